@@ -1,0 +1,190 @@
+"""Plain records passed between the layers: no Qt, no ORM, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NewType
+
+ArticleId = NewType("ArticleId", int)
+FigureId = NewType("FigureId", int)
+
+# Block kinds of an article body, in reading order.
+PARAGRAPH = "p"
+HEADING = "h"
+BLOCKQUOTE = "blockquote"
+LIST_ITEM = "li"
+PREFORMATTED = "pre"
+BLOCK_KINDS = frozenset({PARAGRAPH, HEADING, BLOCKQUOTE, LIST_ITEM, PREFORMATTED})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-level piece of body text."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An image of the story, with or without its bytes.
+
+    ``position`` is the index of the body block the figure stands before
+    (``len(blocks)`` for after the last one).
+    """
+
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+    src: str = ""
+    image: bytes | None = None
+    mime: str | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation; ``start``/``end`` index ``Article.text`` (marks excluded)."""
+
+    text: str
+    speaker: str | None
+    mention: str | None
+    cue: str | None
+    start: int
+    end: int
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What an importer makes of a file: the whole story, nothing stored yet."""
+
+    format: str
+    title: str
+    summary: str = ""
+    byline: str = ""
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    published_inferred: bool = False
+    site: str = ""
+    url: str = ""
+    language: str = ""
+    blocks: tuple[Block, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: blocks separated by a blank line."""
+        return body_text(self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+
+def body_text(blocks: tuple[Block, ...] | list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks)
+
+
+def block_offsets(blocks: tuple[Block, ...] | list[Block]) -> list[int]:
+    """Start offset of each block inside ``body_text(blocks)``."""
+    offsets: list[int] = []
+    pos = 0
+    for b in blocks:
+        offsets.append(pos)
+        pos += len(b.text) + 2
+    return offsets
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFigure:
+    id: FigureId
+    caption: str
+    credit: str
+    alt: str
+    src: str
+    mime: str | None
+    has_image: bool
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as the library holds it."""
+
+    id: ArticleId
+    format: str
+    title: str
+    summary: str
+    byline: str
+    authors: tuple[str, ...]
+    published: datetime | None
+    published_inferred: bool
+    site: str
+    url: str
+    language: str
+    blocks: tuple[Block, ...]
+    figures: tuple[StoredFigure, ...]
+    quotes: tuple[Quote, ...]
+    word_count: int
+    imported_at: datetime
+    source_name: str
+    source_path: str
+    content_hash: str
+
+    @property
+    def text(self) -> str:
+        return body_text(self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a list row shows."""
+
+    id: ArticleId
+    title: str
+    site: str
+    published: datetime | None
+    summary: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: ArticleId
+    rank: float
+    snippet: str  # plain text with hits wrapped in HIT_OPEN / HIT_CLOSE
+
+
+# Markers around hits in snippets; control characters never occur in stored text.
+HIT_OPEN = "\x02"
+HIT_CLOSE = "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What one file of an import became."""
+
+    path: str
+    status: str  # IMPORTED | DUPLICATE | FAILED
+    article_id: ArticleId | None = None
+    title: str = ""
+    reason: str = ""
+    format: str = ""
+
+
+IMPORTED = "imported"
+DUPLICATE = "duplicate"
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    outcomes: tuple[FileOutcome, ...] = field(default_factory=tuple)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
