@@ -1,0 +1,1 @@
+"""Article understanding shared by every importer."""
