@@ -93,6 +93,8 @@ _WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâã
 # Share of non-ASCII characters that must look Western for cp1252 to win over the
 # detector, which confuses cp1252 and cp1250 on short French or German text.
 _WESTERN_SHARE = 0.9
+# Even Portuguese or Icelandic prose stays well under a quarter accented letters.
+_MAX_ACCENTED_SHARE = 0.25
 
 
 def _as_western(data: bytes) -> str | None:
@@ -103,6 +105,11 @@ def _as_western(data: bytes) -> str | None:
     high = [c for c in text if ord(c) > 127]
     if not high:
         return text
+    letters = sum(1 for c in text if c.isalpha())
+    # Western text is mostly ASCII letters with a few accents; a single-byte
+    # Cyrillic or Greek text decoded as cp1252 is mostly "accented" letters.
+    if len(high) > _MAX_ACCENTED_SHARE * max(letters, 1):
+        return None
     if sum(1 for c in high if c in _WESTERN) / len(high) >= _WESTERN_SHARE:
         return text
     return None
