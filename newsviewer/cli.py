@@ -1,0 +1,287 @@
+"""The command line: the same services as the window, for scripts and people."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsviewer.domain import (
+    FAILED,
+    HIT_CLOSE,
+    HIT_OPEN,
+    IMPORTED,
+    Article,
+    ArticleId,
+    FileOutcome,
+    StoredArticle,
+)
+from newsviewer.errors import NewsViewerError, ParseError
+from newsviewer.paths import library_path
+
+COMMANDS = ("import", "search", "show", "parse")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsviewer",
+        description="Keep news articles offline. With no command, opens the window "
+        "(and imports any files given).",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="library file to use (default: $NEWSVIEWER_LIBRARY, else the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import article files and folders into the library")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="one JSON object per file")
+
+    p = sub.add_parser("search", help="full-text search of the library")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, help="most results to show (default 20)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="print one stored article")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("parse", help="parse files without touching the library")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per line (default)")
+    return parser
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def article_json(article: Article | StoredArticle) -> dict[str, Any]:
+    """The stable JSON shape of an article (``parse --json`` and ``show --json``)."""
+    return {
+        "format": article.format,
+        "title": article.title,
+        "summary": article.summary,
+        "byline": article.byline,
+        "authors": list(article.authors),
+        "published": _iso(article.published),
+        "published_inferred": article.published_inferred,
+        "site": article.site,
+        "url": article.url,
+        "language": article.language,
+        "text": article.text,
+        "figures": [
+            {"src": f.src, "caption": f.caption, "credit": f.credit} for f in article.figures
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "mention": q.mention, "cue": q.cue}
+            for q in article.quotes
+        ],
+    }
+
+
+def _emit(obj: dict[str, Any], out: TextIO) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def cmd_parse(files: Sequence[Path], out: TextIO) -> int:
+    from newsviewer.importers import parse_file
+
+    status = 0
+    for path in files:
+        try:
+            article, _ = parse_file(path)
+        except ParseError as exc:
+            _emit({"path": str(path), "error": str(exc)}, out)
+            status = 1
+            continue
+        _emit({"path": str(path), **article_json(article), "warnings": list(article.warnings)}, out)
+    return status
+
+
+def _open_library(args: argparse.Namespace) -> Any:
+    from newsviewer.library import Library
+
+    return Library.open(library_path(args.library))
+
+
+def _outcome_line(o: FileOutcome) -> str:
+    if o.status == IMPORTED:
+        return f"imported   #{o.article_id}  {o.path}  — {o.title}"
+    if o.status == FAILED:
+        return f"failed     {o.path}: {o.reason}"
+    return f"duplicate  #{o.article_id}  {o.path}  (already in the library)"
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from newsviewer.importing import import_paths
+
+    library = _open_library(args)
+
+    def report(o: FileOutcome) -> None:
+        if args.json:
+            _emit(
+                {
+                    "path": o.path,
+                    "status": o.status,
+                    "id": o.article_id,
+                    "title": o.title or None,
+                    "format": o.format or None,
+                    "reason": o.reason or None,
+                },
+                out,
+            )
+        else:
+            out.write(_outcome_line(o) + "\n")
+        out.flush()
+
+    try:
+        result = import_paths(library, args.paths, on_outcome=report)
+    finally:
+        library.close()
+    if not args.json:
+        out.write(
+            f"{result.count(IMPORTED)} imported, {result.count('duplicate')} duplicates, "
+            f"{result.count(FAILED)} failed\n"
+        )
+    return 1 if result.count(FAILED) else 0
+
+
+def _marked(snippet: str, tty: bool) -> str:
+    if tty:
+        return snippet.replace(HIT_OPEN, "\x1b[1m").replace(HIT_CLOSE, "\x1b[0m")
+    return snippet.replace(HIT_OPEN, "**").replace(HIT_CLOSE, "**")
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    library = _open_library(args)
+    try:
+        hits = library.search(args.query, limit=max(args.limit, 1))
+        rows = {s.id: s for s in library.summaries([h.id for h in hits])}
+    finally:
+        library.close()
+    tty = out.isatty()
+    for hit in hits:
+        row = rows.get(hit.id)
+        if row is None:
+            continue
+        if args.json:
+            _emit(
+                {
+                    "id": hit.id,
+                    "title": row.title,
+                    "site": row.site,
+                    "published": _iso(row.published),
+                    "rank": hit.rank,
+                    "snippet": _marked(hit.snippet, False),
+                },
+                out,
+            )
+        else:
+            date = row.published.date().isoformat() if row.published else ""
+            meta = " · ".join(x for x in (row.site, date) if x)
+            out.write(f"#{hit.id}  {row.title}" + (f"  ({meta})" if meta else "") + "\n")
+            out.write(f"    {_marked(hit.snippet, tty)}\n")
+    if not hits and not args.json:
+        out.write("no stories match\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    library = _open_library(args)
+    try:
+        article = library.get(ArticleId(args.id))
+    finally:
+        library.close()
+    if article is None:
+        sys.stderr.write(f"newsviewer: no article #{args.id} in the library\n")
+        return 1
+    if args.json:
+        _emit(
+            {
+                "id": article.id,
+                **article_json(article),
+                "source": article.source_path,
+                "imported": _iso(article.imported_at),
+            },
+            out,
+        )
+        return 0
+    out.write(article.title + "\n" + "=" * min(len(article.title), 78) + "\n")
+    if article.summary:
+        out.write(article.summary + "\n")
+    date = article.published.isoformat() if article.published else ""
+    if article.published_inferred and date:
+        date += " (inferred)"
+    meta = " · ".join(x for x in (article.byline, article.site, date) if x)
+    if meta:
+        out.write(meta + "\n")
+    out.write("\n")
+    for fig in article.figures:
+        label = "image" if fig.has_image else "image not stored"
+        out.write(f"[{label}] {fig.caption}" + (f" ({fig.credit})" if fig.credit else "") + "\n")
+    if article.figures:
+        out.write("\n")
+    out.write(article.text + "\n")
+    if article.quotes:
+        out.write("\nQuotations:\n")
+        for q in article.quotes:
+            out.write(f"  {q.speaker or 'unattributed'}: “{q.text}”\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # Anything that is not a command opens the window, with files to import.
+    first = next((a for a in _skip_global(argv)), None)
+    if first is None or (first not in COMMANDS and not first.startswith("-")):
+        return _run_gui(argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _run_gui(argv)
+    out = sys.stdout
+    try:
+        if args.command == "parse":
+            return cmd_parse(args.files, out)
+        if args.command == "import":
+            return cmd_import(args, out)
+        if args.command == "search":
+            return cmd_search(args, out)
+        return cmd_show(args, out)
+    except NewsViewerError as exc:
+        sys.stderr.write(f"newsviewer: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _skip_global(argv: list[str]) -> list[str]:
+    rest: list[str] = []
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+            continue
+        if a == "--library":
+            skip = True
+            continue
+        if a.startswith("--library="):
+            continue
+        rest.append(a)
+    return rest
+
+
+def _run_gui(argv: list[str]) -> int:
+    gui = argparse.ArgumentParser(prog="newsviewer", description="Open the window.")
+    gui.add_argument("--library", metavar="PATH")
+    gui.add_argument("files", nargs="*", type=Path)
+    args = gui.parse_args(argv)
+    from newsviewer.gui.app import run
+
+    return run(library_path(args.library), list(args.files))

@@ -1,0 +1,52 @@
+"""Picks the importer for a file: by extension, then by sniffing the content."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsviewer.errors import UnsupportedFormat
+from newsviewer.importers.base import Importer
+
+# Bytes read to sniff a format; a saved page declares its doctype or <html> early.
+SNIFF_BYTES = 4096
+
+
+def default_importers() -> list[Importer]:
+    # Imported here so that the registry module stays cheap to import.
+    from newsviewer.importers.html import HtmlImporter
+    from newsviewer.importers.markdown import MarkdownImporter
+    from newsviewer.importers.text import TextImporter
+
+    # Order matters for sniffing: the most specific signature first, text last.
+    return [HtmlImporter(), MarkdownImporter(), TextImporter()]
+
+
+class Registry:
+    def __init__(self, importers: Sequence[Importer] | None = None) -> None:
+        self._importers = list(importers) if importers is not None else default_importers()
+
+    @property
+    def extensions(self) -> frozenset[str]:
+        return frozenset(ext for imp in self._importers for ext in imp.extensions)
+
+    def choose(self, path: Path, head: bytes) -> Importer:
+        """The importer for a file; content beats a lying extension.
+
+        A sniff that recognises a stronger format wins over the extension (an
+        ``.html`` saved as ``.txt`` imports as HTML); otherwise the extension decides,
+        and a file with an unknown extension is read only if some importer sniffs it.
+        """
+        ext = path.suffix.lower()
+        by_ext = next((imp for imp in self._importers if ext in imp.extensions), None)
+        sniffed = next((imp for imp in self._importers if imp.sniff(head)), None)
+        if by_ext is not None and sniffed is not None and sniffed is not by_ext:
+            # Text sniffs almost anything; only a stronger format overrides the extension.
+            if self._importers.index(sniffed) < self._importers.index(by_ext):
+                return sniffed
+            return by_ext
+        if by_ext is not None:
+            return by_ext
+        if sniffed is not None:
+            return sniffed
+        raise UnsupportedFormat(f"unsupported file type '{ext or path.name}'")
