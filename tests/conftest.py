@@ -9,7 +9,9 @@ SAMPLE = FIXTURES / "nbc-kerry-iraq.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_library(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test ever touches the user's real library or settings."""
     home = tmp_path_factory.mktemp("home")
     lib = home / "library.sqlite3"

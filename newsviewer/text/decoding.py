@@ -89,7 +89,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 # Non-ASCII characters typical of Western European text and news typography.
-_WESTERN = set("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿß“”‘’–—…€£¥©®°·«»§¶±×÷¿¡½¼¾²³µ\xa0")
+_WESTERN = set(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿß“”‘’–—…€£¥©®°·«»§¶±×÷¿¡½¼¾²³µ\xa0"
+)
 # Share of non-ASCII characters that must look Western for cp1252 to win over the
 # detector, which confuses cp1252 and cp1250 on short French or German text.
 _WESTERN_SHARE = 0.9
