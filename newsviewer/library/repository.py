@@ -1,22 +1,61 @@
 """The one door to the stored articles. Returns frozen domain records, never ORM objects.
 
-CONTRACT (implemented by the library helper; the CLI and GUI code against it):
+Every public method is one unit of work with its own session (and so its own
+connection), which makes a ``Library`` safe to share between the GUI thread and a
+worker thread. Writes are serialised by a lock; reads run alongside them thanks
+to WAL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import UTC, datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from newsviewer.domain import (
+    DUPLICATE,
+    HIT_CLOSE,
+    HIT_OPEN,
+    IMPORTED,
     Article,
     ArticleId,
     ArticleSummary,
+    Block,
+    Figure,
     FigureId,
+    Quote,
     SearchHit,
     StoredArticle,
+    StoredFigure,
 )
+from newsviewer.library import db
+from newsviewer.library.models import ArticleRow, FigureRow, OriginalRow, QuotationRow
+from newsviewer.library.query import compile_query
+
+log = logging.getLogger(__name__)
+
+# Column weights for bm25, in FTS column order (headline, standfirst, byline, body,
+# captions): a word in the headline says far more about what a story is about than
+# the same word somewhere in a long body; the standfirst is a summary, the byline
+# names people, captions describe pictures.
+RANK = "bm25(10.0, 4.0, 3.0, 1.0, 2.0)"
+
+# Tokens of context in a snippet: about one line of a list row.
+SNIPPET_TOKENS = 16
+ELLIPSIS = "…"
+
+# SQLite allows 32766 bound parameters per statement; stay well below it.
+_ID_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -28,10 +67,130 @@ class DeletedArticle:
     payload: object
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """What ``restore`` needs: the article with image bytes, and how it was imported."""
+
+    article: Article
+    imported_at: datetime
+    source_name: str
+    source_path: str
+    content_hash: str
+    original: bytes
+
+
+def sort_key(published: datetime | None, imported_at: datetime) -> str:
+    """Fixed-width UTC text of the date a story is listed by; a naive date counts as UTC."""
+    moment = published or imported_at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def content_hash(original: bytes) -> str:
+    return hashlib.sha256(original).hexdigest()
+
+
+def article_row(
+    article: Article,
+    *,
+    imported_at: datetime,
+    source_name: str,
+    source_path: str,
+    digest: str,
+) -> dict[str, Any]:
+    """Column values of the ``articles`` row for ``article``."""
+    return {
+        "sort_at": sort_key(article.published, imported_at),
+        "headline": article.title,
+        "site": article.site,
+        "published": article.published,
+        "published_inferred": article.published_inferred,
+        "imported_at": imported_at,
+        "standfirst": article.summary,
+        "byline": article.byline,
+        "authors": list(article.authors),
+        "url": article.url,
+        "language": article.language,
+        "format": article.format,
+        "word_count": article.word_count,
+        "source_name": source_name,
+        "source_path": source_path,
+        "content_hash": digest,
+        "blocks": [[b.kind, b.text] for b in article.blocks],
+        "body_text": article.text,
+        "captions": "\n".join(f.caption for f in article.figures if f.caption),
+    }
+
+
+def figure_rows(article_id: int, figures: Sequence[Figure]) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": article_id,
+            "ordinal": ordinal,
+            "position": f.position,
+            "caption": f.caption,
+            "credit": f.credit,
+            "alt": f.alt,
+            "src": f.src,
+            "mime": f.mime,
+            "image": f.image,
+        }
+        for ordinal, f in enumerate(figures)
+    ]
+
+
+def quotation_rows(article_id: int, quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": article_id,
+            "ordinal": ordinal,
+            "text": q.text,
+            "speaker": q.speaker,
+            "mention": q.mention,
+            "cue": q.cue,
+            "role": q.role,
+            "start_offset": q.start,
+            "end_offset": q.end,
+        }
+        for ordinal, q in enumerate(quotes)
+    ]
+
+
+def _insert_figures(session: Session, article_id: int, figures: Sequence[Figure]) -> None:
+    if figures:
+        session.execute(insert(FigureRow), figure_rows(article_id, figures))
+
+
+def _insert_quotations(session: Session, article_id: int, quotes: Sequence[Quote]) -> None:
+    if quotes:
+        session.execute(insert(QuotationRow), quotation_rows(article_id, quotes))
+
+
+def _quote(row: Any) -> Quote:
+    return Quote(
+        text=row.text,
+        speaker=row.speaker,
+        mention=row.mention,
+        cue=row.cue,
+        start=row.start_offset,
+        end=row.end_offset,
+        role=row.role,
+    )
+
+
 class Library:
     """A library file. Open with ``Library.open(path)``; migrations run on open."""
 
     path: Path
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._writer = engine.execution_options(**{db.WRITE: True})
+        # One writer at a time inside this process; SQLite's own lock (with the busy
+        # timeout) covers other processes.
+        self._write_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -39,47 +198,344 @@ class Library:
 
         Raises ``LibraryError`` with a readable reason when the file cannot be used.
         """
-        raise NotImplementedError
+        path = Path(path)
+        return cls(path, db.open_engine(path))
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with db.environment_errors("read", self.path), Session(self._engine) as session:
+            yield session
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on any error."""
+        with (
+            self._write_lock,
+            db.environment_errors(action, self.path),
+            Session(self._writer) as session,
+            session.begin(),
+        ):
+            yield session
+
+    # -- writing ---------------------------------------------------------------
 
     def add(self, article: Article, *, source_path: str, original: bytes) -> tuple[str, ArticleId]:
         """Store one article in its own transaction.
 
         Returns (``IMPORTED``, new id) or (``DUPLICATE``, existing id) when an article
         with the same content hash (sha256 of ``original``) is already stored.
+        The article, its figures, quotations, search entry and original bytes are
+        stored together or, on any error, not at all.
         """
-        raise NotImplementedError
+        digest = content_hash(original)
+        try:
+            with self._write("write to") as session:
+                existing = self._find_hash(session, digest)
+                if existing is not None:
+                    return DUPLICATE, existing
+                new_id = self._insert(
+                    session,
+                    article,
+                    imported_at=datetime.now(UTC),
+                    source_name=PurePath(source_path).name,
+                    source_path=source_path,
+                    digest=digest,
+                    original=original,
+                )
+        except IntegrityError:
+            # Another process stored the same file between our check and insert.
+            with self._read() as session:
+                existing = self._find_hash(session, digest)
+            if existing is None:
+                raise
+            return DUPLICATE, existing
+        return IMPORTED, new_id
+
+    @staticmethod
+    def _find_hash(session: Session, digest: str) -> ArticleId | None:
+        found = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
+        return None if found is None else ArticleId(found)
+
+    @staticmethod
+    def _insert(
+        session: Session,
+        article: Article,
+        *,
+        imported_at: datetime,
+        source_name: str,
+        source_path: str,
+        digest: str,
+        original: bytes,
+        article_id: int | None = None,
+    ) -> ArticleId:
+        values = article_row(
+            article,
+            imported_at=imported_at,
+            source_name=source_name,
+            source_path=source_path,
+            digest=digest,
+        )
+        if article_id is not None:
+            values["id"] = article_id
+        # The insert trigger adds the full-text entry in this same transaction.
+        new_id = session.execute(insert(ArticleRow).returning(ArticleRow.id), [values]).scalar_one()
+        _insert_figures(session, new_id, article.figures)
+        _insert_quotations(session, new_id, article.quotes)
+        session.execute(insert(OriginalRow), [{"article_id": new_id, "data": original}])
+        return ArticleId(new_id)
+
+    def delete(self, article_id: ArticleId) -> DeletedArticle | None:
+        """Remove an article with its figures, quotations, original and search entry.
+
+        Returns what ``restore`` needs to put it back, or None when there was no such id.
+        """
+        with self._write("delete from") as session:
+            snapshot = self._snapshot(session, article_id)
+            if snapshot is None:
+                return None
+            # Figures, quotations and the original go by ON DELETE CASCADE; the
+            # delete trigger removes the full-text entry.
+            session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+        return DeletedArticle(article_id, snapshot.article.title, snapshot)
+
+    def restore(self, deleted: DeletedArticle) -> ArticleId:
+        """Put a deleted article back whole, under its old id.
+
+        When the same file has been imported again meanwhile, that copy's id is
+        returned and nothing is added.
+        """
+        snapshot = deleted.payload
+        if not isinstance(snapshot, _Snapshot):
+            raise TypeError("restore() takes what delete() returned")
+        with self._write("write to") as session:
+            existing = self._find_hash(session, snapshot.content_hash)
+            if existing is not None:
+                return existing
+            taken = session.get(ArticleRow, deleted.article_id) is not None
+            return self._insert(
+                session,
+                snapshot.article,
+                imported_at=snapshot.imported_at,
+                source_name=snapshot.source_name,
+                source_path=snapshot.source_path,
+                digest=snapshot.content_hash,
+                original=snapshot.original,
+                article_id=None if taken else deleted.article_id,
+            )
+
+    def _snapshot(self, session: Session, article_id: int) -> _Snapshot | None:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            return None
+        figures = session.execute(
+            select(FigureRow).where(FigureRow.article_id == article_id).order_by(FigureRow.ordinal)
+        ).scalars()
+        article = Article(
+            format=row.format,
+            title=row.headline,
+            summary=row.standfirst,
+            byline=row.byline,
+            authors=tuple(row.authors),
+            published=row.published,
+            published_inferred=row.published_inferred,
+            site=row.site,
+            url=row.url,
+            language=row.language,
+            blocks=tuple(Block(kind, body) for kind, body in row.blocks),
+            figures=tuple(
+                Figure(
+                    caption=f.caption,
+                    credit=f.credit,
+                    alt=f.alt,
+                    src=f.src,
+                    image=f.image,
+                    mime=f.mime,
+                    position=f.position,
+                )
+                for f in figures
+            ),
+            quotes=self._quotes(session, article_id),
+        )
+        original = session.scalar(
+            select(OriginalRow.data).where(OriginalRow.article_id == article_id)
+        )
+        return _Snapshot(
+            article=article,
+            imported_at=row.imported_at,
+            source_name=row.source_name,
+            source_path=row.source_path,
+            content_hash=row.content_hash,
+            original=original or b"",
+        )
+
+    # -- reading ---------------------------------------------------------------
+
+    @staticmethod
+    def _quotes(session: Session, article_id: int) -> tuple[Quote, ...]:
+        rows = session.execute(
+            select(QuotationRow)
+            .where(QuotationRow.article_id == article_id)
+            .order_by(QuotationRow.ordinal)
+        ).scalars()
+        return tuple(_quote(r) for r in rows)
 
     def get(self, article_id: ArticleId) -> StoredArticle | None:
-        raise NotImplementedError
+        with self._read() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            figures = session.execute(
+                select(
+                    FigureRow.id,
+                    FigureRow.caption,
+                    FigureRow.credit,
+                    FigureRow.alt,
+                    FigureRow.src,
+                    FigureRow.mime,
+                    FigureRow.position,
+                    # Asks only whether there is an image; the bytes stay on disk.
+                    FigureRow.image.is_not(None).label("has_image"),
+                )
+                .where(FigureRow.article_id == article_id)
+                .order_by(FigureRow.ordinal)
+            ).all()
+            return StoredArticle(
+                id=ArticleId(row.id),
+                format=row.format,
+                title=row.headline,
+                summary=row.standfirst,
+                byline=row.byline,
+                authors=tuple(row.authors),
+                published=row.published,
+                published_inferred=row.published_inferred,
+                site=row.site,
+                url=row.url,
+                language=row.language,
+                blocks=tuple(Block(kind, body) for kind, body in row.blocks),
+                figures=tuple(
+                    StoredFigure(
+                        id=FigureId(f.id),
+                        caption=f.caption,
+                        credit=f.credit,
+                        alt=f.alt,
+                        src=f.src,
+                        mime=f.mime,
+                        has_image=bool(f.has_image),
+                        position=f.position,
+                    )
+                    for f in figures
+                ),
+                quotes=self._quotes(session, article_id),
+                word_count=row.word_count,
+                imported_at=row.imported_at,
+                source_name=row.source_name,
+                source_path=row.source_path,
+                content_hash=row.content_hash,
+            )
 
     def count(self) -> int:
-        raise NotImplementedError
+        with self._read() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def ids(self) -> list[ArticleId]:
         """All ids, newest first (published date, else import date)."""
-        raise NotImplementedError
+        # Answered from the (sort_at, id) index alone; the raw cursor skips per-row
+        # result processing, which is most of the cost at a million rows.
+        with self._read() as session:
+            cursor = session.connection().exec_driver_sql(
+                "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
+            )
+            return [ArticleId(r[0]) for r in cursor.cursor.fetchall()]
 
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         """Rows for the given ids, in the order given (missing ids skipped)."""
-        raise NotImplementedError
+        found: dict[int, ArticleSummary] = {}
+        with self._read() as session:
+            for start in range(0, len(ids), _ID_BATCH):
+                batch = list(ids[start : start + _ID_BATCH])
+                rows = session.execute(
+                    select(
+                        ArticleRow.id,
+                        ArticleRow.headline,
+                        ArticleRow.site,
+                        ArticleRow.published,
+                        ArticleRow.standfirst,
+                        ArticleRow.imported_at,
+                    ).where(ArticleRow.id.in_(batch))
+                )
+                for r in rows:
+                    found[r.id] = ArticleSummary(
+                        id=ArticleId(r.id),
+                        title=r.headline,
+                        site=r.site,
+                        published=r.published,
+                        summary=r.standfirst,
+                        imported_at=r.imported_at,
+                    )
+        return [found[i] for i in ids if i in found]
 
     def search(self, query: str, *, limit: int | None = None) -> list[SearchHit]:
-        """Ranked full-text search; any user text is safe (never raises on syntax)."""
-        raise NotImplementedError
+        """Ranked full-text search; any user text is safe (never raises on syntax).
 
-    def delete(self, article_id: ArticleId) -> DeletedArticle | None:
-        raise NotImplementedError
-
-    def restore(self, deleted: DeletedArticle) -> ArticleId:
-        raise NotImplementedError
+        Best match first; ``SearchHit.rank`` is the bm25 relevance with the sign
+        turned so that higher means more relevant. Empty text finds nothing.
+        """
+        expression = compile_query(query)
+        if expression is None:
+            return []
+        # ORDER BY the hidden ``rank`` column (not a bm25() expression) lets FTS5 sort
+        # ids by score first and compute snippets only for the rows returned.
+        sql = text(
+            "SELECT rowid, rank, snippet(articles_fts, -1, :open, :close, :ellipsis, :tokens) "
+            "FROM articles_fts WHERE articles_fts MATCH :query AND rank MATCH :rank "
+            "ORDER BY rank LIMIT :limit"
+        )
+        params = {
+            "open": HIT_OPEN,
+            "close": HIT_CLOSE,
+            "ellipsis": ELLIPSIS,
+            "tokens": SNIPPET_TOKENS,
+            "query": expression,
+            "rank": RANK,
+            "limit": -1 if limit is None else limit,
+        }
+        with self._read() as session:
+            try:
+                rows = session.execute(sql, params).all()
+            except OperationalError as exc:
+                # compile_query only emits quoted strings, so this is a bug in it;
+                # the user still gets an empty result rather than an error box.
+                if "fts5" not in str(exc.orig):
+                    raise
+                log.exception("full-text query %r from %r was refused", expression, query)
+                return []
+        return [SearchHit(ArticleId(r[0]), -float(r[1]), r[2] or "") for r in rows]
 
     def figure_image(self, figure_id: FigureId) -> tuple[bytes, str] | None:
         """(bytes, mime type) of a stored image."""
-        raise NotImplementedError
+        with self._read() as session:
+            row = session.execute(
+                select(FigureRow.image, FigureRow.mime).where(FigureRow.id == figure_id)
+            ).one_or_none()
+        if row is None or row.image is None:
+            return None
+        return row.image, row.mime or "application/octet-stream"
 
     def original(self, article_id: ArticleId) -> tuple[str, bytes] | None:
         """(original file name, original bytes)."""
-        raise NotImplementedError
+        with self._read() as session:
+            row = session.execute(
+                select(ArticleRow.source_name, OriginalRow.data)
+                .join(OriginalRow, OriginalRow.article_id == ArticleRow.id)
+                .where(ArticleRow.id == article_id)
+            ).one_or_none()
+        return None if row is None else (row.source_name, row.data)

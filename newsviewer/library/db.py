@@ -1,0 +1,151 @@
+"""Engine for one library file: connection settings, migrations, environment errors."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from newsviewer.errors import LibraryError
+
+log = logging.getLogger(__name__)
+
+# Execution option that makes a transaction start with BEGIN IMMEDIATE: a writer
+# takes the write lock up front instead of upgrading a read transaction later,
+# which in WAL mode fails at once with "database is locked" if another writer
+# committed in between.
+WRITE = "newsviewer_write"
+
+# How long a statement waits for another process's write lock before giving up.
+# Longer than any single-article transaction, short enough that a stuck lock turns
+# into an error the user sees instead of a frozen import.
+BUSY_TIMEOUT_MS = 5000
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# SQLite primary result codes that come from the user's environment, with what to say.
+_ENVIRONMENT_ERRORS = {
+    sqlite3.SQLITE_PERM: "permission denied",
+    sqlite3.SQLITE_BUSY: "the library is locked by another program",
+    sqlite3.SQLITE_READONLY: "the library file or its folder is read-only",
+    sqlite3.SQLITE_IOERR: "the disk reported an input/output error",
+    sqlite3.SQLITE_CORRUPT: "the library file is damaged",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_CANTOPEN: "the file cannot be opened (missing folder or no permission)",
+    sqlite3.SQLITE_NOTADB: "the file is not a NewsViewer library (not an SQLite database)",
+}
+
+
+def environment_reason(error: BaseException) -> str | None:
+    """A readable reason when ``error`` comes from the disk or the file, else None (a bug)."""
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    code = getattr(orig, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    # Extended result codes carry the primary code in the low byte.
+    return _ENVIRONMENT_ERRORS.get(code & 0xFF)
+
+
+@contextmanager
+def environment_errors(action: str, path: Path) -> Iterator[None]:
+    """Turn database errors caused by the environment into ``LibraryError``."""
+    try:
+        yield
+    except DBAPIError as exc:
+        reason = environment_reason(exc)
+        if reason is None:
+            raise
+        raise LibraryError(f"Could not {action} the library {path}: {reason}.") from exc
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event below issue BEGIN, instead of the sqlite3
+    # module's implicit and partial transaction handling.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL: the GUI keeps reading while an import writes.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # NORMAL is durable across application crashes in WAL mode; only a power
+        # cut can lose the last transactions, never corrupt the file.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    write = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _json_dumps(value: object) -> str:
+    # Keep non-ASCII text as is: escaping would double the size of most bodies.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def create_library_engine(path: Path) -> Engine:
+    """An engine for ``path`` with our connection settings; does not touch the file."""
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        json_serializer=_json_dumps,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that exists but is not SQLite, before SQLite gives a vaguer error."""
+    try:
+        if path.is_dir():
+            raise LibraryError(f"The library path {path} is a folder, not a file.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+            if header != SQLITE_HEADER:
+                raise LibraryError(
+                    f"The file {path} is not a NewsViewer library (not an SQLite database)."
+                )
+    except OSError as exc:
+        raise LibraryError(f"Could not open the library {path}: {exc.strerror or exc}.") from exc
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, in one transaction."""
+    migrations = files("newsviewer.library").joinpath("migrations")
+    with as_file(migrations) as location:
+        config = Config()
+        config.set_main_option("script_location", str(location))
+        with engine.connect() as connection:
+            connection = connection.execution_options(**{WRITE: True})
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+
+
+def open_engine(path: Path) -> Engine:
+    """Create the folder and file as needed, apply migrations, return the engine."""
+    _check_file(path)
+    engine = create_library_engine(path)
+    try:
+        with environment_errors("open", path):
+            migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    log.debug("opened library %s", path)
+    return engine
