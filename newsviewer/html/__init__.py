@@ -1,0 +1,1 @@
+"""Helpers for reading saved web pages: metadata, figures, local assets, sanitising."""

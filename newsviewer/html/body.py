@@ -1,0 +1,107 @@
+"""Article blocks from the extractor's XML body, with the places of figure markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from newsviewer.domain import BLOCKQUOTE, HEADING, LIST_ITEM, PARAGRAPH, PREFORMATTED, Block
+from newsviewer.html.sanitize import clean_preformatted, clean_text
+
+
+@dataclass(slots=True)
+class Body:
+    """Blocks in reading order and, for each image src met, the block it stands before."""
+
+    blocks: list[Block] = field(default_factory=list)
+    images: list[tuple[str, str, int]] = field(default_factory=list)  # (src, alt, position)
+
+
+def body_from_xml(root: etree._Element) -> Body:
+    body = Body()
+    _walk_children(root, body)
+    return body
+
+
+def _walk_children(el: etree._Element, body: Body) -> None:
+    for child in el:
+        if isinstance(child.tag, str):
+            _visit(child, body)
+
+
+def _visit(el: etree._Element, body: Body) -> None:
+    tag = el.tag
+    if tag == "graphic":
+        _image(el, body)
+    elif tag == "p":
+        _images_within(el, body)
+        _add(body, PARAGRAPH, _text(el))
+    elif tag == "head":
+        _add(body, HEADING, _text(el))
+    elif tag == "list":
+        for item in el:
+            if item.tag == "item":
+                _images_within(item, body, skip=("list",))
+                _add(body, LIST_ITEM, _text(item, skip=("list",)))
+                for nested in item.iter("list"):
+                    if nested is not item:
+                        _visit(nested, body)
+                        break
+    elif tag == "quote":
+        paragraphs = [c for c in el if c.tag == "p"]
+        if paragraphs:
+            for p in paragraphs:
+                _add(body, BLOCKQUOTE, _text(p))
+        else:
+            _add(body, BLOCKQUOTE, _text(el))
+    elif tag == "code":
+        _add(body, PREFORMATTED, clean_preformatted("".join(el.itertext())))
+    elif tag == "table":
+        for row in el.iter("row"):
+            cells = [_text(cell) for cell in row if cell.tag == "cell"]
+            _add(body, PARAGRAPH, " | ".join(c for c in cells if c))
+    else:
+        _images_within(el, body)
+        text = _text(el)
+        if len(el) == 0 or not any(c.tag in ("p", "list", "quote", "head") for c in el):
+            _add(body, PARAGRAPH, text)
+        else:
+            _walk_children(el, body)
+
+
+def _image(el: etree._Element, body: Body) -> None:
+    src = el.get("src") or ""
+    if src:
+        body.images.append((src, el.get("alt") or "", len(body.blocks)))
+
+
+def _images_within(el: etree._Element, body: Body, skip: tuple[str, ...] = ()) -> None:
+    for g in el.iter("graphic"):
+        if not any(a.tag in skip for a in g.iterancestors() if a is not el):
+            _image(g, body)
+
+
+def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "lb":
+                parts.append(" ")
+            elif child.tag not in skip and child.tag != "graphic":
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return clean_text("".join(parts))
+
+
+def _add(body: Body, kind: str, text: str) -> None:
+    if text:
+        body.blocks.append(Block(kind=kind, text=text))

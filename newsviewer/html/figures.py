@@ -1,0 +1,265 @@
+"""Find a page's pictures with their captions and credits, and mark their places.
+
+Before the extractor runs, every picture (a <figure>, a captioned container or a
+bare <img>) is replaced by one marker <img> whose src names its index. The
+extractor keeps the markers where the pictures stood in the story, and drops the
+ones in navigation or teasers, so captions never leak into the body text and each
+kept figure knows the block it stands before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from newsviewer.html.sanitize import clean_text
+
+# The extractor only keeps images whose src looks like an http URL of an image file.
+MARKER_PREFIX = "https://newsviewer.invalid/figure/"
+MARKER_SUFFIX = ".png"
+_MARKER = re.compile(re.escape(MARKER_PREFIX) + r"(\d+)" + re.escape(MARKER_SUFFIX))
+
+_CAPTION_CLASS = re.compile(r"caption|figcaption|wp-caption-text|legend|cutline", re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|image-source|byline", re.I)
+_CREDIT_PROPS = {"copyrightHolder", "creator", "author", "copyrightNotice", "creditText"}
+_HIDDEN_CLASS = re.compile(r"\b(off-?screen|visually-?hidden|sr-only|screen-?reader)", re.I)
+_PLACEHOLDER = re.compile(r"blank|spacer|placeholder|transparent|pixel|lazy|grey-?gif|1x1", re.I)
+# Credit written into the caption text, as most papers do: "... Photograph: Name/Agency".
+_INLINE_CREDIT = re.compile(
+    r"\s*[(\[]?\b((?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Foto)"
+    r"(?:\s+by)?\s*:\s*[^()\[\]]{2,100}|(?:Photo|Picture)\s+by\s+[^()\[\]]{2,100})[)\]]?\s*$"
+)
+# Images this small (width or height attribute, px) are icons, spacers or trackers.
+_MIN_SIDE = 48
+# A container is taken as the figure of a caption only this many levels up.
+_CAPTION_REACH = 3
+_LAZY_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-lazy",
+)
+
+
+@dataclass(slots=True)
+class FoundFigure:
+    """A picture as the page gives it; ``sources`` are src candidates, best first."""
+
+    sources: list[str] = field(default_factory=list)
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+
+def marker_index(src: str) -> int | None:
+    """Index of the figure a marker src stands for, None for any other src."""
+    match = _MARKER.fullmatch(src)
+    return int(match.group(1)) if match else None
+
+
+def mark_figures(root: HtmlElement) -> list[FoundFigure]:
+    """Replace each picture in ``root`` by a marker; return the pictures by index."""
+    found: list[FoundFigure] = []
+    for container in _figure_containers(root):
+        if container.getparent() is None:
+            continue
+        images = [i for i in container.iter("img") if not _tiny(i)]
+        if not images:
+            continue
+        figure = _describe(container, images[0])
+        _replace(container, len(found), figure.alt)
+        found.append(figure)
+    for img in list(root.iter("img")):
+        if img.getparent() is None or marker_index(img.get("src") or "") is not None:
+            continue
+        if _tiny(img):
+            _remove(img)
+            continue
+        sources = _sources(img)
+        if not sources:
+            _remove(img)
+            continue
+        figure = FoundFigure(sources=sources, alt=clean_text(img.get("alt") or ""))
+        _replace(img, len(found), figure.alt)
+        found.append(figure)
+    for noscript in list(root.iter("noscript")):
+        _remove(noscript)
+    return found
+
+
+def _figure_containers(root: HtmlElement) -> list[HtmlElement]:
+    containers: list[HtmlElement] = []
+    for fig in root.iter("figure"):
+        if not any(a.tag == "figure" for a in fig.iterancestors()):
+            containers.append(fig)
+    claimed = {id(c) for c in containers}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("figure", "figcaption", "img"):
+            continue
+        if not _is_caption(el) or _inside(el, claimed):
+            continue
+        holder = el.getparent()
+        for _ in range(_CAPTION_REACH):
+            if holder is None or holder.tag in ("body", "article", "main"):
+                break
+            if any(True for _ in holder.iter("img")):
+                nested = any(True for _ in holder.iter("figure"))
+                if not nested and not _inside(holder, claimed):
+                    containers.append(holder)
+                    claimed.add(id(holder))
+                break
+            holder = holder.getparent()
+    return containers
+
+
+def _inside(el: HtmlElement, claimed: set[int]) -> bool:
+    return id(el) in claimed or any(id(a) in claimed for a in el.iterancestors())
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    props = (el.get("itemprop") or "").split()
+    return "caption" in props or bool(_CAPTION_CLASS.search(el.get("class") or ""))
+
+
+def _is_credit(el: HtmlElement) -> bool:
+    props = set((el.get("itemprop") or "").split())
+    return bool(props & _CREDIT_PROPS) or bool(_CREDIT_CLASS.search(el.get("class") or ""))
+
+
+def _describe(container: HtmlElement, img: HtmlElement) -> FoundFigure:
+    credits: list[str] = []
+    caption_parts: list[str] = []
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag == "img":
+            continue
+        if _is_credit(el) and not any(_is_credit(a) for a in el.iterancestors()):
+            text = _visible_text(el)
+            if text and text not in credits:
+                credits.append(text)
+    captions = [el for el in container.iter("figcaption")] or [
+        el for el in container.iter() if isinstance(el.tag, str) and _is_caption(el)
+    ]
+    for cap in captions:
+        if any(c is not cap and c in captions for c in cap.iterancestors()):
+            continue
+        text = _visible_text(cap, skip_credit=True)
+        if text and text not in caption_parts:
+            caption_parts.append(text)
+    caption = " ".join(caption_parts)
+    credit = " ".join(credits)
+    if not credit:
+        caption, credit = split_inline_credit(caption)
+    return FoundFigure(
+        sources=_sources(img),
+        alt=clean_text(img.get("alt") or ""),
+        caption=caption,
+        credit=credit,
+    )
+
+
+def split_inline_credit(caption: str) -> tuple[str, str]:
+    """Split "Caption text. Photograph: Name/Agency" into caption and credit."""
+    match = _INLINE_CREDIT.search(caption)
+    if not match or match.start() == 0:
+        return caption, ""
+    return caption[: match.start()].rstrip(), match.group(1).strip()
+
+
+def _visible_text(el: HtmlElement, skip_credit: bool = False) -> str:
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                hidden = bool(_HIDDEN_CLASS.search(child.get("class") or ""))
+                if not hidden and not (skip_credit and _is_credit(child)):
+                    walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return clean_text(" ".join(parts))
+
+
+def _tiny(img: HtmlElement) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _MIN_SIDE:
+            return True
+    return False
+
+
+def _sources(img: HtmlElement) -> list[str]:
+    """Src candidates of an image: real URLs before lazy-loading placeholders."""
+    good: list[str] = []
+    weak: list[str] = []
+
+    def add(value: str | None) -> None:
+        value = (value or "").strip()
+        if not value or value in good or value in weak:
+            return
+        is_stub = value.startswith("data:") and len(value) < 200
+        (weak if is_stub or _PLACEHOLDER.search(value.rsplit("/", 1)[-1]) else good).append(value)
+
+    for attr in _LAZY_ATTRS:
+        add(img.get(attr))
+    add(img.get("src"))
+    for attr in ("srcset", "data-srcset"):
+        add(_largest_in_srcset(img.get(attr) or ""))
+    parent = img.getparent()
+    if parent is not None and parent.tag == "picture":
+        for source in parent.iter("source"):
+            add(_largest_in_srcset(source.get("srcset") or source.get("data-srcset") or ""))
+    container = parent.getparent() if parent is not None else None
+    if container is not None:
+        for noscript in container.iter("noscript"):
+            for inner in noscript.iter("img"):
+                add(inner.get("src"))
+    return good + weak
+
+
+def _largest_in_srcset(srcset: str) -> str:
+    best, best_size = "", -1.0
+    for item in srcset.split(","):
+        bits = item.strip().split()
+        if not bits:
+            continue
+        size = 0.0
+        if len(bits) > 1:
+            try:
+                size = float(bits[1].rstrip("wx"))
+            except ValueError:
+                size = 0.0
+        if size > best_size:
+            best, best_size = bits[0], size
+    return best
+
+
+def _replace(el: HtmlElement, index: int, alt: str) -> None:
+    marker = el.makeelement("img", {"src": f"{MARKER_PREFIX}{index}{MARKER_SUFFIX}"})
+    if alt:
+        marker.set("alt", alt)
+    marker.tail = el.tail
+    parent = el.getparent()
+    if parent is not None:
+        parent.replace(el, marker)
+
+
+def _remove(el: HtmlElement) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

@@ -1,0 +1,96 @@
+"""Keep page markup that could run or track out of anything we store.
+
+Blocks and captions are stored as plain text; these helpers make sure no markup,
+script or control character slips into that text, and strip the active parts of a
+parsed page before the extractor sees it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+from lxml import etree
+from lxml.html import HtmlElement
+
+# Elements whose content is never article text and may run code, load remote
+# content or collect input. <noscript> is handled by the figure pass (it often holds
+# the real <img> of a lazy-loaded picture) and dropped after it.
+UNSAFE_TAGS = (
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "template",
+    "link",
+    "meta",
+    "base",
+    "canvas",
+    "audio",
+    "video",
+    "dialog",
+)
+
+_SPACE = re.compile(r"\s+")
+# Control characters never belong to article text; \x02/\x03 also mark search hits.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def strip_unsafe(root: HtmlElement) -> None:
+    """Remove scripts, styles, frames, forms, comments and event handlers in place."""
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop(node)
+    for node in list(root.iter(*UNSAFE_TAGS)):
+        _drop(node)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in [a for a in el.attrib if a.lower().startswith("on")]:
+            del el.attrib[attr]
+
+
+def _drop(node: etree._Element) -> None:
+    """Remove a node but keep the text that follows it (its tail)."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail
+    if tail:
+        prev = node.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+def plain_text(value: str) -> str:
+    """Text with every tag removed, entities decoded and whitespace collapsed.
+
+    For strings taken from metadata (JSON-LD, meta tags), which sometimes carry
+    markup or entities of their own.
+    """
+    if "<" in value:
+        value = nh3.clean(value, tags=set(), strip_comments=True)
+    return clean_text(html.unescape(value))
+
+
+def clean_text(value: str) -> str:
+    """Collapse whitespace and drop control characters."""
+    return _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
+
+
+def clean_preformatted(value: str) -> str:
+    """Like ``clean_text`` but keeps line breaks and indentation (code, poems)."""
+    lines = [_CONTROL.sub("", line).rstrip() for line in value.replace("\r", "").split("\n")]
+    return "\n".join(lines).strip("\n")

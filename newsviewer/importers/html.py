@@ -1,0 +1,192 @@
+"""Saved web pages (.html, .htm, "Web page, complete" with its NAME_files/ folder)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.settings import use_config
+
+from newsviewer.domain import Article, Figure
+from newsviewer.errors import ParseError
+from newsviewer.html import assets
+from newsviewer.html.body import body_from_xml
+from newsviewer.html.bylines import display_byline, person_names
+from newsviewer.html.figures import FoundFigure, mark_figures, marker_index
+from newsviewer.html.metadata import PageMetadata, read_metadata
+from newsviewer.html.sanitize import clean_text, strip_unsafe
+from newsviewer.html.titles import choose_title
+from newsviewer.importers.base import SourceFile
+from newsviewer.text.decoding import decode_text
+
+# Bytes searched for a declared charset; the HTML spec has browsers look at 1024,
+# saved pages sometimes put a long comment or <title> first.
+_CHARSET_SCAN = 4096
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SNIFF = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+def _extractor_config() -> object:
+    config = use_config()
+    # trafilatura's signal-based timeout only works in the main thread; imports run
+    # in a worker.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
+_CONFIG = _extractor_config()
+
+
+class HtmlImporter:
+    """Main text through trafilatura; metadata, figures and images by our own passes."""
+
+    name = "html"
+    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
+
+    def sniff(self, head: bytes) -> bool:
+        head = head.lstrip(b"\xef\xbb\xbf")
+        return bool(_SNIFF.match(head[:2048]))
+
+    def parse(self, source: SourceFile) -> Article:
+        text, _ = decode_text(source.data, declared=_declared_charset(source.data))
+        root = _parse_tree(text)
+        meta = read_metadata(root)
+        strip_unsafe(root)
+        found = mark_figures(root)
+        extracted = trafilatura.bare_extraction(
+            root,
+            url=meta.url or None,
+            include_images=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            config=_CONFIG,
+        )
+        body_el = getattr(extracted, "body", None) if extracted is not None else None
+        if body_el is None:
+            raise ParseError("no article text found")
+        body = body_from_xml(body_el)
+        title = choose_title(meta, _first_h1(body_el))
+        blocks = body.blocks
+        if blocks and title and _same(blocks[0].text, title):
+            shift = 1
+            blocks = blocks[1:]
+        else:
+            shift = 0
+        if not blocks:
+            raise ParseError("no article text found")
+        figures = _figures(body.images, found, shift, source.path, meta)
+        warnings: list[str] = []
+        if _looks_truncated(text):
+            warnings.append("the page looks cut off; the article may be incomplete")
+        authors_raw = meta.authors
+        return Article(
+            format="html",
+            title=title or blocks[0].text[:120],
+            summary=meta.description,
+            byline=display_byline(authors_raw),
+            authors=person_names(authors_raw, meta.site),
+            published=meta.published,
+            published_inferred=False,
+            site=meta.site,
+            url=meta.url,
+            language=meta.language,
+            blocks=tuple(blocks),
+            figures=tuple(figures),
+            warnings=tuple(warnings),
+        )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_CHARSET_SCAN])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _parse_tree(text: str) -> HtmlElement:
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        raise ParseError("the file is empty")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"the page is not readable HTML ({exc})") from exc
+    if root is None:
+        raise ParseError("the page is not readable HTML")
+    return root
+
+
+def _first_h1(body: etree._Element) -> str:
+    for el in body.iter("head"):
+        return clean_text("".join(el.itertext()))
+    return ""
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+def _looks_truncated(text: str) -> bool:
+    tail = text[-2048:].lower()
+    return "</html" not in tail and "</body" not in tail
+
+
+def _figures(
+    images: list[tuple[str, str, int]],
+    found: list[FoundFigure],
+    shift: int,
+    page: Path,
+    meta: PageMetadata,
+) -> list[Figure]:
+    figures: list[Figure] = []
+    seen: set[str] = set()
+    for src, alt, position in images:
+        index = marker_index(src)
+        if index is None or index >= len(found):
+            continue
+        item = found[index]
+        image = None
+        for candidate in item.sources:
+            image = assets.load_image(candidate, page)
+            if image is not None:
+                kept_src = candidate if not candidate.startswith("data:") else ""
+                break
+        if image is None:
+            kept_src = _display_src(item.sources, meta.url)
+            if not kept_src and not item.caption:
+                continue
+        key = kept_src or f"#{index}"
+        if key in seen:
+            continue
+        seen.add(key)
+        figures.append(
+            Figure(
+                caption=item.caption,
+                credit=item.credit,
+                alt=item.alt or alt,
+                src=kept_src,
+                image=image[0] if image else None,
+                mime=image[1] if image else None,
+                position=max(0, position - shift),
+            )
+        )
+    return figures
+
+
+def _display_src(sources: list[str], base: str) -> str:
+    """The URL a figure keeps when we have no bytes for it (never fetched)."""
+    for src in sources:
+        if src.startswith("data:"):
+            continue
+        if src.startswith("//"):
+            return "https:" + src
+        if src.startswith(("http://", "https://")):
+            return src
+        if base:
+            return urljoin(base, src)
+    return ""

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Measure the importers against the development corpora's ground truth.
+
+Usage: scripts/score_corpora.py CORPUS_DIR [--limit N] [--failures] [--only NAME]
+
+CORPUS_DIR is the folder holding readability/, mercury/ and bbc-txt/ (for instance
+../shared/corpora). Prints, per corpus, how many headlines, bylines, publication
+days, body openings and captions match the ground truth, and the parse speed.
+Comparisons normalise case, whitespace, quote and dash styles only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsviewer.domain import Article  # noqa: E402
+from newsviewer.errors import ParseError  # noqa: E402
+from newsviewer.importers.base import SourceFile  # noqa: E402
+from newsviewer.importers.html import HtmlImporter  # noqa: E402
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                         "–": "-", "—": "-", "\xa0": " "})
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def norm_name(text: str) -> str:
+    return re.sub(r"^by\s+", "", norm(text)).strip(" .,")
+
+
+def name_set(text: str) -> set[str]:
+    parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", norm_name(text))
+    return {p for p in (norm_name(x) for x in parts) if p}
+
+
+@dataclass
+class Tally:
+    hits: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, label: str) -> None:
+        self.total += 1
+        self.hits += ok
+        if not ok:
+            self.misses.append(label)
+
+    def line(self, name: str) -> str:
+        pct = 100.0 * self.hits / self.total if self.total else 0.0
+        return f"  {name:<12} {pct:6.1f}%  ({self.hits}/{self.total})"
+
+
+@dataclass
+class Corpus:
+    name: str
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    files: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def tally(self, key: str) -> Tally:
+        return self.tallies.setdefault(key, Tally())
+
+    def report(self, failures: bool) -> None:
+        rate = self.files / self.seconds if self.seconds else 0.0
+        print(f"{self.name}: {self.files} files, {len(self.failed)} not parsed, "
+              f"{rate:.1f} files/s on one core")
+        for key, tally in self.tallies.items():
+            print(tally.line(key))
+            if failures:
+                for miss in tally.misses:
+                    print(f"      miss: {miss}")
+        if failures:
+            for fail in self.failed:
+                print(f"      parse error: {fail}")
+
+
+def timed_parse(importer: Callable[[SourceFile], Article], path: Path,
+                corpus: Corpus) -> Article | None:
+    data = path.read_bytes()
+    start = time.perf_counter()
+    try:
+        article = importer(SourceFile(path=path, data=data))
+    except ParseError as exc:
+        corpus.failed.append(f"{path.name}: {exc}")
+        article = None
+    corpus.seconds += time.perf_counter() - start
+    corpus.files += 1
+    return article
+
+
+def same_day(ours: datetime | None, expected: str, *, utc: bool) -> bool:
+    if ours is None:
+        return False
+    try:
+        truth = datetime.fromisoformat(expected.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if ours.tzinfo is not None and truth.tzinfo is not None:
+        zone = UTC if utc else truth.tzinfo
+        return ours.astimezone(zone).date() == truth.astimezone(zone).date()
+    return ours.date() == truth.date()
+
+
+def byline_ok(article: Article | None, expected: str) -> bool:
+    if article is None:
+        return False
+    ours = {norm_name(a) for a in article.authors} | name_set(article.byline)
+    return norm_name(article.byline) == norm_name(expected) or bool(ours & name_set(expected))
+
+
+def first_words(article: Article | None, count: int) -> str:
+    if article is None:
+        return ""
+    return " ".join(article.text.split()[:count])
+
+
+def captions_in(expected_html: str) -> list[str]:
+    import lxml.html
+
+    root = lxml.html.fromstring(expected_html)
+    return [" ".join(c.text_content().split()) for c in root.iter("figcaption")
+            if c.text_content().strip()]
+
+
+def caption_found(caption: str, article: Article | None) -> bool:
+    if article is None:
+        return False
+    want = norm(caption)
+    for fig in article.figures:
+        have = norm(f"{fig.caption} {fig.credit}")
+        if have and (want in have or (have in want and len(have) >= 0.8 * len(want))):
+            return True
+    return False
+
+
+def score_readability(root: Path, limit: int | None, only: str | None) -> Corpus:
+    corpus = Corpus("readability")
+    importer = HtmlImporter().parse
+    pages = sorted(p for p in (root / "readability" / "test-pages").iterdir() if p.is_dir())
+    for page in _take(pages, limit, only):
+        expected = json.loads((page / "expected-metadata.json").read_text("utf-8"))
+        article = timed_parse(importer, page / "source.html", corpus)
+        label = page.name
+        if expected.get("title"):
+            ours = article.title if article else ""
+            corpus.tally("headline").add(norm(ours) == norm(expected["title"]),
+                                         f"{label}: {ours!r} != {expected['title']!r}")
+        if expected.get("byline"):
+            ours = article.byline if article else ""
+            corpus.tally("byline").add(byline_ok(article, expected["byline"]),
+                                       f"{label}: {ours!r} != {expected['byline']!r}")
+        if expected.get("publishedTime"):
+            ours_d = article.published if article else None
+            corpus.tally("date").add(same_day(ours_d, expected["publishedTime"], utc=False),
+                                     f"{label}: {ours_d} != {expected['publishedTime']}")
+        expected_html = page / "expected.html"
+        if expected_html.exists():
+            for caption in captions_in(expected_html.read_text("utf-8")):
+                corpus.tally("captions").add(caption_found(caption, article),
+                                             f"{label}: {caption[:80]!r}")
+    return corpus
+
+
+def score_mercury(root: Path, limit: int | None, only: str | None) -> Corpus:
+    corpus = Corpus("mercury")
+    importer = HtmlImporter().parse
+    folder = root / "mercury"
+    specs = sorted((folder / "expected").glob("*.json"))
+    for spec_path in _take(specs, limit, only):
+        spec = json.loads(spec_path.read_text("utf-8"))
+        article = timed_parse(importer, folder / "pages" / spec["fixture"], corpus)
+        label = spec["fixture"]
+        if spec.get("title"):
+            ours = article.title if article else ""
+            corpus.tally("headline").add(norm(ours) == norm(spec["title"]),
+                                         f"{label}: {ours!r} != {spec['title']!r}")
+        if spec.get("author"):
+            ours = article.byline if article else ""
+            corpus.tally("byline").add(byline_ok(article, spec["author"]),
+                                       f"{label}: {ours!r} != {spec['author']!r}")
+        if spec.get("date_published"):
+            ours_d = article.published if article else None
+            corpus.tally("date").add(same_day(ours_d, spec["date_published"], utc=True),
+                                     f"{label}: {ours_d} != {spec['date_published']}")
+        if spec.get("content_first_words"):
+            count = int(spec.get("content_first_words_count") or
+                        len(spec["content_first_words"].split()))
+            ours = first_words(article, count)
+            corpus.tally("first words").add(
+                norm(ours) == norm(spec["content_first_words"]),
+                f"{label}: {ours!r} != {spec['content_first_words']!r}")
+    return corpus
+
+
+def score_bbc(root: Path, limit: int | None, only: str | None) -> Corpus | None:
+    try:
+        from newsviewer.importers.text import TextImporter
+    except ImportError:
+        print("bbc-txt: skipped (newsviewer.importers.text.TextImporter is not there yet)")
+        return None
+    corpus = Corpus("bbc-txt")
+    importer = TextImporter().parse
+    files = sorted((root / "bbc-txt").glob("*/*.txt"))
+    for path in _take(files, limit, only):
+        article = timed_parse(importer, path, corpus)
+        raw = path.read_bytes()
+        try:
+            expected = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            expected = raw.decode("cp1252")
+        headline = expected.strip().splitlines()[0] if expected.strip() else ""
+        ours = article.title if article else ""
+        corpus.tally("headline").add(norm(ours) == norm(headline),
+                                     f"{path.parent.name}/{path.name}: {ours!r} != {headline!r}")
+    return corpus
+
+
+def _take(items: Iterable[Path], limit: int | None, only: str | None) -> list[Path]:
+    chosen = [i for i in items if only is None or only in str(i)]
+    return chosen[:limit] if limit else chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus_dir", type=Path)
+    parser.add_argument("--limit", type=int, default=None, help="files per corpus")
+    parser.add_argument("--failures", action="store_true", help="list every miss")
+    parser.add_argument("--only", default=None, help="files whose path contains this")
+    parser.add_argument("--skip-bbc", action="store_true")
+    args = parser.parse_args(argv)
+    root: Path = args.corpus_dir
+    if not (root / "readability").is_dir() and not (root / "mercury").is_dir():
+        parser.error(f"{root} has no readability/ or mercury/ folder")
+    corpora = [score_readability(root, args.limit, args.only),
+               score_mercury(root, args.limit, args.only)]
+    if not args.skip_bbc:
+        bbc = score_bbc(root, args.limit, args.only)
+        if bbc is not None:
+            corpora.append(bbc)
+    for corpus in corpora:
+        corpus.report(args.failures)
+    html = [c for c in corpora if c.name != "bbc-txt"]
+    files = sum(c.files for c in html)
+    seconds = sum(c.seconds for c in html)
+    if seconds:
+        print(f"HTML overall: {files / seconds:.1f} pages/s on one core")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
