@@ -1,0 +1,161 @@
+"""Pairing quotation marks in body text: which marks open and close a quotation.
+
+Glyphs lie in scraped text (a curly opener closed by a straight mark, ” used as an
+opener after a bad conversion, German „...“, French « ... », Danish » ... «), so a
+mark's role comes from what stands on either side of it first and from its glyph second.
+Apostrophes (We’re, ISIL's, ’90s, rock ’n’ roll, analysts') and primes (5' 9") are
+never taken as quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DOUBLE = frozenset('"“”„‟«»〝〞〟＂')
+SINGLE = frozenset("'‘’‚‛‹›")
+_MARKS = re.compile("[\"“”„‟«»〝〞〟＂'‘’‚‛‹›]")
+_OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹")
+# Characters after which a mark may open a quotation (besides whitespace).
+_BEFORE_OPEN = frozenset("([{—–-―/:;…") | DOUBLE | SINGLE
+# Characters after which a mark may close one (besides whitespace and the end).
+_AFTER_CLOSE = frozenset(".,;:!?)]}—–-―…/") | DOUBLE | SINGLE
+# Words that begin with an elided letter: 'em, 'til, ’n’, ’90s.
+_ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n|ol|nother|\d0s|\d\ds?)\b", re.I)
+# Feet and inches: 5' 9", 6'2".
+_FEET_INCHES = re.compile(r"\d['′]\s?\d{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of quoted text inside one block: ``start``/``end`` index the block's text.
+
+    ``group`` ties together the parts of one quotation that runs over several paragraphs.
+    ``double`` tells double marks from single ones; ``closed`` is False when the block
+    ended before a closing mark.
+    """
+
+    block: int
+    start: int
+    end: int
+    group: int
+    double: bool
+    closed: bool
+
+
+def _is_space(c: str) -> bool:
+    return c.isspace()
+
+
+def _flanks(text: str, i: int) -> tuple[bool, bool]:
+    """(can open, can close) for the mark at ``text[i]``."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    can_open = not _is_space(nxt) and (_is_space(prev) or prev in _BEFORE_OPEN)
+    can_close = not _is_space(prev) and (_is_space(nxt) or nxt in _AFTER_CLOSE)
+    if can_open and nxt in _AFTER_CLOSE and nxt not in DOUBLE and nxt not in SINGLE:
+        can_open = nxt in "-—–―…"
+    return can_open, can_close
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return True  # We’re, ISIL's, rock’n’roll
+    # ’90s, 'em, ’n’
+    return not prev.isalnum() and _ELISION.match(text, i + 1) is not None
+
+
+def _prime(text: str, i: int) -> bool:
+    if text[i] not in "'\"" or i == 0 or not text[i - 1].isdigit():
+        return False
+    if text[i] == "'":
+        return True  # 5', '90s handled by _apostrophe
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return bool(_FEET_INCHES.search(text, 0, i)) or (nxt == " " and after.islower())
+
+
+def _closes_later(text: str, start: int, double: bool) -> bool:
+    """True when a plausible closing mark of the same kind follows ``start``."""
+    pool = DOUBLE if double else SINGLE
+    for m in _MARKS.finditer(text, start):
+        j = m.start()
+        if text[j] in pool and not _apostrophe(text, j) and _flanks(text, j)[1]:
+            return True
+    return False
+
+
+def find_spans(blocks: Sequence[str]) -> list[Span]:
+    """Every quoted run in ``blocks``, in reading order."""
+    spans: list[Span] = []
+    next_group = 0
+    group = -1
+    carry: bool | None = None  # kind (double?) of a quotation left open by the last block
+    for b, text in enumerate(blocks):
+        open_at = -1
+        open_double = False
+        depth = 0
+        if carry is not None:
+            lead = text.lstrip()
+            if lead and (lead[0] in (DOUBLE if carry else SINGLE)):
+                open_at = len(text) - len(lead)
+                open_double = carry
+        carry = None
+        for m in _MARKS.finditer(text):
+            i = m.start()
+            if i == open_at:
+                continue
+            c = text[i]
+            is_double = c in DOUBLE
+            if not is_double and _apostrophe(text, i):
+                continue
+            if _prime(text, i):
+                continue
+            can_open, can_close = _flanks(text, i)
+            if open_at < 0:
+                if can_open and (not can_close or c in _OPEN_GLYPHS or c in "\"'"):
+                    if not is_double and not _closes_later(text, i + 1, double=False):
+                        continue  # a lone single mark: an apostrophe in disguise
+                    open_at, open_double, depth = i, is_double, 0
+                    group, next_group = next_group, next_group + 1
+                continue
+            if is_double != open_double:
+                continue  # a nested quotation of the other kind
+            if can_open and not can_close and c in _OPEN_GLYPHS and open_double:
+                depth += 1  # “...“nested”...” written with doubles only
+                continue
+            if not can_close:
+                continue
+            if depth:
+                depth -= 1
+                continue
+            if not open_double and _possessive(text, i):
+                continue
+            spans.append(_span(text, b, open_at + 1, i, group, open_double, closed=True))
+            open_at = -1
+        if open_at >= 0:
+            # A quotation left open at a paragraph's end carries on if the next paragraph
+            # opens with a mark; otherwise its closing mark is missing and it ends here.
+            spans.append(_span(text, b, open_at + 1, len(text), group, open_double, closed=False))
+            carry = open_double
+    return [s for s in spans if s.end > s.start]
+
+
+def _possessive(text: str, i: int) -> bool:
+    """A plural possessive (analysts' view) inside a single-quoted run."""
+    if text[i - 1] != "s" or i + 2 >= len(text) or text[i + 1] != " ":
+        return False
+    return text[i + 2].islower() and _closes_later(text, i + 1, double=False)
+
+
+def _span(
+    text: str, block: int, start: int, end: int, group: int, double: bool, closed: bool
+) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return Span(block, start, end, group, double, closed)
