@@ -29,6 +29,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 FTS_TABLE = "articles_fts"
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic autogenerate filter: hide the FTS5 table and its shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
 class IsoDateTime(TypeDecorator[datetime]):
     """A datetime stored as ISO 8601 text.
 

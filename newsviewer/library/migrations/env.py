@@ -9,12 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from newsviewer.library.models import FTS_TABLE, Base
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Hide the hand-written FTS5 table and its shadow tables from autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+from newsviewer.library.models import Base, include_name
 
 
 def run(connection: Connection) -> None:
