@@ -39,9 +39,11 @@ _ARTICLE_TYPES = {
 }
 _PAGE_TYPES = {"webpage", "itempage", "aboutpage"}
 
-_TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
-_DESCRIPTION_KEYS = ("og:description", "twitter:description", "description", "dc.description")
+_TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
+_DESCRIPTION_KEYS = ("dc:description", "dcterm:description", "og:description", "twitter:description", "description", "dc.description")
 _AUTHOR_KEYS = (
+    "dc:creator",
+    "dcterm:creator",
     "author",
     "article:author",
     "parsely-author",
@@ -79,6 +81,7 @@ class PageMetadata:
 
     title: str = ""
     document_title: str = ""
+    headings: list[str] = field(default_factory=list)
     description: str = ""
     authors: list[str] = field(default_factory=list)
     published: datetime | None = None
@@ -94,6 +97,7 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     result = PageMetadata()
 
     result.document_title = _document_title(root)
+    result.headings = _headings(root)
     result.title = _first(
         _ld_text(ld, "headline"),
         _ld_text(ld, "name"),
@@ -153,7 +157,8 @@ def _meta_tags(root: HtmlElement) -> dict[str, str]:
     """First content of each meta name/property, keys lower-cased."""
     found: dict[str, str] = {}
     for el in root.iter("meta"):
-        content = el.get("content")
+        # Some tools that save pages (and the Mercury fixtures) keep it in "value".
+        content = el.get("content") or el.get("value")
         if content is None or not content.strip():
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
@@ -171,6 +176,16 @@ def _document_title(root: HtmlElement) -> str:
             return text
         break
     return ""
+
+
+def _headings(root: HtmlElement) -> list[str]:
+    # A page has one h1 as a rule; a few put the site logo in another one.
+    found = []
+    for el in root.iter("h1"):
+        text = clean_text(el.text_content())
+        if text and text not in found:
+            found.append(text)
+    return found[:5]
 
 
 def _canonical(root: HtmlElement) -> str:
@@ -318,7 +333,7 @@ def _itemprop_authors(root: HtmlElement) -> list[str]:
         if not isinstance(el.tag, str) or "author" not in (el.get("itemprop") or "").split():
             continue
         if el.tag == "meta":
-            value = el.get("content") or ""
+            value = el.get("content") or el.get("value") or ""
         else:
             inner = [
                 e

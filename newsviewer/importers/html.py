@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
+import htmldate
 import lxml.html
 import trafilatura
+from trafilatura import metadata as trafilatura_metadata
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import use_config
@@ -57,6 +61,11 @@ class HtmlImporter:
         text, _ = decode_text(source.data, declared=_declared_charset(source.data))
         root = _parse_tree(text)
         meta = read_metadata(root)
+        authors_raw = meta.authors or _authors_from_page(root)
+        published, inferred = meta.published, False
+        if published is None:
+            published = _date_from_page(root, meta.url)
+            inferred = published is not None
         strip_unsafe(root)
         found = mark_figures(root)
         extracted = trafilatura.bare_extraction(
@@ -72,7 +81,7 @@ class HtmlImporter:
         if body_el is None:
             raise ParseError("no article text found")
         body = body_from_xml(body_el)
-        title = choose_title(meta, _first_h1(body_el))
+        title = choose_title(meta)
         blocks = body.blocks
         if blocks and title and _same(blocks[0].text, title):
             shift = 1
@@ -85,15 +94,14 @@ class HtmlImporter:
         warnings: list[str] = []
         if _looks_truncated(text):
             warnings.append("the page looks cut off; the article may be incomplete")
-        authors_raw = meta.authors
         return Article(
             format="html",
             title=title or blocks[0].text[:120],
             summary=meta.description,
             byline=display_byline(authors_raw),
             authors=person_names(authors_raw, meta.site),
-            published=meta.published,
-            published_inferred=False,
+            published=published,
+            published_inferred=inferred,
             site=meta.site,
             url=meta.url,
             language=meta.language,
@@ -121,10 +129,24 @@ def _parse_tree(text: str) -> HtmlElement:
     return root
 
 
-def _first_h1(body: etree._Element) -> str:
-    for el in body.iter("head"):
-        return clean_text("".join(el.itertext()))
-    return ""
+def _authors_from_page(root: HtmlElement) -> list[str]:
+    """Byline from the page's markup (class="byline", rel="author", ...) when no metadata names one."""
+    found = trafilatura_metadata.extract_author(root)
+    return [found] if found else []
+
+
+def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
+    """Publication day that htmldate reads from the page's markup and text; no time of day."""
+    # htmldate prunes the tree it is given; the extractor still needs this one.
+    found = htmldate.find_date(
+        copy.deepcopy(root), extensive_search=False, original_date=True, url=url or None
+    )
+    if not found:
+        return None
+    try:
+        return datetime.strptime(found, "%Y-%m-%d")
+    except ValueError:
+        return None
 
 
 def _same(a: str, b: str) -> bool:
