@@ -1,0 +1,336 @@
+"""Direct quotations in an article body and who said them.
+
+Rules only, no models: ``marks`` pairs the quotation marks, this module reads the
+reporting clause around each quotation ("…,” Kerry said", "said Kerry", "Kerry told
+reporters: “…", "— Kerry", "according to Kerry"), carries the speaker over split and
+running quotations and pronouns, and drops scare quotes and titles that nobody says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsviewer.domain import Block, Quote, block_offsets
+from newsviewer.text.marks import Span, find_spans
+from newsviewer.text.speakers import (
+    PRONOUNS,
+    NameIndex,
+    Speaker,
+    is_cue,
+    is_inverting_cue,
+    is_person_pronoun,
+    resolve,
+    tokens,
+    words,
+)
+
+# Quotations shorter than this many words must have a reporting clause to count as
+# speech; shorter runs without one are scare quotes ("so-called “reforms”") or titles.
+_MIN_FREE_WORDS = 4
+# A reporting clause sits close to its quotation: the cue within this many words.
+_CUE_REACH = 10
+# A speaker phrase is a short noun phrase; longer runs are clauses, not speakers.
+_MAX_MENTION_WORDS = 10
+# An unattributed quotation opening a paragraph continues the last speaker quoted
+# this many paragraphs back at most.
+_INHERIT_BLOCKS = 2
+
+_DASHES = frozenset("—―–-")
+_BREAKS = frozenset(",;:.!?()[]“”\"‘’'«»„…") | _DASHES
+_CLAUSE_WORDS = words(
+    "that which who whom whose when while because if so though although since where "
+    "but or as after before until unless whether"
+)
+_FILLERS = words("""
+    also later then once previously recently earlier has had have would will was is
+    could did does never again simply just repeatedly often publicly privately flatly
+    quickly reportedly further first last finally today yesterday tonight now still
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
+_TIME_HEADS = words(
+    "week month year night morning afternoon evening weekend day monday tuesday wednesday "
+    "thursday friday saturday sunday"
+)
+_STOPS_AFTER = words(
+    "in on at during after before when while to from who which that about as with "
+    "because since if but and"
+)
+_TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    mention: list[str]  # empty: the cue continues the previous speaker ("later adding")
+    cue: str | None
+
+
+def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> tuple[Quote, ...]:
+    """Direct quotations of ``blocks``; offsets index ``body_text(blocks)``."""
+    texts = [b.text for b in blocks]
+    spans = find_spans(texts)
+    if not spans:
+        return ()
+    index = NameIndex(texts, known_names)
+    offsets = block_offsets(list(blocks))
+    groups: dict[int, list[Span]] = {}
+    for span in spans:
+        groups.setdefault(span.group, []).append(span)
+    quotes: list[Quote] = []
+    last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
+    for group in groups.values():
+        first, final = group[0], group[-1]
+        found = _attribution(texts, group, spans)
+        words = sum(len(texts[s.block][s.start : s.end].split()) for s in group)
+        speaker: Speaker | None = None
+        cue = None
+        mention = None
+        if found is not None:
+            cue = found.cue
+            if found.mention:
+                mention = " ".join(found.mention)
+                speaker = _speaker_of(found.mention, texts, first, index, last)
+            elif last is not None and first.block - last[0] <= _INHERIT_BLOCKS:
+                speaker = last[1]
+        else:
+            if words < _MIN_FREE_WORDS or _title_like(texts[first.block][first.start : first.end]):
+                continue
+            opens_block = not texts[first.block][: first.start - 1].strip()
+            if opens_block and last is not None and first.block - last[0] <= _INHERIT_BLOCKS:
+                speaker, cue = last[1], None
+        for span in group:
+            text = texts[span.block][span.start : span.end]
+            base = offsets[span.block]
+            quotes.append(
+                Quote(
+                    text=text,
+                    speaker=speaker.name if speaker else None,
+                    mention=mention,
+                    cue=cue,
+                    start=base + span.start,
+                    end=base + span.end,
+                    role=speaker.role if speaker else None,
+                )
+            )
+        if speaker is not None:
+            last = (final.block, speaker, cue)
+    return tuple(quotes)
+
+
+def _speaker_of(
+    mention: list[str],
+    texts: Sequence[str],
+    span: Span,
+    index: NameIndex,
+    last: tuple[int, Speaker | None, str | None] | None,
+) -> Speaker | None:
+    if len(mention) == 1 and mention[0].lower() in PRONOUNS:
+        if not is_person_pronoun(mention[0]):
+            return None
+        return _antecedent(texts, span, index, last)
+    return resolve(mention, index)
+
+
+def _antecedent(
+    texts: Sequence[str],
+    span: Span,
+    index: NameIndex,
+    last: tuple[int, Speaker | None, str | None] | None,
+) -> Speaker | None:
+    """The person "he"/"she" points to: the last one quoted nearby, else the last named."""
+    recent = last is not None and span.block - last[0] <= _INHERIT_BLOCKS
+    if recent and last is not None and last[1] is not None and last[1].person:
+        return last[1]
+    for b in range(span.block, max(-1, span.block - 3), -1):
+        text = texts[b] if b != span.block else texts[b][: span.start]
+        people = index.people_in(text)
+        if people:
+            name = people[-1][1]
+            return Speaker(name, name, index.role(name), person=True)
+    return last[1] if last is not None else None
+
+
+def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> _Attribution | None:
+    """The reporting clause of a quotation: after its last part, else before its first."""
+    first, final = group[0], group[-1]
+    after = _after_context(texts[final.block], final, spans)
+    found = _read_after(after)
+    if found is not None:
+        return found
+    before = _before_context(texts[first.block], first, spans)
+    found = _read_before(before)
+    if found is not None:
+        return found
+    if not before.strip() and first.block > 0:
+        # "Kerry said:" closing the previous paragraph introduces this one.
+        prev = texts[first.block - 1].rstrip()
+        if prev.endswith(":"):
+            return _read_before(_last_sentence(prev))
+    if first is not final:
+        return _read_after(_after_context(texts[first.block], first, spans))
+    return None
+
+
+def _after_context(text: str, span: Span, spans: list[Span]) -> str:
+    start = span.end
+    # Step over the closing mark (and anything the span trimmed, such as a comma).
+    while start < len(text) and not text[start].isspace():
+        start += 1
+    stop = len(text)
+    for other in spans:
+        if other.block == span.block and other.start > span.end:
+            stop = min(stop, other.start - 1)
+            break
+    tail = text[start:stop]
+    if text[span.start : span.end].rstrip()[-1:] in ".!" and tail.lstrip()[:1].isupper():
+        return ""  # the quotation ended its sentence; what follows is a new one
+    m = _SENTENCE_END.search(tail)
+    return tail[: m.start()] if m else tail
+
+
+def _before_context(text: str, span: Span, spans: list[Span]) -> str:
+    begin = 0
+    for other in spans:
+        if other.block == span.block and other.end < span.start:
+            begin = max(begin, other.end + 1)
+    head = text[begin : max(begin, span.start - 1)]
+    return _last_sentence(head)
+
+
+def _last_sentence(text: str) -> str:
+    cut = 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.end()
+    return text[cut:]
+
+
+def _read_after(text: str) -> _Attribution | None:
+    toks = tokens(text)
+    while toks and toks[0] in {",", ";"}:
+        toks = toks[1:]
+    if not toks:
+        return None
+    if toks[0] in _DASHES:
+        mention = _np_after(toks[1:])
+        return _Attribution(mention, None) if mention else None
+    low = [t.lower() for t in toks]
+    if low[:2] == ["according", "to"]:
+        mention = _np_after(toks[2:])
+        return _Attribution(mention, "according to") if mention else None
+    if is_inverting_cue(toks[0]):
+        mention = _np_after(toks[1:])
+        if mention:
+            return _Attribution(mention, low[0])
+    for i, tok in enumerate(toks[:_CUE_REACH]):
+        if tok in _BREAKS:
+            return None
+        if is_cue(tok) and i > 0:
+            subject = _trim_fillers(toks[:i])
+            if subject and _plausible_subject(subject):
+                return _Attribution(subject, low[i])
+            return None
+    return None
+
+
+def _read_before(text: str) -> _Attribution | None:
+    toks = tokens(text)
+    while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    low = [t.lower() for t in toks]
+    for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _CUE_REACH), -1):
+        tok = toks[i]
+        if tok in {".", "!", "?", "“", "”", '"'}:
+            break
+        if low[i] == "according" and i + 1 < len(toks) and low[i + 1] == "to":
+            mention = _np_after(toks[i + 2 :])
+            return _Attribution(mention, "according to") if mention else None
+        if not is_cue(tok):
+            continue
+        subject = _np_before(toks[:i])
+        if subject:
+            return _Attribution(subject, low[i])
+        # "later adding," / "and added:" continue the speaker before.
+        return _Attribution([], low[i])
+    return None
+
+
+def _trim_fillers(toks: list[str]) -> list[str]:
+    toks = list(toks)
+    while toks:
+        low = toks[-1].lower()
+        if low in _TIME_HEADS and len(toks) >= 2 and toks[-2].lower() in {"on", "last", "this"}:
+            del toks[-2:]
+        elif low in _FILLERS:
+            toks.pop()
+        else:
+            break
+    return toks
+
+
+def _np_before(toks: list[str]) -> list[str]:
+    toks = _trim_fillers(toks)
+    out: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if tok in _BREAKS or low in _CLAUSE_WORDS or is_cue(tok):
+            break
+        if low == "and" and out and out[0][:1].isupper():
+            break  # "Kerry and Obama": a new subject starts after "and"
+        out.insert(0, tok)
+        if len(out) > _MAX_MENTION_WORDS:
+            return _name_tail(out)
+    if not out or not _plausible_subject(out):
+        return []
+    return out
+
+
+def _np_after(toks: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in _BREAKS or is_cue(tok):
+            break
+        if low in _STOPS_AFTER:
+            break
+        if low in {"of", "for"} and not (nxt[:1].isupper() or nxt.lower() == "the"):
+            break
+        out.append(tok)
+        if len(out) >= _MAX_MENTION_WORDS:
+            break
+    while out and out[-1].lower() in {"the", "of", "for", "a", "an"}:
+        out.pop()
+    return out if out and _plausible_subject(out) else []
+
+
+def _name_tail(words: list[str]) -> list[str]:
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return words[i:]
+
+
+def _plausible_subject(words: list[str]) -> bool:
+    if len(words) > _MAX_MENTION_WORDS:
+        return False
+    head = words[0]
+    low = head.lower()
+    if low in PRONOUNS:
+        return len(words) == 1
+    if any(w[:1].isdigit() for w in words):
+        return False
+    # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a
+    # noun, which a lowercase function word is not.
+    return words[-1].lower() not in _CLAUSE_WORDS and words[-1].lower() not in _FILLERS
+
+
+def _title_like(text: str) -> bool:
+    """True for a title in quotation marks ("The Art of the Deal") rather than speech."""
+    words = text.split()
+    if not words or len(words) > 8 or text.rstrip()[-1:] in ".!?,":
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)

@@ -1,0 +1,240 @@
+"""Who is speaking: reporting verbs, the phrase that names a speaker, and full names.
+
+A mention ("Kerry", "Mr. Kerry", "Secretary of State John Kerry", "a spokeswoman for
+the State Department") is resolved to the fullest name the article gives for that
+person ("John Kerry"), with a title ("Secretary of State") kept apart as the role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, for the long tables below."""
+    return frozenset(text.split())
+
+
+# Reporting verbs. Each form is listed so that "says"/"said"/"saying" all count.
+CUE_VERBS = words("""
+    say says said saying tell tells told telling add adds added adding explain explains
+    explained explaining note notes noted noting write writes wrote writing ask asks asked
+    asking state states stated declare declares declared declaring insist insists insisted
+    insisting argue argues argued arguing warn warns warned warning claim claims claimed
+    recall recalls recalled reply replies replied respond responds responded continue
+    continues continued describe describes described describing call calls called calling
+    tweet tweets tweeted tweeting post posts posted acknowledge acknowledges acknowledged
+    admit admits admitted announce announces announced remark remarks remarked suggest
+    suggests suggested urge urges urged predict predicts predicted concede concedes
+    conceded counter counters countered quip quips quipped joke jokes joked observe
+    observes observed caution cautions cautioned stress stresses stressed emphasize
+    emphasizes emphasized emphasise emphasised conclude concludes concluded answer answers
+    answered shout shouted yell yelled exclaim exclaimed boast boasts boasted complain
+    complains complained promise promises promised vow vows vowed muse mused lament
+    laments lamented pledge pledged charge charges charged contend contends contended
+    maintain maintains maintained reiterate reiterated testify testified testifies
+    scoff scoffed agree agrees agreed demand demands demanded proclaim proclaimed text
+    texted email emailed wonder wonders wondered assert asserts asserted tout touts
+    touted praise praised dub dubbed label labeled labelled brand branded term termed
+    predicted whisper whispered chant chanted sing sang sung read reads recount recounts
+    recounted reported reports report blasted blast slammed slam mocked accused accuse
+    accuses insisted quoted quote quotes cited cite cites
+    """)
+# Cue words after which the speaker's name follows ("said Kerry", "added the senator").
+_INVERTING = words(
+    "say says said add adds added ask asks asked write writes wrote explain explains explained "
+    "continue continues continued reply replied note notes noted recall recalls recalled "
+    "tell tells told argue argues argued warn warns warned declare declared insist insists "
+    "insisted answer answered quip quipped joke joked conclude concluded"
+)
+PRONOUNS = words("he she they we i you it who")
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# Capitalised words that are titles or descriptions, not parts of a person's name.
+TITLE_WORDS = words("""
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep rep.
+    representative gov gov. governor lt lt. gov. gen gen. general col col. capt capt.
+    sgt sgt. adm adm. maj maj. cmdr rev rev. st. judge justice chief president vice
+    secretary state minister prime chancellor speaker leader majority minority house
+    senate attorney democratic republican democrat gop sheriff officer detective pope
+    king queen prince princess sir lord lady dame ambassador commissioner director
+    chairman chairwoman chair ceo spokesman spokeswoman spokesperson coach manager deputy
+    assistant former u.s. us u.k. uk white press mayor council councilman councilwoman
+    congressman congresswoman candidate presidential foreign defense defence home treasury
+    finance interior homeland security health education energy labor labour justice
+    executive founder co-founder analyst economist editor anchor host reporter columnist
+    correspondent first lady gop. then new
+    """)
+_HONORIFICS = words("mr mr. mrs mrs. ms ms. miss dr dr. sir")
+# Last words of organisation names: "the State Department" speaks as a body.
+_ORG_HEADS = words("""
+    department ministry party committee campaign office agency council commission bureau
+    service police court association union institute university inc inc. corp corp.
+    group company administration government house senate congress parliament board
+    foundation center centre fund bank network news times post journal magazine
+    federation organization organisation league team club alliance coalition authority
+    trust church school college army navy force forces command caucus cabinet
+    """)
+_STOP_CAPITALS = words("""
+    the a an in on at of for and but or if as when while after before this that these
+    those it its he she they we i you his her their our my there here then so yet
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec
+    """)
+_PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
+_SUFFIXES = words("jr jr. sr sr. ii iii iv")
+
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\."
+    r"|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'-]\w+)*|[^\w\s]"
+)
+_NAME_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+)?"
+    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:of|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z])))+"
+)
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def is_cue(word: str) -> bool:
+    # Verbs are written in lower case; "State" or "Post" is a name, not "state"/"post".
+    return word in CUE_VERBS
+
+
+def is_inverting_cue(word: str) -> bool:
+    return word in _INVERTING
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _STOP_CAPITALS
+
+
+def _namelike(word: str) -> bool:
+    low = word.lower()
+    if low in _PARTICLES or low in _SUFFIXES:
+        return True
+    return word[:1].isupper() and low not in TITLE_WORDS and low not in _STOP_CAPITALS
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    mention: str
+    role: str | None
+    person: bool
+
+
+def split_role(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words): the name is the trailing run of name-like words."""
+    i = len(words)
+    while i > 0 and _namelike(words[i - 1]):
+        i -= 1
+    name = list(words[i:])
+    while name and (name[0].lower() in _PARTICLES or name[0].lower() in _SUFFIXES):
+        name.pop(0)
+        i += 1
+    return list(words[: len(words) - len(name)]), name
+
+
+class NameIndex:
+    """Full names of the people an article names, keyed by surname."""
+
+    def __init__(self, texts: Iterable[str], known_names: Sequence[str] = ()) -> None:
+        self._full: dict[str, Counter[str]] = {}
+        self._first_seen: dict[str, int] = {}
+        self._roles: dict[str, str] = {}
+        order = 0
+        for text in [*known_names, *texts]:
+            for m in _NAME_RUN.finditer(text):
+                words = m.group().split()
+                role, name = split_role(words)
+                if len(name) < 2 or len(name) > 4 or name[-1].lower() in _ORG_HEADS:
+                    continue
+                if any(w.lower() in _ORG_HEADS for w in name):
+                    continue
+                full = " ".join(name)
+                key = _surname(name)
+                self._full.setdefault(key, Counter())[full] += 1
+                self._first_seen.setdefault(full, order)
+                order += 1
+                title = " ".join(w for w in role if w.lower() not in _HONORIFICS)
+                if title and full not in self._roles:
+                    self._roles[full] = title
+
+    def full_name(self, name: Sequence[str]) -> str:
+        """The fullest form of ``name`` in the article ("Kerry" -> "John Kerry")."""
+        found = self._full.get(_surname(name))
+        wanted = {w.lower() for w in name}
+        if not found:
+            return " ".join(name)
+        best = [
+            (count, len(full.split()) <= 3, -self._first_seen[full], full)
+            for full, count in found.items()
+            if wanted <= {w.lower() for w in full.split()}
+        ]
+        return max(best)[3] if best else " ".join(name)
+
+    def role(self, full: str) -> str | None:
+        return self._roles.get(full)
+
+    def is_known(self, word: str) -> bool:
+        return word.lower() in self._full
+
+    def people_in(self, text: str) -> list[tuple[int, str]]:
+        """(offset, full name) of each person named in ``text``, surnames included."""
+        found: list[tuple[int, str]] = []
+        for m in re.finditer(r"[A-Z][\w’'-]+", text):
+            if m.group().lower() in self._full:
+                found.append((m.start(), self.full_name([m.group()])))
+        return found
+
+
+def _surname(name: Sequence[str]) -> str:
+    words = [w for w in name if w.lower() not in _SUFFIXES]
+    return (words or list(name))[-1].lower().rstrip(".")
+
+
+def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
+    """A speaker from the words of a mention; None for a pronoun or nothing usable."""
+    words = [w for w in mention_words if w not in {"’s", "'s"}]
+    while words and words[0].lower() in {"a", "an", "the", "and", "but", "as", "also"}:
+        words.pop(0)
+    if not words:
+        return None
+    mention = " ".join(words)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return None
+    role_words, name = split_role(words)
+    if name and name[-1].lower() in _ORG_HEADS:
+        return Speaker(mention, mention, None, person=False)
+    if name:
+        full = index.full_name(name)
+        role = _role_text(role_words) or index.role(full)
+        return Speaker(full, mention, role, person=True)
+    # "a spokeswoman for the State Department": the body speaks through its spokeswoman.
+    for link in ("for", "of", "at", "with"):
+        if link in words:
+            cut = words.index(link)
+            rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
+            if rest and all(w[:1].isupper() for w in rest):
+                return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
+    return Speaker(mention, mention, None, person=False)
+
+
+def _role_text(words: Sequence[str]) -> str | None:
+    kept = [w for w in words if w.lower() not in _HONORIFICS]
+    while kept and kept[0].lower() in {"a", "an", "the", "former", "and"}:
+        kept.pop(0)
+    while kept and kept[-1] in {",", "’s", "'s"}:
+        kept.pop()
+    return " ".join(kept) or None
+
+
+def is_person_pronoun(word: str) -> bool:
+    return word.lower() in _PERSON_PRONOUNS
