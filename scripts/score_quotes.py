@@ -1,0 +1,232 @@
+"""Score ``find_quotes`` on the PolNeAR attribution corpus.
+
+Usage: python scripts/score_quotes.py CORPUS_DIR [--split train|dev|both] [--show N]
+
+CORPUS_DIR holds ``polnear/{train,dev}/{text,attributions}``. A gold direct quotation
+is a run between quotation marks inside an annotated attribution ``Content`` span; its
+speaker is that attribution's ``Source``. Reported:
+
+- detection precision/recall/F1 for quotations of 4+ words (a prediction matches a gold
+  run when they overlap by at least half of the longer one),
+- recall of shorter (partial) quotations,
+- speaker accuracy over matched quotations whose gold source is not only a pronoun:
+  the resolved speaker shares a name word with the annotated source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsviewer.domain import Block, Quote, block_offsets  # noqa: E402
+from newsviewer.text.quotes import find_quotes  # noqa: E402
+
+LONG_WORDS = 4
+# Overlap needed between a predicted and a gold run, as a share of the longer one:
+# the marks and trailing punctuation may differ, the words should not.
+MATCH_SHARE = 0.5
+_DOUBLE = "“”\"„«»"
+_PRONOUN_SOURCES = frozenset(
+    "he she they i we you it who his her their its him them us me which that this one".split()
+)
+_NAME_STOP = frozenset("the a an of for and mr mrs ms dr sen rep gov s ’s 's".split())
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    source: str
+
+
+@dataclass
+class Tally:
+    gold_long: int = 0
+    gold_long_found: int = 0
+    pred_long: int = 0
+    pred_long_right: int = 0
+    gold_short: int = 0
+    gold_short_found: int = 0
+    speaker_checked: int = 0
+    speaker_right: int = 0
+    articles: int = 0
+    seconds: float = 0.0
+
+
+def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    links: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, where = parts[1].partition(" ")
+            pieces = []
+            for piece in where.split(";"):
+                a, b = piece.split()
+                pieces.append((int(a), int(b)))
+            spans[parts[0]] = (kind, pieces)
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+            links.append(roles)
+    return spans, links
+
+
+def gold_quotes(text: str, ann: Path) -> list[Gold]:
+    spans, links = read_ann(ann)
+    found: dict[tuple[int, int], Gold] = {}
+    for link in links:
+        content = spans.get(link.get("Content", ""))
+        if content is None:
+            continue
+        source = ""
+        if "Source" in link and link["Source"] in spans:
+            source = " ".join(text[a:b] for a, b in spans[link["Source"]][1])
+        start, end = content[1][0][0], content[1][-1][1]
+        # Marks may sit just outside the annotated span.
+        start = max(0, start - 2)
+        end = min(len(text), end + 2)
+        for g in _runs(text, start, end):
+            found.setdefault((g[0], g[1]), Gold(g[0], g[1], source))
+    return list(found.values())
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    pos = start
+    for para in re.split(r"(\n\s*\n)", text[start:end]):
+        marks = [pos + i for i, c in enumerate(para) if c in _DOUBLE]
+        for i in range(0, len(marks) - 1, 2):
+            runs.append((marks[i] + 1, marks[i + 1]))
+        if len(marks) % 2 == 1:
+            lone = marks[-1]
+            # A run left open by the paragraph (it continues in the next one).
+            if text[lone + 1 : lone + 2].strip():
+                runs.append((lone + 1, pos + len(para.rstrip())))
+        pos += len(para)
+    return [(a, b) for a, b in runs if text[a:b].strip()]
+
+
+def predicted(text: str) -> tuple[list[tuple[int, int, Quote]], float]:
+    blocks: list[Block] = []
+    starts: list[int] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            blocks.append(Block("p", line.strip()))
+            starts.append(m.start() + lead)
+    began = time.perf_counter()
+    quotes = find_quotes(blocks)
+    took = time.perf_counter() - began
+    offsets = block_offsets(blocks)
+    out: list[tuple[int, int, Quote]] = []
+    for q in quotes:
+        b = bisect.bisect_right(offsets, q.start) - 1
+        base = starts[b] - offsets[b]
+        out.append((q.start + base, q.end + base, q))
+    return out, took
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= MATCH_SHARE * max(a[1] - a[0], b[1] - b[0])
+
+
+def _name_words(text: str) -> set[str]:
+    return {
+        w.lower().strip(".’'")
+        for w in re.findall(r"[\w’'.-]+", text)
+        if w.lower().strip(".’'") not in _NAME_STOP
+    }
+
+
+def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
+    golds = gold_quotes(text, ann)
+    preds, took = predicted(text)
+    tally.articles += 1
+    tally.seconds += took
+    for g in golds:
+        words = len(text[g.start : g.end].split())
+        match = next((p for p in preds if _overlap((g.start, g.end), (p[0], p[1]))), None)
+        if words >= LONG_WORDS:
+            tally.gold_long += 1
+            tally.gold_long_found += match is not None
+            if match is None:
+                show.append(f"MISS {ann.stem}: {text[g.start : g.end][:90]!r}")
+        else:
+            tally.gold_short += 1
+            tally.gold_short_found += match is not None
+        source_words = _name_words(g.source)
+        if match is None or not source_words or source_words <= _PRONOUN_SOURCES:
+            continue
+        tally.speaker_checked += 1
+        speaker = match[2].speaker or ""
+        if _name_words(speaker) & source_words:
+            tally.speaker_right += 1
+        else:
+            show.append(f"WHO  {ann.stem}: gold={g.source!r} got={speaker!r} cue={match[2].cue}")
+    for start, end, q in preds:
+        if len(q.text.split()) < LONG_WORDS:
+            continue
+        tally.pred_long += 1
+        if any(_overlap((g.start, g.end), (start, end)) for g in golds):
+            tally.pred_long_right += 1
+        else:
+            show.append(f"FP   {ann.stem}: {q.text[:90]!r}")
+
+
+def score_split(root: Path, show_n: int) -> Tally:
+    tally = Tally()
+    show: list[str] = []
+    anns: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(stem, ann)  # one annotator per article
+    for stem, ann in anns.items():
+        txt = root / "text" / f"{stem}.txt"
+        if txt.exists():
+            score_article(txt.read_text(encoding="utf-8"), ann, tally, show)
+    for line in show[:show_n]:
+        print(line)
+    return tally
+
+
+def report(name: str, t: Tally) -> None:
+    p = t.pred_long_right / t.pred_long if t.pred_long else 0.0
+    r = t.gold_long_found / t.gold_long if t.gold_long else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    short = t.gold_short_found / t.gold_short if t.gold_short else 0.0
+    who = t.speaker_right / t.speaker_checked if t.speaker_checked else 0.0
+    rate = t.articles / t.seconds if t.seconds else 0.0
+    print(
+        f"{name}: articles={t.articles} long P={p:.3f} R={r:.3f} F1={f1:.3f} "
+        f"(gold {t.gold_long}, predicted {t.pred_long}) | short recall={short:.3f} "
+        f"(gold {t.gold_short}) | speaker={who:.3f} (checked {t.speaker_checked}) | "
+        f"{rate:.0f} articles/s"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--split", choices=("train", "dev", "both"), default="both")
+    parser.add_argument("--show", type=int, default=0, help="print N misses/errors")
+    args = parser.parse_args()
+    root = args.corpus / "polnear"
+    if not root.is_dir():
+        parser.error(f"{root} not found")
+    splits = ("train", "dev") if args.split == "both" else (args.split,)
+    for split in splits:
+        report(split, score_split(root / split, args.show))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
