@@ -1,0 +1,359 @@
+"""The story list: a model holding only ids, a delegate painting rows, and the view.
+
+With 100,000 stories the model must not build 100,000 rows of anything: it keeps the id
+list (and, while searching, the snippets), asks the library for the summaries of the
+rows being painted in small batches, and keeps a bounded cache of those batches.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, ArticleSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+# Rows whose summaries are fetched in one library call: a screenful is 10-40 rows, so one
+# call covers the screen and a little scrolling without loading rows nobody will see.
+SUMMARY_BATCH = 100
+# Batches kept in memory (6,400 rows); older ones are dropped, least recently used first.
+MAX_CACHED_BATCHES = 64
+# Rows the view is told about at a time (lazy fetchMore); ids are already in memory, so
+# this only keeps the view's own bookkeeping small until the user scrolls far.
+FETCH_STEP = 5000
+
+
+class SummarySource(Protocol):
+    def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]: ...
+
+
+def split_snippet(snippet: str) -> list[tuple[str, bool]]:
+    """Pieces of a search snippet, each marked True when it is a hit."""
+    pieces: list[tuple[str, bool]] = []
+    rest = " ".join(snippet.split())
+    while rest:
+        start = rest.find(HIT_OPEN)
+        if start < 0:
+            pieces.append((rest, False))
+            break
+        if start:
+            pieces.append((rest[:start], False))
+        end = rest.find(HIT_CLOSE, start + 1)
+        if end < 0:
+            end = len(rest)
+        if end > start + 1:
+            pieces.append((rest[start + 1 : end], True))
+        rest = rest[end + 1 :]
+    return [(t.replace(HIT_OPEN, "").replace(HIT_CLOSE, ""), hit) for t, hit in pieces if t]
+
+
+def meta_line(summary: ArticleSummary) -> str:
+    when = summary.published or summary.imported_at
+    date = f"{when.day} {when:%b %Y}"
+    return f"{summary.site} · {date}" if summary.site else date
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split())
+    return ""
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, source: SummarySource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._ids: list[ArticleId] = []
+        self._snippets: Mapping[ArticleId, str] = {}
+        self._exposed = 0
+        self._cache: OrderedDict[int, dict[ArticleId, ArticleSummary]] = OrderedDict()
+        self.summary_calls = 0
+
+    # -- contents ---------------------------------------------------------------------
+    def set_ids(
+        self, ids: Sequence[ArticleId], snippets: Mapping[ArticleId, str] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._snippets = dict(snippets or {})
+        self._exposed = min(len(self._ids), FETCH_STEP)
+        self._cache.clear()
+        self.endResetModel()
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def is_search(self) -> bool:
+        return bool(self._snippets)
+
+    def id_at(self, row: int) -> ArticleId | None:
+        return self._ids[row] if 0 <= row < self._exposed else None
+
+    def row_of(self, article_id: ArticleId) -> int | None:
+        try:
+            row = self._ids.index(article_id)
+        except ValueError:
+            return None
+        if row >= self._exposed:
+            self.expose(row + 1)
+        return row
+
+    def expose(self, rows: int) -> None:
+        rows = min(rows, len(self._ids))
+        if rows > self._exposed:
+            self.beginInsertRows(QModelIndex(), self._exposed, rows - 1)
+            self._exposed = rows
+            self.endInsertRows()
+
+    def remove_id(self, article_id: ArticleId) -> int | None:
+        try:
+            row = self._ids.index(article_id)
+        except ValueError:
+            return None
+        if row < self._exposed:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self._exposed -= 1
+            self._cache.clear()
+            self.endRemoveRows()
+        else:
+            del self._ids[row]
+            self._cache.clear()
+        return row
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        article_id = self.id_at(row)
+        if article_id is None:
+            return None
+        batch = row // SUMMARY_BATCH
+        rows = self._cache.get(batch)
+        if rows is None:
+            start = batch * SUMMARY_BATCH
+            ids = self._ids[start : start + SUMMARY_BATCH]
+            self.summary_calls += 1
+            rows = {s.id: s for s in self._source.summaries(ids)}
+            self._cache[batch] = rows
+            if len(self._cache) > MAX_CACHED_BATCHES:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(batch)
+        return rows.get(article_id)
+
+    # -- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._exposed
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and self._exposed < len(self._ids)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not parent.isValid():
+            self.expose(self._exposed + FETCH_STEP)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == ID_ROLE:
+            return self.id_at(row)
+        if role == SNIPPET_ROLE:
+            article_id = self.id_at(row)
+            return self._snippets.get(article_id) if article_id is not None else None
+        if role in (SUMMARY_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            summary = self.summary_at(row)
+            if role == SUMMARY_ROLE:
+                return summary
+            if summary is None:
+                return "…"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{summary.title}, {meta_line(summary)}"
+            return summary.title
+        return None
+
+
+# Padding inside a row, in pixels.
+_PAD_X = 12
+_PAD_Y = 8
+_LINE_GAP = 2
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Paints headline, source and date, and the standfirst or the search snippet."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFont]:
+        base = QFont(option.font)
+        title = QFont(base)
+        title.setBold(True)
+        title.setPointSizeF(base.pointSizeF() * 1.07)
+        meta = QFont(base)
+        meta.setPointSizeF(base.pointSizeF() * 0.9)
+        hit = QFont(base)
+        hit.setBold(True)
+        return title, meta, base, hit
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        title, meta, body, _ = self._fonts(option)
+        height = (
+            QFontMetrics(title).height()
+            + QFontMetrics(meta).height()
+            + QFontMetrics(body).height()
+            + 2 * _LINE_GAP
+            + 2 * _PAD_Y
+        )
+        return QSize(240, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        painter.save()
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = opt.palette.color(group, text_role)
+        base = opt.palette.color(
+            group, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+        )
+        muted = QColor(
+            round(text_colour.red() * 0.62 + base.red() * 0.38),
+            round(text_colour.green() * 0.62 + base.green() * 0.38),
+            round(text_colour.blue() * 0.62 + base.blue() * 0.38),
+        )
+        title_font, meta_font, body_font, hit_font = self._fonts(opt)
+        rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
+        summary: ArticleSummary | None = index.data(SUMMARY_ROLE)
+        snippet: str | None = index.data(SNIPPET_ROLE)
+        y = rect.top()
+
+        def line(font: QFont, colour: QColor, text: str) -> None:
+            nonlocal y
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(colour)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(
+                QRect(rect.left(), y, rect.width(), metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                elided,
+            )
+            y += metrics.height() + _LINE_GAP
+
+        if summary is None:
+            line(title_font, muted, "…")
+            painter.restore()
+            return
+        line(title_font, text_colour, summary.title or "(untitled)")
+        line(meta_font, muted, meta_line(summary))
+        if snippet:
+            self._paint_snippet(painter, rect, y, snippet, body_font, hit_font, text_colour, muted)
+        else:
+            line(body_font, muted, first_line(summary.summary))
+        painter.restore()
+
+    @staticmethod
+    def _paint_snippet(
+        painter: QPainter,
+        rect: QRect,
+        y: int,
+        snippet: str,
+        body_font: QFont,
+        hit_font: QFont,
+        text_colour: QColor,
+        muted: QColor,
+    ) -> None:
+        x = rect.left()
+        right = rect.right()
+        height = QFontMetrics(body_font).height()
+        for text, hit in split_snippet(snippet):
+            font = hit_font if hit else body_font
+            metrics = QFontMetrics(font)
+            width = metrics.horizontalAdvance(text)
+            if x + width > right:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+                width = metrics.horizontalAdvance(text)
+            painter.setFont(font)
+            painter.setPen(text_colour if hit else muted)
+            painter.drawText(
+                QRect(x, y, width + 1, height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            x += width
+            if x >= right:
+                break
+
+
+class ArticleListView(QListView):
+    """Keyboard: arrows, Home/End, j/k; Enter asks for the reader."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(ArticleDelegate(self))
+        self.setAccessibleName("Stories")
+        self.setAccessibleDescription("Saved stories, newest first")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not (
+            event.modifiers()
+            & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        )
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.open_requested.emit()
+            return
+        if key in (Qt.Key.Key_J, Qt.Key.Key_K) and not event.modifiers():
+            self.move_selection(1 if key == Qt.Key.Key_J else -1)
+            return
+        if key == Qt.Key.Key_End and isinstance(self.model(), ArticleListModel):
+            model = self.model()
+            model.expose(model.total())
+        super().keyPressEvent(event)
+
+    def move_selection(self, step: int) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        if step > 0 and current + 1 >= model.rowCount() and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        row = min(max(current + step, 0), model.rowCount() - 1)
+        self.setCurrentIndex(model.index(row, 0))

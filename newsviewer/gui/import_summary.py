@@ -1,0 +1,102 @@
+"""What an import did: one line for the status bar, and a dialog listing every problem file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsviewer.domain import DUPLICATE, FAILED, IMPORTED, ImportReport
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summary_line(report: ImportReport) -> str:
+    imported, duplicates, failed = (
+        report.count(IMPORTED),
+        report.count(DUPLICATE),
+        report.count(FAILED),
+    )
+    if not report.outcomes:
+        return "Import cancelled." if report.cancelled else "No files to import."
+    parts = [f"Imported {_plural(imported, 'story', 'stories')}"]
+    if duplicates:
+        parts.append(f"{_plural(duplicates, 'duplicate')} skipped")
+    if failed:
+        parts.append(f"{failed} failed")
+    line = ", ".join(parts) + "."
+    return ("Cancelled. " + line) if report.cancelled else line
+
+
+class ImportSummaryDialog(QDialog):
+    """Counts, then a table of the files that failed (with why) or were already stored."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import summary")
+        self.setAccessibleName("Import summary")
+        self.resize(760, 420)
+        problems = [o for o in report.outcomes if o.status in (FAILED, DUPLICATE)]
+        problems.sort(key=lambda o: (o.status != FAILED, o.path))
+        heading = QLabel(summary_line(report))
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
+        heading.setFont(font)
+        self.table = QTableWidget(len(problems), 3, self)
+        self.table.setAccessibleName("Files not imported")
+        self.table.setHorizontalHeaderLabels(["File", "Result", "Reason"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 240)
+        for row, outcome in enumerate(problems):
+            name = QTableWidgetItem(Path(outcome.path).name)
+            name.setToolTip(outcome.path)
+            status = "Failed" if outcome.status == FAILED else "Already in library"
+            reason = outcome.reason or (f"Same file as “{outcome.title}”" if outcome.title else "")
+            reason_item = QTableWidgetItem(reason)
+            reason_item.setToolTip(reason)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(status))
+            self.table.setItem(row, 2, reason_item)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        if problems:
+            layout.addWidget(QLabel("Files that were not added:"))
+            layout.addWidget(self.table, 1)
+        else:
+            self.table.hide()
+            layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The table as text, in display order."""
+        return [
+            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+            for r in range(self.table.rowCount())
+        ]

@@ -1,0 +1,675 @@
+"""The main window: story list, reader, quotations; import, search, delete and undo."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsviewer.domain import FAILED, IMPORTED, ArticleId, ImportReport, StoredArticle
+from newsviewer.errors import NewsViewerError
+from newsviewer.gui.article_list import ArticleListModel, ArticleListView
+from newsviewer.gui.drop_overlay import DropOverlay
+from newsviewer.gui.empty_state import EmptyState
+from newsviewer.gui.icons import app_icon
+from newsviewer.gui.import_progress import ImportProgress
+from newsviewer.gui.import_summary import ImportSummaryDialog, summary_line
+from newsviewer.gui.import_worker import ImportController
+from newsviewer.gui.quotes_panel import QuotesPanel
+from newsviewer.gui.reader import ReaderView, format_date, search_terms
+from newsviewer.gui.search_bar import SearchBar
+from newsviewer.gui.settings import WindowSettings
+from newsviewer.gui.tasks import TaskRunner
+from newsviewer.library import Library
+from newsviewer.library.repository import DeletedArticle
+
+log = logging.getLogger(__name__)
+
+# Ranked search results kept for the list: past the first couple of thousand hits nobody
+# scrolls, and ranking fewer rows keeps each keystroke's search fast on a big library.
+SEARCH_LIMIT = 2000
+# While an import runs, the list is refreshed at most this often (ms): new stories appear
+# steadily without re-reading the id list after every file.
+IMPORT_REFRESH_MS = 400
+
+_LIST_PAGE, _MESSAGE_PAGE = 0, 1
+_EMPTY_PAGE, _CONTENT_PAGE = 0, 1
+
+
+class _DeleteCommand(QUndoCommand):
+    """Undo puts the story back (it gets a new id); redo deletes it again."""
+
+    def __init__(self, window: MainWindow, deleted: DeletedArticle) -> None:
+        super().__init__(f"Delete “{deleted.title}”")
+        self._window = window
+        self._deleted: DeletedArticle | None = deleted
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the story was deleted before the command was pushed
+            self._first = False
+            return
+        if self._deleted is not None:
+            self._deleted = self._window.delete_article(self._deleted.article_id, record=False)
+
+    def undo(self) -> None:
+        if self._deleted is not None:
+            new_id = self._window.restore_article(self._deleted)
+            self._deleted = DeletedArticle(new_id, self._deleted.title, self._deleted.payload)
+
+
+class MainWindow(QMainWindow):
+    list_refreshed = Signal(int)  # rows now in the list
+    article_shown = Signal(int)  # id of the story now in the reader
+    import_summarized = Signal(object)  # ImportReport of a finished import
+    search_failed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        settings: WindowSettings | None = None,
+        *,
+        open_url: Callable[[QUrl], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings or WindowSettings()
+        # The desktop opener is swappable so tests can see what would be opened.
+        self.open_url: Callable[[QUrl], object] = open_url or QDesktopServices.openUrl
+        self._current: ArticleId | None = None
+        self._pending_select: ArticleId | None = self.settings_selected()
+        self._first_new: ArticleId | None = None
+        self._select_new = False
+        self._total = 0
+        self._query = ""
+        self._list_generation = 0
+        self._restoring = True
+        self._originals_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.last_report: ImportReport | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+
+        self.setWindowTitle("NewsViewer")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.tasks = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_import()
+        self._restore_layout()
+        self._import_refresh = QTimer(self, singleShot=True, interval=IMPORT_REFRESH_MS)
+        self._import_refresh.timeout.connect(self.refresh_list)
+        self.refresh_list()
+
+    # -- construction -----------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar()
+        self.search_bar.setAcceptDrops(False)  # a dropped file imports; it is not a query
+        self.search_bar.query_changed.connect(self._on_query_changed)
+        self.search_bar.results_requested.connect(self._focus_list)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of stories shown")
+        self.count_label.setContentsMargins(4, 0, 4, 0)
+        self.count_label.setEnabled(False)  # drawn muted: it is a caption, not content
+
+        self.model = ArticleListModel(self.library, self)
+        self.list_view = ArticleListView()
+        self.list_view.setModel(self.model)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list_view.open_requested.connect(self._focus_reader)
+        self.message_label = QLabel()
+        self.message_label.setAccessibleName("Search message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.message_label.setContentsMargins(16, 32, 16, 16)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list_view)
+        self.list_stack.addWidget(self.message_label)
+
+        list_pane = QWidget()
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(6, 6, 0, 0)
+        list_layout.setSpacing(4)
+        list_layout.addWidget(self.search_bar)
+        list_layout.addWidget(self.count_label)
+        list_layout.addWidget(self.list_stack, 1)
+
+        self.reader = ReaderView(self.library.figure_image)
+        self.reader.setAcceptDrops(False)
+        self.reader.external_link_clicked.connect(self._open_external)
+        self.reader.font_size_changed.connect(self.settings.set_reader_font_pt)
+        self.quotes_panel = QuotesPanel()
+        self.quotes_panel.quote_activated.connect(self.reader.scroll_to_quote)
+
+        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reader_splitter.setObjectName("readerSplitter")
+        self.reader_splitter.addWidget(self.reader)
+        self.reader_splitter.addWidget(self.quotes_panel)
+        self.reader_splitter.setStretchFactor(0, 1)
+        self.reader_splitter.setStretchFactor(1, 0)
+        self.reader_splitter.setChildrenCollapsible(True)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(list_pane)
+        self.splitter.addWidget(self.reader_splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.empty_state = EmptyState()
+        self.empty_state.import_files_requested.connect(self.choose_files)
+        self.empty_state.import_folder_requested.connect(self.choose_folder)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_state)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+        self.drop_overlay = DropOverlay(self)
+
+        self.progress = ImportProgress()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.details_button = QPushButton("Details…")
+        self.details_button.setAccessibleName("Show import details")
+        self.details_button.setFlat(True)
+        self.details_button.clicked.connect(self.show_summary)
+        self.details_button.hide()
+        self.statusBar().addPermanentWidget(self.details_button)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_files_action = self._action(
+            "&Import Files…", self.choose_files, [QKeySequence.StandardKey.Open]
+        )
+        self.import_folder_action = self._action(
+            "Import &Folder…", self.choose_folder, ["Ctrl+Shift+O"]
+        )
+        self.open_original_action = self._action(
+            "&Open Original File", self.open_original, ["Ctrl+Shift+E"]
+        )
+        self.copy_text_action = self._action(
+            "&Copy Story Text", self.copy_story_text, ["Ctrl+Shift+C"]
+        )
+        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.delete_action = self._action("&Delete Story", self.delete_current, ["Del"])
+        self.find_action = self._action("&Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.zoom_in_action = self._action("Zoom &In", self.reader.zoom_in, ["Ctrl+=", "Ctrl++"])
+        self.zoom_out_action = self._action("Zoom &Out", self.reader.zoom_out, ["Ctrl+-"])
+        self.zoom_reset_action = self._action("&Actual Size", self.reader.zoom_reset, ["Ctrl+0"])
+        self.quotes_action = QAction("Show &Quotations", self, checkable=True)
+        self.quotes_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.quotes_action.toggled.connect(self._set_quotes_visible)
+        self.addAction(self.quotes_action)
+        self.about_action = self._action("&About NewsViewer", self._about)
+        # "/" focuses the search like in many readers; the search field itself keeps "/".
+        slash = QShortcut(QKeySequence("/"), self)
+        slash.activated.connect(self.focus_search)
+        self._story_actions = (
+            self.open_original_action,
+            self.copy_text_action,
+            self.delete_action,
+        )
+        self._update_story_actions()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.import_files_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_original_action)
+        file_menu.addAction(self.copy_text_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.delete_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        view = bar.addMenu("&View")
+        view.addAction(self.zoom_in_action)
+        view.addAction(self.zoom_out_action)
+        view.addAction(self.zoom_reset_action)
+        view.addSeparator()
+        view.addAction(self.quotes_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_import(self) -> None:
+        self.importer = ImportController(self.library, self)
+        self.importer.import_started.connect(self._on_import_started)
+        self.importer.progress_changed.connect(self.progress.update_progress)
+        self.importer.articles_imported.connect(self._on_articles_imported)
+        self.importer.import_finished.connect(self._on_import_finished)
+        self.importer.import_failed.connect(self._on_import_failed)
+        self.progress.cancel_requested.connect(self.importer.cancel)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = self.settings.splitter("mainSplitter")
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([360, 840])
+        state = self.settings.splitter("readerSplitter")
+        if state is None or not self.reader_splitter.restoreState(state):
+            self.reader_splitter.setSizes([620, 240])
+        font_pt = self.settings.reader_font_pt()
+        if font_pt is not None:
+            self.reader.set_font_pt(font_pt)
+        self.quotes_action.setChecked(self.settings.quotes_visible())
+        self._set_quotes_visible(self.settings.quotes_visible())
+
+    def settings_selected(self) -> ArticleId | None:
+        value = self.settings.selected_article()
+        return ArticleId(value) if value is not None else None
+
+    # -- the list ---------------------------------------------------------------------
+    def refresh_list(self, select: ArticleId | None = None) -> None:
+        """Reload the ids (or re-run the search) off the GUI thread, then show them."""
+        if select is not None:
+            self._pending_select = select
+        query = self._query
+        library = self.library
+        self._list_generation += 1
+        generation = self._list_generation
+        if query:
+
+            def work() -> object:
+                return library.search(query, limit=SEARCH_LIMIT), library.count()
+
+        else:
+
+            def work() -> object:
+                return library.ids(), None
+
+        self.tasks.submit(
+            "list",
+            work,
+            lambda result: self._on_list_loaded(generation, query, result),
+            self._on_list_failed,
+        )
+
+    def _on_list_loaded(self, generation: int, query: str, result: object) -> None:
+        if generation != self._list_generation:
+            return
+        rows, total = result  # type: ignore[misc]
+        bar = self.list_view.verticalScrollBar()
+        scroll = bar.value()
+        keep = self._pending_select or self._current
+        self._pending_select = None
+        if query:
+            ids = [hit.id for hit in rows]
+            self.model.set_ids(ids, {hit.id: hit.snippet for hit in rows})
+            self._total = total
+        else:
+            self.model.set_ids(rows)
+            self._total = len(rows)
+        self._update_count()
+        self._update_pages()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            index = self.model.index(row, 0)
+            same = self.model.id_at(row) == self._current
+            self.list_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            if same:
+                bar.setValue(scroll)
+                self._show(self._current, force=True)
+            self.list_view.scrollTo(index)
+        elif self.model.rowCount() == 0:
+            self._show(None)
+        self._restoring = False
+        self.list_refreshed.emit(self.model.rowCount())
+
+    def _on_list_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Could not read the library: {message}")
+        self.search_failed.emit(message)
+
+    def _update_count(self) -> None:
+        shown = self.model.total()
+        if self._query:
+            more = "+" if shown >= SEARCH_LIMIT else ""
+            noun = "story matches" if shown == 1 else "stories match"
+            self.count_label.setText(f"{shown:,}{more} of {self._total:,} {noun}")
+        else:
+            self.count_label.setText(f"{shown:,} {'story' if shown == 1 else 'stories'}")
+
+    def _update_pages(self) -> None:
+        empty_library = not self._query and self._total == 0
+        self.pages.setCurrentIndex(_EMPTY_PAGE if empty_library else _CONTENT_PAGE)
+        if self._query and self.model.total() == 0:
+            self.message_label.setText(
+                f"No stories match “{self._query}”.\n\nCheck the spelling or try fewer words. "
+                "Press Esc to see all stories."
+            )
+            self.list_stack.setCurrentIndex(_MESSAGE_PAGE)
+        else:
+            self.list_stack.setCurrentIndex(_LIST_PAGE)
+
+    def _on_query_changed(self, query: str) -> None:
+        self._query = query
+        self.refresh_list()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.id_at(current.row()) if current.isValid() else None
+        if article_id != self._current:
+            self._show(article_id)
+
+    def _show(self, article_id: ArticleId | None, *, force: bool = False) -> None:
+        if article_id == self._current and not force and article_id is not None:
+            return
+        article: StoredArticle | None = None
+        if article_id is not None:
+            try:
+                article = self.library.get(article_id)
+            except NewsViewerError as exc:
+                self.statusBar().showMessage(str(exc))
+        self._current = article.id if article is not None else None
+        terms = search_terms(self._query) if self._query else ()
+        if article is None:
+            self.reader.show_message(
+                "No story matches." if self._query else "Select a story to read it."
+            )
+            self.quotes_panel.set_quotes(())
+        else:
+            self.reader.show_article(article, terms)
+            self.quotes_panel.set_quotes(article.quotes)
+            self.setWindowTitle(f"{article.title} — NewsViewer")
+        if self._current is None:
+            self.setWindowTitle("NewsViewer")
+        if not self._restoring or self._current is not None:
+            self.settings.set_selected_article(self._current)
+        self._update_story_actions()
+        if self._current is not None:
+            self.article_shown.emit(int(self._current))
+
+    def _update_story_actions(self) -> None:
+        for action in self._story_actions:
+            action.setEnabled(self._current is not None)
+
+    def current_article(self) -> StoredArticle | None:
+        return self.reader.article
+
+    def select_article(self, article_id: ArticleId) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        self.list_view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    # -- focus ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.selectAll()
+
+    def _focus_list(self) -> None:
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list_view.currentIndex().isValid() and self.model.rowCount():
+            self.list_view.setCurrentIndex(self.model.index(0, 0))
+
+    def _focus_reader(self) -> None:
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_quotes_visible(self, visible: bool) -> None:
+        self.quotes_panel.setVisible(visible)
+        self.settings.set_quotes_visible(visible)
+
+    # -- delete / undo ----------------------------------------------------------------
+    def delete_current(self) -> None:
+        if self._current is None:
+            return
+        deleted = self.delete_article(self._current, record=True)
+        if deleted is not None:
+            self.statusBar().showMessage(f"Deleted “{deleted.title}”. Press Ctrl+Z to undo.", 8000)
+
+    def delete_article(self, article_id: ArticleId, *, record: bool) -> DeletedArticle | None:
+        try:
+            deleted = self.library.delete(article_id)
+        except NewsViewerError as exc:
+            QMessageBox.warning(self, "Could not delete the story", str(exc))
+            return None
+        if deleted is None:
+            return None
+        row = self.model.remove_id(article_id)
+        self._total = max(self._total - 1, 0)
+        if article_id == self._current:
+            self._current = None
+            if self.model.rowCount():
+                next_row = min(row or 0, self.model.rowCount() - 1)
+                self.list_view.setCurrentIndex(self.model.index(next_row, 0))
+            else:
+                self._show(None)
+        self._update_count()
+        self._update_pages()
+        if record:
+            self.undo_stack.push(_DeleteCommand(self, deleted))
+        return deleted
+
+    def restore_article(self, deleted: DeletedArticle) -> ArticleId:
+        new_id = self.library.restore(deleted)
+        self.statusBar().showMessage(f"Restored “{deleted.title}”.", 5000)
+        self.refresh_list(select=new_id)
+        return new_id
+
+    # -- other story actions ----------------------------------------------------------
+    def open_original(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+        original = self.library.original(article.id)
+        if original is None:
+            source = Path(article.source_path)
+            if source.exists():
+                self.open_url(QUrl.fromLocalFile(str(source)))
+            else:
+                self.statusBar().showMessage("The original file of this story was not kept.")
+            return
+        name, data = original
+        if self._originals_dir is None:
+            self._originals_dir = tempfile.TemporaryDirectory(prefix="newsviewer-")
+        # One folder per story keeps the original file name without clashes.
+        folder = Path(self._originals_dir.name) / str(int(article.id))
+        folder.mkdir(exist_ok=True)
+        target = folder / (Path(name).name or f"story-{int(article.id)}")
+        target.write_bytes(data)
+        self.open_url(QUrl.fromLocalFile(str(target)))
+
+    def copy_story_text(self) -> None:
+        article = self.current_article()
+        if article is None:
+            return
+        meta = " · ".join(x for x in (article.byline, article.site, format_date(article)) if x)
+        parts = [article.title, article.summary, meta, article.text]
+        if article.url:
+            parts.append(article.url)
+        QGuiApplication.clipboard().setText("\n\n".join(p for p in parts if p))
+        self.statusBar().showMessage("Story text copied.", 3000)
+
+    def _open_external(self, url: QUrl) -> None:
+        self.open_url(url)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About NewsViewer",
+            "<b>NewsViewer</b><p>Keeps news articles offline: import saved pages, text "
+            "copies and Markdown, read them in a clean reader, search them fast.</p>"
+            f"<p>Library: {self.library.path}</p>",
+        )
+
+    # -- import -----------------------------------------------------------------------
+    def import_files(self, paths: Sequence[Path]) -> None:
+        paths = [Path(p) for p in paths]
+        if paths:
+            self.importer.start(paths)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import Files",
+            str(Path.home()),
+            "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)",
+        )
+        self.import_files([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import Folder", str(Path.home()))
+        if folder:
+            self.import_files([Path(folder)])
+
+    def _on_import_started(self) -> None:
+        self._first_new = None
+        self._select_new = True
+        self.details_button.hide()
+        self.progress.begin()
+        self.statusBar().clearMessage()
+
+    def _on_articles_imported(self, ids: list[ArticleId]) -> None:
+        if self._select_new and ids:
+            # Show the first new story at once; later ones only refresh the list.
+            self._select_new = False
+            self._first_new = ids[0]
+            self.refresh_list(select=ids[0])
+        elif not self._import_refresh.isActive():
+            self._import_refresh.start()
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.progress.finish()
+        self._import_refresh.stop()
+        self.last_report = report
+        self.statusBar().showMessage(summary_line(report))
+        problems = len(report.outcomes) - report.count(IMPORTED)
+        failed = report.count(FAILED)
+        self.details_button.setText(f"Show {failed} failed…" if failed else "Details…")
+        self.details_button.setVisible(problems > 0)
+        self.refresh_list()
+        self.import_summarized.emit(report)
+
+    def _on_import_failed(self, message: str) -> None:
+        self.progress.finish()
+        self.statusBar().showMessage(f"Import stopped: {message}")
+        self.refresh_list()
+        self.import_summarized.emit(ImportReport(cancelled=True))
+
+    def show_summary(self) -> ImportSummaryDialog | None:
+        if self.last_report is None:
+            return None
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+            self.summary_dialog.deleteLater()
+        self.summary_dialog = ImportSummaryDialog(self.last_report, self)
+        self.summary_dialog.show()
+        return self.summary_dialog
+
+    # -- drag and drop ----------------------------------------------------------------
+    @staticmethod
+    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        what = "this file" if len(paths) == 1 and paths[0].is_file() else "these files"
+        self.drop_overlay.cover(f"Drop to import {what}")
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.hide()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.hide()
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_files(paths)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.drop_overlay.isVisible():
+            self.drop_overlay.setGeometry(self.rect())
+
+    # -- shutdown ---------------------------------------------------------------------
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter("mainSplitter", self.splitter.saveState())
+        self.settings.set_splitter("readerSplitter", self.reader_splitter.saveState())
+        self.settings.set_selected_article(self._current)
+        self.settings.set_reader_font_pt(self.reader.font_pt)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.importer.shutdown()
+        self.tasks.wait()
+        if self._originals_dir is not None:
+            self._originals_dir.cleanup()
+            self._originals_dir = None
+        super().closeEvent(event)
