@@ -1,5 +1,5 @@
 """The article library: SQLite through SQLAlchemy, migrations, full-text search."""
 
-from newsviewer.library.repository import DeletedArticle, Library
+from newsviewer.library.repository import DeletedArticle, Library, StoreRequest
 
-__all__ = ["DeletedArticle", "Library"]
+__all__ = ["DeletedArticle", "Library", "StoreRequest"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,6 +65,15 @@ class DeletedArticle:
     article_id: ArticleId
     title: str
     payload: object
+
+
+@dataclass(frozen=True, slots=True)
+class StoreRequest:
+    """One article to store with ``Library.add_batch``, as ``add`` takes it."""
+
+    article: Article
+    source_path: str
+    original: bytes
 
 
 @dataclass(frozen=True)
@@ -259,6 +268,32 @@ class Library:
                 raise
             return DUPLICATE, existing
         return IMPORTED, new_id
+
+    def add_batch(self, items: Iterable[StoreRequest]) -> list[tuple[str, ArticleId]]:
+        """Store many articles in one transaction: all of them or, on error, none.
+
+        For bulk loads (benchmarks, migrations from other tools) where one commit per
+        story would dominate; rows are written exactly as ``add`` writes them.
+        """
+        results: list[tuple[str, ArticleId]] = []
+        with self._write("write to") as session:
+            for item in items:
+                digest = content_hash(item.original)
+                existing = self._find_hash(session, digest)
+                if existing is not None:
+                    results.append((DUPLICATE, existing))
+                    continue
+                new_id = self._insert(
+                    session,
+                    item.article,
+                    imported_at=datetime.now(UTC),
+                    source_name=PurePath(item.source_path).name,
+                    source_path=item.source_path,
+                    digest=digest,
+                    original=item.original,
+                )
+                results.append((IMPORTED, new_id))
+        return results
 
     @staticmethod
     def _find_hash(session: Session, digest: str) -> ArticleId | None:
