@@ -25,18 +25,58 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsviewer.domain import Block, Quote, block_offsets  # noqa: E402
-from newsviewer.text.quotes import find_quotes  # noqa: E402
+from newsviewer.domain import Block, Quote, block_offsets
+from newsviewer.text.quotes import find_quotes
 
 LONG_WORDS = 4
 # Overlap needed between a predicted and a gold run, as a share of the longer one:
 # the marks and trailing punctuation may differ, the words should not.
 MATCH_SHARE = 0.5
-_DOUBLE = "“”\"„«»"
+_DOUBLE = '“”"„«»'
 _PRONOUN_SOURCES = frozenset(
-    "he she they i we you it who his her their its him them us me which that this one".split()
+    [
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "you",
+        "it",
+        "who",
+        "his",
+        "her",
+        "their",
+        "its",
+        "him",
+        "them",
+        "us",
+        "me",
+        "which",
+        "that",
+        "this",
+        "one",
+    ]
 )
-_NAME_STOP = frozenset("the a an of for and mr mrs ms dr sen rep gov s ’s 's".split())
+_NAME_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "s",
+        "’s",
+        "'s",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +100,9 @@ class Tally:
     seconds: float = 0.0
 
 
-def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
+def read_ann(
+    path: Path,
+) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     links: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -101,7 +143,8 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     pos = start
     for para in re.split(r"(\n\s*\n)", text[start:end]):
-        marks = [pos + i for i, c in enumerate(para) if c in _DOUBLE]
+        # Typewriter doubles ('') count as one mark at their second character.
+        marks = [pos + i for i, c in enumerate(para.replace("''", ' "')) if c in _DOUBLE]
         for i in range(0, len(marks) - 1, 2):
             runs.append((marks[i] + 1, marks[i + 1]))
         if len(marks) % 2 == 1:

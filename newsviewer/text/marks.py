@@ -88,13 +88,37 @@ def _closes_later(text: str, start: int, double: bool) -> bool:
     return False
 
 
+_DOUBLED = re.compile(r"''|``|‘‘|’’")
+
+
+def _single_width(text: str) -> str:
+    """Rewrite typewriter doubles (``''X''``, ````X''``) as one double mark plus a space.
+
+    The length stays the same, so offsets into the result index the original text.
+    """
+    if "''" not in text and "``" not in text and "‘‘" not in text and "’’" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        i = m.start()
+        after = text[m.end()] if m.end() < len(text) else " "
+        before = text[i - 1] if i > 0 else " "
+        opens = m.group() in ("``", "‘‘") or (
+            not after.isspace() and (before.isspace() or before in "([")
+        )
+        return ' "' if opens else '" '
+
+    return _DOUBLED.sub(one, text)
+
+
 def find_spans(blocks: Sequence[str]) -> list[Span]:
     """Every quoted run in ``blocks``, in reading order."""
     spans: list[Span] = []
     next_group = 0
     group = -1
     carry: bool | None = None  # kind (double?) of a quotation left open by the last block
-    for b, text in enumerate(blocks):
+    for b, original in enumerate(blocks):
+        text = _single_width(original)
         open_at = -1
         open_double = False
         depth = 0

@@ -59,6 +59,23 @@ _STOPS_AFTER = words(
 )
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
+# Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
+_ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm maj st jr sr prof rev mt no vs inc corp "
+    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec pres supt det insp cmdr ft"
+)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence-ending mark of ``text``."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+            if word.lower().lstrip("(\"“‘'") in _ABBREVIATIONS:
+                continue
+        ends.append(m.end())
+    return ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +104,25 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         speaker: Speaker | None = None
         cue = None
         mention = None
+        same_block = last is not None and last[0] == first.block
+        recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
+        opens_block = not texts[first.block][: max(0, first.start - 1)].strip()
         if found is not None:
             cue = found.cue
             if found.mention:
                 mention = " ".join(found.mention)
                 speaker = _speaker_of(found.mention, texts, first, index, last)
-            elif last is not None and first.block - last[0] <= _INHERIT_BLOCKS:
+            elif last is not None and recent:
                 speaker = last[1]
         else:
-            if words < _MIN_FREE_WORDS or _title_like(texts[first.block][first.start : first.end]):
+            if words < _MIN_FREE_WORDS and not same_block:
                 continue
-            opens_block = not texts[first.block][: first.start - 1].strip()
-            if opens_block and last is not None and first.block - last[0] <= _INHERIT_BLOCKS:
-                speaker, cue = last[1], None
+            if _title_like(texts[first.block][first.start : first.end]):
+                continue
+            # A quotation with no reporting clause of its own goes on from the speaker
+            # quoted just before: later in the same paragraph, or opening the next one.
+            if last is not None and (same_block or (opens_block and recent)):
+                speaker = last[1]
         for span in group:
             text = texts[span.block][span.start : span.end]
             base = offsets[span.block]
@@ -186,8 +209,8 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
     tail = text[start:stop]
     if text[span.start : span.end].rstrip()[-1:] in ".!" and tail.lstrip()[:1].isupper():
         return ""  # the quotation ended its sentence; what follows is a new one
-    m = _SENTENCE_END.search(tail)
-    return tail[: m.start()] if m else tail
+    ends = _sentence_ends(tail)
+    return tail[: ends[0] - 1] if ends else tail
 
 
 def _before_context(text: str, span: Span, spans: list[Span]) -> str:
@@ -200,10 +223,8 @@ def _before_context(text: str, span: Span, spans: list[Span]) -> str:
 
 
 def _last_sentence(text: str) -> str:
-    cut = 0
-    for m in _SENTENCE_END.finditer(text):
-        cut = m.end()
-    return text[cut:]
+    ends = _sentence_ends(text)
+    return text[ends[-1] :] if ends else text
 
 
 def _read_after(text: str) -> _Attribution | None:
