@@ -98,10 +98,15 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
 
     result.document_title = _document_title(root)
     result.headings = _headings(root)
+    # JSON-LD headline/name win when the page shows them too (Wikipedia puts its
+    # one-line description in "headline").
+    shown = (result.document_title + "\n" + "\n".join(result.headings)).casefold()
+    ld_titles = [plain_text(_ld_text(ld, k)) for k in ("headline", "name")]
+    confirmed = [t for t in ld_titles if t and t.casefold() in shown]
     result.title = _first(
-        _ld_text(ld, "headline"),
-        _ld_text(ld, "name"),
+        *confirmed,
         *(meta.get(k, "") for k in _TITLE_KEYS),
+        *ld_titles,
         _itemprop(root, "headline"),
     )
     result.description = _first(

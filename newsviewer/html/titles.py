@@ -10,6 +10,12 @@ from newsviewer.html.metadata import PageMetadata
 # Separators between a headline and a site or section name in a <title>.
 _SEPARATOR = re.compile(r"\s+[-–—|:•·»/]{1,2}\s+|\s*[｜]\s*|\s+::\s+")
 _ALNUM = re.compile(r"[\W_]+")
+# An h1 shorter than this is a logo or section name ("Opinion", "Arbeit"); longer
+# than this it is a whole standfirst set in large type.
+_MIN_HEADLINE_CHARS = 12
+_MAX_HEADLINE_CHARS = 300
+# Share of an h1's words that must also be in the metadata title for the h1 to win.
+_SHARED_WORDS = 1.0
 
 
 def choose_title(meta: PageMetadata) -> str:
@@ -21,7 +27,26 @@ def choose_title(meta: PageMetadata) -> str:
     for heading in meta.headings:
         if _is_leading_part(heading, title):
             return heading
-    return strip_site(title, meta.site, meta.url)
+    stripped = strip_site(title, meta.site, meta.url)
+    # The one h1 of a page is the headline its readers see; metadata titles carry
+    # extras for search engines ("Opinion | ...", "... (Published 2016)"). Only an
+    # h1 that is mostly the same words is trusted: a lone h1 is also often a logo.
+    if len(meta.headings) == 1 and _close_variant(meta.headings[0], stripped):
+        return meta.headings[0]
+    return stripped
+
+
+def _close_variant(heading: str, title: str) -> bool:
+    if not _MIN_HEADLINE_CHARS <= len(heading) <= _MAX_HEADLINE_CHARS:
+        return False
+    ours, theirs = _words(heading), _words(title)
+    if not ours or ours == theirs:
+        return False
+    return len(ours & theirs) / len(ours) >= _SHARED_WORDS
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _is_leading_part(head: str, title: str) -> bool:
