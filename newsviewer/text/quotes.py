@@ -31,6 +31,9 @@ from newsviewer.text.speakers import (
 _MIN_FREE_WORDS = 4
 # A reporting clause sits close to its quotation: the cue within this many words.
 _CUE_REACH = 10
+# A speaker's description between commas ("Seth McKee, a political scientist at Texas
+# Tech University, told") runs up to this many words.
+_APPOSITIVE_REACH = 30
 # A speaker phrase is a short noun phrase; longer runs are clauses, not speakers.
 _MAX_MENTION_WORDS = 10
 # An unattributed quotation opening a paragraph continues the last speaker quoted
@@ -227,8 +230,22 @@ def _last_sentence(text: str) -> str:
     return text[ends[-1] :] if ends else text
 
 
-def _read_after(text: str) -> _Attribution | None:
+def _clause_tokens(text: str) -> list[str]:
+    """Tokens of a reporting clause without short asides in brackets ("Rubio (R-Fla.)")."""
+    out: list[str] = []
     toks = tokens(text)
+    i = 0
+    while i < len(toks):
+        if toks[i] == "(" and ")" in toks[i + 1 : i + 10]:
+            i = toks.index(")", i + 1) + 1
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+def _read_after(text: str) -> _Attribution | None:
+    toks = _clause_tokens(text)
     while toks and toks[0] in {",", ";"}:
         toks = toks[1:]
     if not toks:
@@ -240,42 +257,61 @@ def _read_after(text: str) -> _Attribution | None:
     if low[:2] == ["according", "to"]:
         mention = _np_after(toks[2:])
         return _Attribution(mention, "according to") if mention else None
-    if is_inverting_cue(toks[0]):
+    if is_cue(toks[0]):
         mention = _np_after(toks[1:])
         if mention:
             return _Attribution(mention, low[0])
-    for i, tok in enumerate(toks[:_CUE_REACH]):
+    commas: list[int] = []
+    for i, tok in enumerate(toks[:_APPOSITIVE_REACH]):
+        if tok == ",":
+            commas.append(i)
+            continue
         if tok in _BREAKS:
             return None
-        if is_cue(tok) and i > 0:
+        if not is_cue(tok) or i == 0:
+            if not commas and i >= _CUE_REACH:
+                return None
+            continue
+        if not commas:
             subject = _trim_fillers(toks[:i])
-            if subject and _plausible_subject(subject):
-                return _Attribution(subject, low[i])
-            return None
+            return _Attribution(subject, low[i]) if subject and _plausible_subject(subject) else None
+        # "Seth McKee, a political scientist, told The Hill" / "another friend, Mariam Emara told"
+        last = _trim_fillers(toks[commas[-1] + 1 : i])
+        if last and last[0][:1].isupper() and _plausible_subject(last):
+            return _Attribution(last, low[i])
+        first = toks[: commas[0]]
+        if first and first[0][:1].isupper() and _plausible_subject(first):
+            return _Attribution(first, low[i])
+        return None
     return None
 
 
 def _read_before(text: str) -> _Attribution | None:
-    toks = tokens(text)
+    toks = _clause_tokens(text)
     while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
         toks = toks[:-1]
     if not toks:
         return None
     low = [t.lower() for t in toks]
-    for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _CUE_REACH), -1):
+    nearest: str | None = None
+    for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
-        if tok in {".", "!", "?", "“", "”", '"'}:
+        if tok in {".", "!", "?"}:
             break
         if low[i] == "according" and i + 1 < len(toks) and low[i + 1] == "to":
             mention = _np_after(toks[i + 2 :])
-            return _Attribution(mention, "according to") if mention else None
+            if mention:
+                return _Attribution(mention, "according to")
         if not is_cue(tok):
             continue
         subject = _np_before(toks[:i])
         if subject:
-            return _Attribution(subject, low[i])
+            return _Attribution(subject, nearest or low[i])
+        if nearest is None and len(toks) - i <= _CUE_REACH:
+            nearest = low[i]
+    if nearest is not None:
         # "later adding," / "and added:" continue the speaker before.
-        return _Attribution([], low[i])
+        return _Attribution([], nearest)
     return None
 
 
@@ -294,6 +330,14 @@ def _trim_fillers(toks: list[str]) -> list[str]:
 
 def _np_before(toks: list[str]) -> list[str]:
     toks = _trim_fillers(toks)
+    if toks and toks[-1] == ",":
+        # "David Axelrod, who was chief strategist, said": the subject precedes the aside.
+        back = len(toks) - 2
+        while back >= 0 and toks[back] != "," and len(toks) - back <= _APPOSITIVE_REACH:
+            back -= 1
+        if back < 0 or toks[back] != ",":
+            return []
+        toks = toks[:back]
     out: list[str] = []
     for tok in reversed(toks):
         low = tok.lower()
