@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._total = 0
         self._query = ""
         self._list_generation = 0
+        self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
         self._originals_dir: tempfile.TemporaryDirectory[str] | None = None
         self.last_report: ImportReport | None = None
@@ -315,10 +316,17 @@ class MainWindow(QMainWindow):
         return ArticleId(value) if value is not None else None
 
     # -- the list ---------------------------------------------------------------------
-    def refresh_list(self, select: ArticleId | None = None) -> None:
-        """Reload the ids (or re-run the search) off the GUI thread, then show them."""
+    def refresh_list(
+        self, select: ArticleId | None = None, then: Callable[[], object] | None = None
+    ) -> None:
+        """Reload the ids (or re-run the search) off the GUI thread, then show them.
+
+        ``then`` runs once the list shows a load started at or after this call.
+        """
         if select is not None:
             self._pending_select = select
+        if then is not None:
+            self._after_refresh.append(then)
         query = self._query
         library = self.library
         self._list_generation += 1
@@ -374,10 +382,16 @@ class MainWindow(QMainWindow):
             self._show(None)
         self._restoring = False
         self.list_refreshed.emit(self.model.rowCount())
+        callbacks, self._after_refresh = self._after_refresh, []
+        for callback in callbacks:
+            callback()
 
     def _on_list_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Could not read the library: {message}")
         self.search_failed.emit(message)
+        callbacks, self._after_refresh = self._after_refresh, []
+        for callback in callbacks:
+            callback()
 
     def _update_count(self) -> None:
         shown = self.model.total()
@@ -596,14 +610,13 @@ class MainWindow(QMainWindow):
         failed = report.count(FAILED)
         self.details_button.setText(f"Show {failed} failed…" if failed else "Details…")
         self.details_button.setVisible(problems > 0)
-        self.refresh_list()
-        self.import_summarized.emit(report)
+        # Announce the end once the list shows what was imported.
+        self.refresh_list(then=lambda: self.import_summarized.emit(report))
 
     def _on_import_failed(self, message: str) -> None:
         self.progress.finish()
         self.statusBar().showMessage(f"Import stopped: {message}")
-        self.refresh_list()
-        self.import_summarized.emit(ImportReport(cancelled=True))
+        self.refresh_list(then=lambda: self.import_summarized.emit(ImportReport(cancelled=True)))
 
     def show_summary(self) -> ImportSummaryDialog | None:
         if self.last_report is None:

@@ -1,0 +1,143 @@
+"""Importing through the window: folders with bad files, saved pages with images, cancel."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from newsviewer.domain import DUPLICATE, FAILED, IMPORTED
+
+from .conftest import GUI_FIXTURES
+from .helpers import drop_and_wait, import_and_wait
+
+GOOD_TITLES = {
+    "Council approves new budget for riverside park",
+    "Libraries to stay open later on weekdays",
+}
+BAD_FILES = {"empty.txt", "noise.bin", "truncated.html"}
+
+
+def _mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "drop" / "mixed-folder"
+    shutil.copytree(GUI_FIXTURES / "mixed-folder", folder)
+    return folder
+
+
+def test_dropped_folder_lists_good_stories_and_explains_bad_files(qtbot, make_window, tmp_path):
+    window = make_window()
+    report = drop_and_wait(qtbot, window, [_mixed_folder(tmp_path)])
+
+    assert report.count(IMPORTED) == 2
+    assert report.count(FAILED) == 3
+    titles = {window.model.index(r, 0).data() for r in range(window.model.rowCount())}
+    assert titles == GOOD_TITLES
+    assert window.count_label.text() == "2 stories"
+    assert window.statusBar().currentMessage() == "Imported 2 stories, 3 failed."
+    # The first newly imported story is open.
+    assert window.current_article() is not None
+    assert window.current_article().title in GOOD_TITLES
+
+    assert window.details_button.isVisible()
+    assert window.details_button.text() == "Show 3 failed…"
+    window.details_button.click()
+    dialog = window.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.rows()
+    assert {name for name, _, _ in rows} == BAD_FILES
+    assert all(status == "Failed" for _, status, _ in rows)
+    reasons = {name: reason for name, _, reason in rows}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["noise.bin"]
+    assert reasons["truncated.html"]  # every failure says why
+    dialog.close()
+
+
+def test_dropping_the_same_files_again_reports_duplicates(qtbot, make_window, tmp_path):
+    window = make_window()
+    folder = _mixed_folder(tmp_path)
+    drop_and_wait(qtbot, window, [folder])
+    report = drop_and_wait(qtbot, window, [folder / "council-budget.txt"])
+    assert [o.status for o in report.outcomes] == [DUPLICATE]
+    assert window.statusBar().currentMessage() == "Imported 0 stories, 1 duplicate skipped."
+    assert window.model.rowCount() == 2
+    dialog = window.show_summary()
+    assert dialog is not None
+    assert dialog.rows()[0][:2] == ("council-budget.txt", "Already in library")
+    dialog.close()
+
+
+def _saved_page(tmp_path: Path) -> Path:
+    target = tmp_path / "saved"
+    target.mkdir()
+    shutil.copy(GUI_FIXTURES / "harbour-gallery.html", target)
+    shutil.copytree(GUI_FIXTURES / "harbour-gallery_files", target / "harbour-gallery_files")
+    return target / "harbour-gallery.html"
+
+
+def test_saved_page_shows_its_images_from_the_library(qtbot, make_window, tmp_path):
+    window = make_window()
+    page = _saved_page(tmp_path)
+    report = import_and_wait(qtbot, window, [page])
+    assert report.count(IMPORTED) == 1
+    # The page's folder is gone: whatever the reader shows comes from the library.
+    shutil.rmtree(page.parent)
+
+    article = window.current_article()
+    assert article is not None
+    assert [f.has_image for f in article.figures] == [True, True]
+    reader = window.reader
+    document = reader.document()
+    text = document.toPlainText()
+    assert "Boats moored at Port Ellery on Saturday evening." in text
+    assert "Photo: Jonas Berg / Coastal Courier" in text
+    assert "Image not stored" not in text
+
+    width, _ = reader._measure()
+    for figure in article.figures:
+        url = QUrl(f"nvimg:{int(figure.id)}")
+        image = document.resource(QTextDocument.ResourceType.ImageResource, url)
+        assert isinstance(image, QImage) and not image.isNull()
+        loaded = reader.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
+        assert isinstance(loaded, QImage) and not loaded.isNull()
+    # The 960 px photo is scaled down to the text column.
+    big = article.figures[0]
+    assert f'src="nvimg:{int(big.id)}" width="{width}"' in reader.rendered_html()
+    assert "harbour-gallery_files" not in reader.rendered_html()
+
+
+def test_reader_refuses_network_and_disk_resources(make_window, tmp_path):
+    window = make_window()
+    local = tmp_path / "secret.png"
+    QImage(4, 4, QImage.Format.Format_RGB32).save(str(local))
+    kind = QTextDocument.ResourceType.ImageResource.value
+    for url in (
+        QUrl("https://example.com/tracker.png"),
+        QUrl.fromLocalFile(str(local)),
+        QUrl("secret.png"),
+        QUrl("nvimg:not-a-number"),
+    ):
+        assert window.reader.loadResource(kind, url) is None
+
+
+def test_cancel_stops_an_import_between_files(qtbot, make_window, tmp_path):
+    window = make_window()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"story-{n:02}.txt").write_text(
+            f"Story number {n} about the harbour\n\nThe harbour story {n} has one line of text.\n",
+            encoding="utf-8",
+        )
+    # Cancel as soon as the first progress report arrives.
+    window.importer.progress_changed.connect(lambda *_: window.progress.cancel_button.click())
+    with qtbot.waitSignal(window.import_summarized, timeout=30000) as blocker:
+        window.import_files([folder])
+        assert window.progress.isVisible()
+    report = blocker.args[0]
+    assert report.cancelled
+    assert len(report.outcomes) < 12
+    assert window.statusBar().currentMessage().startswith("Cancelled.")
+    assert not window.progress.isVisible()
