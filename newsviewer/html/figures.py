@@ -62,16 +62,22 @@ def marker_index(src: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def marker_src(index: int) -> str:
+    return f"{MARKER_PREFIX}{index}{MARKER_SUFFIX}"
+
+
 def mark_figures(root: HtmlElement) -> list[FoundFigure]:
     """Replace each picture in ``root`` by a marker; return the pictures by index."""
     found: list[FoundFigure] = []
-    for container in _figure_containers(root):
+    for container, outside_caption in _figure_containers(root):
         if container.getparent() is None:
             continue
         images = [i for i in container.iter("img") if not _tiny(i)]
-        if not images:
+        figure = _describe(container, images[0] if images else None, outside_caption)
+        if not images and not figure.caption:
             continue
-        figure = _describe(container, images[0])
+        if outside_caption is not None:
+            _remove(outside_caption)
         _replace(container, len(found), figure.alt)
         found.append(figure)
     for img in list(root.iter("img")):
@@ -84,7 +90,11 @@ def mark_figures(root: HtmlElement) -> list[FoundFigure]:
         if not sources:
             _remove(img)
             continue
-        figure = FoundFigure(sources=sources, alt=clean_text(img.get("alt") or ""))
+        figure = FoundFigure(
+            sources=sources,
+            alt=clean_text(img.get("alt") or ""),
+            credit=clean_text(img.get("data-credit") or ""),
+        )
         _replace(img, len(found), figure.alt)
         found.append(figure)
     for noscript in list(root.iter("noscript")):
@@ -92,12 +102,24 @@ def mark_figures(root: HtmlElement) -> list[FoundFigure]:
     return found
 
 
-def _figure_containers(root: HtmlElement) -> list[HtmlElement]:
-    containers: list[HtmlElement] = []
+def _figure_containers(
+    root: HtmlElement,
+) -> list[tuple[HtmlElement, HtmlElement | None]]:
+    """Figure elements and captioned image holders, each with a caption set beside it."""
+    containers: list[tuple[HtmlElement, HtmlElement | None]] = []
+    claimed: set[int] = set()
     for fig in root.iter("figure"):
-        if not any(a.tag == "figure" for a in fig.iterancestors()):
-            containers.append(fig)
-    claimed = {id(c) for c in containers}
+        if any(a.tag == "figure" for a in fig.iterancestors()):
+            continue
+        beside = None
+        if not any(_is_caption(e) or e.tag == "figcaption" for e in fig.iter()):
+            after = fig.getnext()
+            # Some templates put the <figcaption> right after the <figure>.
+            if after is not None and (after.tag == "figcaption" or _is_caption(after)):
+                beside = after
+                claimed.add(id(after))
+        containers.append((fig, beside))
+        claimed.add(id(fig))
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("figure", "figcaption", "img"):
             continue
@@ -110,7 +132,7 @@ def _figure_containers(root: HtmlElement) -> list[HtmlElement]:
             if any(True for _ in holder.iter("img")):
                 nested = any(True for _ in holder.iter("figure"))
                 if not nested and not _inside(holder, claimed):
-                    containers.append(holder)
+                    containers.append((holder, None))
                     claimed.add(id(holder))
                 break
             holder = holder.getparent()
@@ -131,17 +153,22 @@ def _is_credit(el: HtmlElement) -> bool:
     return bool(props & _CREDIT_PROPS) or bool(_CREDIT_CLASS.search(el.get("class") or ""))
 
 
-def _describe(container: HtmlElement, img: HtmlElement) -> FoundFigure:
+def _describe(
+    container: HtmlElement, img: HtmlElement | None, beside: HtmlElement | None
+) -> FoundFigure:
     credits: list[str] = []
     caption_parts: list[str] = []
-    for el in container.iter():
-        if not isinstance(el.tag, str) or el.tag == "img":
-            continue
-        if _is_credit(el) and not any(_is_credit(a) for a in el.iterancestors()):
-            text = _visible_text(el)
-            if text and text not in credits:
-                credits.append(text)
-    captions = [el for el in container.iter("figcaption")] or [
+    parts = [container] if beside is None else [container, beside]
+    for part in parts:
+        for el in part.iter():
+            if not isinstance(el.tag, str) or el.tag == "img":
+                continue
+            if _is_credit(el) and not any(_is_credit(a) for a in el.iterancestors()):
+                text = _visible_text(el)
+                if text and text not in credits:
+                    credits.append(text)
+    captions = [beside] if beside is not None else []
+    captions += [el for el in container.iter("figcaption")] or [
         el for el in container.iter() if isinstance(el.tag, str) and _is_caption(el)
     ]
     for cap in captions:
@@ -151,12 +178,14 @@ def _describe(container: HtmlElement, img: HtmlElement) -> FoundFigure:
         if text and text not in caption_parts:
             caption_parts.append(text)
     caption = " ".join(caption_parts)
+    if not credits and img is not None and img.get("data-credit"):
+        credits.append(clean_text(img.get("data-credit") or ""))
     credit = " ".join(credits)
     if not credit:
         caption, credit = split_inline_credit(caption)
     return FoundFigure(
-        sources=_sources(img),
-        alt=clean_text(img.get("alt") or ""),
+        sources=_sources(img) if img is not None else [],
+        alt=clean_text(img.get("alt") or "") if img is not None else "",
         caption=caption,
         credit=credit,
     )
@@ -243,7 +272,7 @@ def _largest_in_srcset(srcset: str) -> str:
 
 
 def _replace(el: HtmlElement, index: int, alt: str) -> None:
-    marker = el.makeelement("img", {"src": f"{MARKER_PREFIX}{index}{MARKER_SUFFIX}"})
+    marker = el.makeelement("img", {"src": marker_src(index)})
     if alt:
         marker.set("alt", alt)
     marker.tail = el.tail

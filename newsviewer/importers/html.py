@@ -16,13 +16,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 
-from newsviewer.domain import Article, Figure
+from newsviewer.domain import Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
 from newsviewer.html.body import body_from_xml
 from newsviewer.html.bylines import display_byline, person_names
-from newsviewer.html.figures import FoundFigure, mark_figures, marker_index
+from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.metadata import PageMetadata, read_metadata
+from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.sanitize import clean_text, strip_unsafe
 from newsviewer.html.titles import choose_title
 from newsviewer.importers.base import SourceFile
@@ -68,6 +69,7 @@ class HtmlImporter:
             inferred = published is not None
         strip_unsafe(root)
         found = mark_figures(root)
+        order = page_order(root)
         extracted = trafilatura.bare_extraction(
             root,
             url=meta.url or None,
@@ -90,7 +92,8 @@ class HtmlImporter:
             shift = 0
         if not blocks:
             raise ParseError("no article text found")
-        figures = _figures(body.images, found, shift, source.path, meta)
+        images = _with_rescued(body.images, blocks, found, order, shift)
+        figures = _figures(images, found, shift, source.path, meta)
         warnings: list[str] = []
         if _looks_truncated(text):
             warnings.append("the page looks cut off; the article may be incomplete")
@@ -156,6 +159,21 @@ def _same(a: str, b: str) -> bool:
 def _looks_truncated(text: str) -> bool:
     tail = text[-2048:].lower()
     return "</html" not in tail and "</body" not in tail
+
+
+def _with_rescued(
+    images: list[tuple[str, str, int]],
+    blocks: list[Block],
+    found: list[FoundFigure],
+    order: PageOrder,
+    shift: int,
+) -> list[tuple[str, str, int]]:
+    """The extractor's figure places plus captioned figures it dropped from the story."""
+    placed = {i for src, _, _ in images if (i := marker_index(src)) is not None}
+    captioned = {i for i, f in enumerate(found) if f.caption}
+    rescued = rescue_positions(order, blocks, placed, captioned)
+    extra = [(marker_src(i), "", pos + shift) for i, pos in rescued.items()]
+    return sorted(images + extra, key=lambda item: item[2])
 
 
 def _figures(
