@@ -94,6 +94,8 @@ class Tally:
     pred_long_right: int = 0
     gold_short: int = 0
     gold_short_found: int = 0
+    pred_short: int = 0
+    pred_short_right: int = 0
     speaker_checked: int = 0
     speaker_right: int = 0
     articles: int = 0
@@ -217,6 +219,8 @@ def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
             show.append(f"WHO  {ann.stem}: gold={g.source!r} got={speaker!r} cue={match[2].cue}")
     for start, end, q in preds:
         if len(q.text.split()) < LONG_WORDS:
+            tally.pred_short += 1
+            tally.pred_short_right += any(_overlap((g.start, g.end), (start, end)) for g in golds)
             continue
         tally.pred_long += 1
         if any(_overlap((g.start, g.end), (start, end)) for g in golds):
@@ -246,12 +250,13 @@ def report(name: str, t: Tally) -> None:
     r = t.gold_long_found / t.gold_long if t.gold_long else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     short = t.gold_short_found / t.gold_short if t.gold_short else 0.0
+    short_p = t.pred_short_right / t.pred_short if t.pred_short else 0.0
     who = t.speaker_right / t.speaker_checked if t.speaker_checked else 0.0
     rate = t.articles / t.seconds if t.seconds else 0.0
     print(
         f"{name}: articles={t.articles} long P={p:.3f} R={r:.3f} F1={f1:.3f} "
         f"(gold {t.gold_long}, predicted {t.pred_long}) | short recall={short:.3f} "
-        f"(gold {t.gold_short}) | speaker={who:.3f} (checked {t.speaker_checked}) | "
+        f"(gold {t.gold_short}, precision {short_p:.3f}) | speaker={who:.3f} (checked {t.speaker_checked}) | "
         f"{rate:.0f} articles/s"
     )
 

@@ -19,7 +19,6 @@ from newsviewer.text.speakers import (
     NameIndex,
     Speaker,
     is_cue,
-    is_inverting_cue,
     is_person_pronoun,
     resolve,
     tokens,
@@ -60,6 +59,29 @@ _STOPS_AFTER = words(
     "in on at during after before when while to from who which that about as with "
     "because since if but and"
 )
+# Words that never stand inside a speaker phrase: verbs, and prepositions that start an
+# adverbial ("to win many of the states", "while trying to").
+_NOT_IN_SUBJECT = words(
+    "to in by while has have had is was were are be been did do does not would will can could "
+    "should may might must into from about than then when if because after before during over "
+    "under down up out went go goes also went just only even still"
+)
+_DETERMINERS = words(
+    "a an the one another some several many most few his her their its our my this that these "
+    "those two three four five former each every both other"
+)
+# Words that mark a sentence as reporting what someone said or wrote, even when the
+# reporting clause is not next to a short quotation ("...and called him a “liar”",
+# "the so-called plan he described as “a big deal”").
+_REPORTING = words("""
+    says states calls claims notes remarks insists vows promises pledges deemed deems dubbed
+    dubs touted referred refers labeled labels described describes known term phrase words
+    slogan chant chanting tweet tweets statement interview speech comments comment writes
+    argues praised criticized blamed urging referring interjecting beamed hailed decried
+    denounced condemned ridiculed derided lambasted characterized characterizing branding
+    likened likening cheered chanted promising vowing pledging declaring calling warning
+    insisting arguing saying telling describing writing urged asked asking questioned
+    """)
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
@@ -85,6 +107,7 @@ def _sentence_ends(text: str) -> list[int]:
 class _Attribution:
     mention: list[str]  # empty: the cue continues the previous speaker ("later adding")
     cue: str | None
+    near: bool = True  # the cue stands next to the quotation, not elsewhere in the sentence
 
 
 def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> tuple[Quote, ...]:
@@ -115,10 +138,10 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
             if found.mention:
                 mention = " ".join(found.mention)
                 speaker = _speaker_of(found.mention, texts, first, index, last)
-            elif last is not None and recent:
+            elif last is not None and (same_block or (recent and found.near)):
                 speaker = last[1]
         else:
-            if words < _MIN_FREE_WORDS and not same_block:
+            if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
             if _title_like(texts[first.block][first.start : first.end]):
                 continue
@@ -274,7 +297,9 @@ def _read_after(text: str) -> _Attribution | None:
             continue
         if not commas:
             subject = _trim_fillers(toks[:i])
-            return _Attribution(subject, low[i]) if subject and _plausible_subject(subject) else None
+            if subject and _plausible_subject(subject):
+                return _Attribution(subject, low[i])
+            return None
         # "Seth McKee, a political scientist, told The Hill" / "another friend, Mariam Emara told"
         last = _trim_fillers(toks[commas[-1] + 1 : i])
         if last and last[0][:1].isupper() and _plausible_subject(last):
@@ -294,6 +319,7 @@ def _read_before(text: str) -> _Attribution | None:
         return None
     low = [t.lower() for t in toks]
     nearest: str | None = None
+    near = False
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
         if tok in {".", "!", "?"}:
@@ -307,11 +333,13 @@ def _read_before(text: str) -> _Attribution | None:
         subject = _np_before(toks[:i])
         if subject:
             return _Attribution(subject, nearest or low[i])
-        if nearest is None and len(toks) - i <= _CUE_REACH:
+        if nearest is None:
             nearest = low[i]
+            near = len(toks) - i <= _CUE_REACH
     if nearest is not None:
-        # "later adding," / "and added:" continue the speaker before.
-        return _Attribution([], nearest)
+        # "later adding," / "and added:" continue the speaker before; a cue further back
+        # in the sentence only tells that the quotation is reported speech.
+        return _Attribution([], nearest, near)
     return None
 
 
@@ -388,9 +416,24 @@ def _plausible_subject(words: list[str]) -> bool:
         return len(words) == 1
     if any(w[:1].isdigit() for w in words):
         return False
+    lows = [w.lower() for w in words]
+    if any(w in _NOT_IN_SUBJECT for w in lows) or lows[-1].endswith(("’s", "'s", "’d", "'d")):
+        return False
+    if not (head[:1].isupper() or low in _DETERMINERS or len(words) <= 3):
+        return False
     # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a
     # noun, which a lowercase function word is not.
     return words[-1].lower() not in _CLAUSE_WORDS and words[-1].lower() not in _FILLERS
+
+
+def _reported(texts: Sequence[str], span: Span) -> bool:
+    """True when the sentence around a short quotation reports speech or writing."""
+    text = texts[span.block]
+    head = _last_sentence(text[: max(0, span.start - 1)])
+    tail = text[span.end :]
+    ends = _sentence_ends(tail)
+    sentence = head + " " + (tail[: ends[0]] if ends else tail)
+    return any(is_cue(w) or w in _REPORTING for w in re.findall(r"[a-z]+", sentence))
 
 
 def _title_like(text: str) -> bool:
