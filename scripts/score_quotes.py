@@ -256,7 +256,8 @@ def report(name: str, t: Tally) -> None:
     print(
         f"{name}: articles={t.articles} long P={p:.3f} R={r:.3f} F1={f1:.3f} "
         f"(gold {t.gold_long}, predicted {t.pred_long}) | short recall={short:.3f} "
-        f"(gold {t.gold_short}, precision {short_p:.3f}) | speaker={who:.3f} (checked {t.speaker_checked}) | "
+        f"(gold {t.gold_short}, precision {short_p:.3f}) | "
+        f"speaker={who:.3f} (checked {t.speaker_checked}) | "
         f"{rate:.0f} articles/s"
     )
 
