@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -489,7 +489,9 @@ class Library:
             cursor = session.connection().exec_driver_sql(
                 "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
             )
-            return [ArticleId(r[0]) for r in cursor.cursor.fetchall()]
+            # ArticleId is an int at run time; unpacking beats a call per row.
+            rows: Iterable[tuple[int]] = cursor.cursor  # type: ignore[assignment]
+            return cast(list[ArticleId], [row_id for (row_id,) in rows])
 
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         """Rows for the given ids, in the order given (missing ids skipped)."""
