@@ -154,7 +154,13 @@ def _hard_wrapped(group: list[str]) -> bool:
         return False
     widths = [len(s) for s in group[:-1]]
     widest = max(widths)
-    return _WRAP_MIN <= widest <= _WRAP_MAX and min(widths) >= widest * 0.6
+    if len(group[-1]) > widest or not _WRAP_MIN <= widest <= _WRAP_MAX:
+        return False
+    # Each wrapped line is full: the next line's first word would not have fitted on it.
+    return all(
+        len(line) + 1 + len(nxt.split()[0]) > widest * 0.9
+        for line, nxt in zip(group, group[1:], strict=False)
+    )
 
 
 def _title(text: str) -> str:

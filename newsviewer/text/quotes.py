@@ -419,7 +419,9 @@ def _plausible_subject(words: list[str]) -> bool:
     lows = [w.lower() for w in words]
     if any(w in _NOT_IN_SUBJECT for w in lows) or lows[-1].endswith(("’s", "'s", "’d", "'d")):
         return False
-    if not (head[:1].isupper() or low in _DETERMINERS or len(words) <= 3):
+    if not (
+        head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()
+    ):
         return False
     # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a
     # noun, which a lowercase function word is not.
