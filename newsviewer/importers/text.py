@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from newsviewer.domain import LIST_ITEM, PARAGRAPH, Article, Block, Figure
@@ -159,7 +160,7 @@ def _hard_wrapped(group: list[str]) -> bool:
     # Each wrapped line is full: the next line's first word would not have fitted on it.
     return all(
         len(line) + 1 + len(nxt.split()[0]) > widest * 0.9
-        for line, nxt in zip(group, group[1:], strict=False)
+        for line, nxt in pairwise(group)
     )
 
 
