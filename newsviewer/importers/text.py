@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsviewer.domain import LIST_ITEM, PARAGRAPH, Article, Block, Figure
 from newsviewer.errors import ParseError
@@ -158,10 +158,7 @@ def _hard_wrapped(group: list[str]) -> bool:
     if len(group[-1]) > widest or not _WRAP_MIN <= widest <= _WRAP_MAX:
         return False
     # Each wrapped line is full: the next line's first word would not have fitted on it.
-    return all(
-        len(line) + 1 + len(nxt.split()[0]) > widest * 0.9
-        for line, nxt in pairwise(group)
-    )
+    return all(len(line) + 1 + len(nxt.split()[0]) > widest * 0.9 for line, nxt in pairwise(group))
 
 
 def _title(text: str) -> str:
