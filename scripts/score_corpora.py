@@ -155,9 +155,11 @@ def captions_in(expected_html: str) -> list[str]:
 def caption_found(caption: str, article: Article | None) -> bool:
     if article is None:
         return False
-    want = norm(caption)
+    # Expected captions join their spans without spaces ("CreditName"); compare
+    # without whitespace.
+    want = "".join(norm(caption).split())
     for fig in article.figures:
-        have = norm(f"{fig.caption} {fig.credit}")
+        have = "".join(norm(f"{fig.caption} {fig.credit}").split())
         if have and (want in have or (have in want and len(have) >= 0.8 * len(want))):
             return True
     return False

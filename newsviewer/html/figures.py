@@ -29,7 +29,8 @@ _PLACEHOLDER = re.compile(r"blank|spacer|placeholder|transparent|pixel|lazy|grey
 # Credit written into the caption text, as most papers do: "... Photograph: Name/Agency".
 _INLINE_CREDIT = re.compile(
     r"\s*[(\[]?\b((?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Foto)"
-    r"(?:\s+by)?\s*:\s*[^()\[\]]{2,100}|(?:Photo|Picture)\s+by\s+[^()\[\]]{2,100})[)\]]?\s*$"
+    r"(?:\s+by)?\s*:\s*[^()\[\]]{2,100}|(?:Photo|Picture)\s+by\s+[^()\[\]]{2,100}"
+    r"|Credits?\s+(?=[A-Z])[^()\[\]]{2,100})[)\]]?\s*$"
 )
 # Images this small (width or height attribute, px) are icons, spacers or trackers.
 _MIN_SIDE = 48
@@ -194,9 +195,10 @@ def _describe(
 def split_inline_credit(caption: str) -> tuple[str, str]:
     """Split "Caption text. Photograph: Name/Agency" into caption and credit."""
     match = _INLINE_CREDIT.search(caption)
-    if not match or match.start() == 0:
+    if not match:
         return caption, ""
-    return caption[: match.start()].rstrip(), match.group(1).strip()
+    credit = re.sub(r"^Credits?\s*:?\s*", "", match.group(1).strip())
+    return caption[: match.start()].rstrip(), credit
 
 
 def _visible_text(el: HtmlElement, skip_credit: bool = False) -> str:

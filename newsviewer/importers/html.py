@@ -170,7 +170,7 @@ def _with_rescued(
 ) -> list[tuple[str, str, int]]:
     """The extractor's figure places plus captioned figures it dropped from the story."""
     placed = {i for src, _, _ in images if (i := marker_index(src)) is not None}
-    captioned = {i for i, f in enumerate(found) if f.caption}
+    captioned = {i for i, f in enumerate(found) if f.caption or f.credit}
     rescued = rescue_positions(order, blocks, placed, captioned)
     extra = [(marker_src(i), "", pos + shift) for i, pos in rescued.items()]
     return sorted(images + extra, key=lambda item: item[2])
