@@ -19,18 +19,19 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsviewer.domain import Article  # noqa: E402
-from newsviewer.errors import ParseError  # noqa: E402
-from newsviewer.importers.base import SourceFile  # noqa: E402
-from newsviewer.importers.html import HtmlImporter  # noqa: E402
+from newsviewer.domain import Article
+from newsviewer.errors import ParseError
+from newsviewer.importers.base import SourceFile
+from newsviewer.importers.html import HtmlImporter
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                         "–": "-", "—": "-", "\xa0": " "})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "\xa0": " "}
+)
 
 
 def norm(text: str) -> str:
@@ -92,8 +93,10 @@ class Corpus:
 
     def report(self, failures: bool) -> None:
         rate = self.files / self.seconds if self.seconds else 0.0
-        print(f"{self.name}: {self.files} files, {len(self.failed)} not parsed, "
-              f"{rate:.1f} files/s on one core")
+        print(
+            f"{self.name}: {self.files} files, {len(self.failed)} not parsed, "
+            f"{rate:.1f} files/s on one core"
+        )
         for key, tally in self.tallies.items():
             print(tally.line(key))
             if failures:
@@ -104,8 +107,9 @@ class Corpus:
                 print(f"      parse error: {fail}")
 
 
-def timed_parse(importer: Callable[[SourceFile], Article], path: Path,
-                corpus: Corpus) -> Article | None:
+def timed_parse(
+    importer: Callable[[SourceFile], Article], path: Path, corpus: Corpus
+) -> Article | None:
     data = path.read_bytes()
     start = time.perf_counter()
     try:
@@ -148,8 +152,11 @@ def captions_in(expected_html: str) -> list[str]:
     import lxml.html
 
     root = lxml.html.fromstring(expected_html)
-    return [" ".join(c.text_content().split()) for c in root.iter("figcaption")
-            if c.text_content().strip()]
+    return [
+        " ".join(c.text_content().split())
+        for c in root.iter("figcaption")
+        if c.text_content().strip()
+    ]
 
 
 def caption_found(caption: str, article: Article | None) -> bool:
@@ -175,21 +182,28 @@ def score_readability(root: Path, limit: int | None, only: str | None) -> Corpus
         label = page.name
         if expected.get("title"):
             ours = article.title if article else ""
-            corpus.tally("headline").add(same_headline(ours, expected["title"]),
-                                         f"{label}: {ours!r} != {expected['title']!r}")
+            corpus.tally("headline").add(
+                same_headline(ours, expected["title"]),
+                f"{label}: {ours!r} != {expected['title']!r}",
+            )
         if expected.get("byline"):
             ours = article.byline if article else ""
-            corpus.tally("byline").add(byline_ok(article, expected["byline"]),
-                                       f"{label}: {ours!r} != {expected['byline']!r}")
+            corpus.tally("byline").add(
+                byline_ok(article, expected["byline"]),
+                f"{label}: {ours!r} != {expected['byline']!r}",
+            )
         if expected.get("publishedTime"):
             ours_d = article.published if article else None
-            corpus.tally("date").add(same_day(ours_d, expected["publishedTime"], utc=False),
-                                     f"{label}: {ours_d} != {expected['publishedTime']}")
+            corpus.tally("date").add(
+                same_day(ours_d, expected["publishedTime"], utc=False),
+                f"{label}: {ours_d} != {expected['publishedTime']}",
+            )
         expected_html = page / "expected.html"
         if expected_html.exists():
             for caption in captions_in(expected_html.read_text("utf-8")):
-                corpus.tally("captions").add(caption_found(caption, article),
-                                             f"{label}: {caption[:80]!r}")
+                corpus.tally("captions").add(
+                    caption_found(caption, article), f"{label}: {caption[:80]!r}"
+                )
     return corpus
 
 
@@ -204,23 +218,29 @@ def score_mercury(root: Path, limit: int | None, only: str | None) -> Corpus:
         label = spec["fixture"]
         if spec.get("title"):
             ours = article.title if article else ""
-            corpus.tally("headline").add(same_headline(ours, spec["title"]),
-                                         f"{label}: {ours!r} != {spec['title']!r}")
+            corpus.tally("headline").add(
+                same_headline(ours, spec["title"]), f"{label}: {ours!r} != {spec['title']!r}"
+            )
         if spec.get("author"):
             ours = article.byline if article else ""
-            corpus.tally("byline").add(byline_ok(article, spec["author"]),
-                                       f"{label}: {ours!r} != {spec['author']!r}")
+            corpus.tally("byline").add(
+                byline_ok(article, spec["author"]), f"{label}: {ours!r} != {spec['author']!r}"
+            )
         if spec.get("date_published"):
             ours_d = article.published if article else None
-            corpus.tally("date").add(same_day(ours_d, spec["date_published"], utc=True),
-                                     f"{label}: {ours_d} != {spec['date_published']}")
+            corpus.tally("date").add(
+                same_day(ours_d, spec["date_published"], utc=True),
+                f"{label}: {ours_d} != {spec['date_published']}",
+            )
         if spec.get("content_first_words"):
-            count = int(spec.get("content_first_words_count") or
-                        len(spec["content_first_words"].split()))
+            count = int(
+                spec.get("content_first_words_count") or len(spec["content_first_words"].split())
+            )
             ours = first_words(article, count)
             corpus.tally("first words").add(
                 norm(ours) == norm(spec["content_first_words"]),
-                f"{label}: {ours!r} != {spec['content_first_words']!r}")
+                f"{label}: {ours!r} != {spec['content_first_words']!r}",
+            )
     return corpus
 
 
@@ -242,8 +262,10 @@ def score_bbc(root: Path, limit: int | None, only: str | None) -> Corpus | None:
             expected = raw.decode("cp1252")
         headline = expected.strip().splitlines()[0] if expected.strip() else ""
         ours = article.title if article else ""
-        corpus.tally("headline").add(norm(ours) == norm(headline),
-                                     f"{path.parent.name}/{path.name}: {ours!r} != {headline!r}")
+        corpus.tally("headline").add(
+            norm(ours) == norm(headline),
+            f"{path.parent.name}/{path.name}: {ours!r} != {headline!r}",
+        )
     return corpus
 
 
@@ -263,8 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.corpus_dir
     if not (root / "readability").is_dir() and not (root / "mercury").is_dir():
         parser.error(f"{root} has no readability/ or mercury/ folder")
-    corpora = [score_readability(root, args.limit, args.only),
-               score_mercury(root, args.limit, args.only)]
+    corpora = [
+        score_readability(root, args.limit, args.only),
+        score_mercury(root, args.limit, args.only),
+    ]
     if not args.skip_bbc:
         bbc = score_bbc(root, args.limit, args.only)
         if bbc is not None:

@@ -43,7 +43,7 @@ def sniff_image(data: bytes) -> str | None:
 
 def decode_data_uri(uri: str, max_bytes: int = MAX_IMAGE_BYTES) -> tuple[bytes, str] | None:
     """Bytes and MIME type of a ``data:image/...`` URI, or None if it is not a usable image."""
-    if not uri[:5].lower() == "data:" or "," not in uri:
+    if uri[:5].lower() != "data:" or "," not in uri:
         return None
     header, payload = uri[5:].split(",", 1)
     # base64 grows data by 4/3; refuse before decoding what would be too big anyway.

@@ -39,8 +39,24 @@ _ARTICLE_TYPES = {
 }
 _PAGE_TYPES = {"webpage", "itempage", "aboutpage"}
 
-_TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
-_DESCRIPTION_KEYS = ("dc:description", "dcterm:description", "og:description", "twitter:description", "description", "dc.description")
+_TITLE_KEYS = (
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+    "dc.title",
+    "title",
+)
+_DESCRIPTION_KEYS = (
+    "dc:description",
+    "dcterm:description",
+    "og:description",
+    "twitter:description",
+    "description",
+    "dc.description",
+)
 _AUTHOR_KEYS = (
     "dc:creator",
     "dcterm:creator",

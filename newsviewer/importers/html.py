@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from configparser import ConfigParser
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,9 +12,9 @@ from urllib.parse import urljoin
 import htmldate
 import lxml.html
 import trafilatura
-from trafilatura import metadata as trafilatura_metadata
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import use_config
 
 from newsviewer.domain import Article, Block, Figure
@@ -24,7 +25,7 @@ from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
-from newsviewer.html.sanitize import clean_text, strip_unsafe
+from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.titles import choose_title
 from newsviewer.importers.base import SourceFile
 from newsviewer.text.decoding import decode_text
@@ -34,10 +35,12 @@ from newsviewer.text.decoding import decode_text
 _CHARSET_SCAN = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SNIFF = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_SNIFF = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 
 
-def _extractor_config() -> object:
+def _extractor_config() -> ConfigParser:
     config = use_config()
     # trafilatura's signal-based timeout only works in the main thread; imports run
     # in a worker.
@@ -133,7 +136,7 @@ def _parse_tree(text: str) -> HtmlElement:
 
 
 def _authors_from_page(root: HtmlElement) -> list[str]:
-    """Byline from the page's markup (class="byline", rel="author", ...) when no metadata names one."""
+    """Byline from page markup (class="byline", rel="author", ...) when metadata has none."""
     found = trafilatura_metadata.extract_author(root)
     return [found] if found else []
 
