@@ -343,9 +343,14 @@ class ArticleListView(QListView):
         if key in (Qt.Key.Key_J, Qt.Key.Key_K) and not event.modifiers():
             self.move_selection(1 if key == Qt.Key.Key_J else -1)
             return
-        if key == Qt.Key.Key_End and isinstance(self.model(), ArticleListModel):
-            model = self.model()
+        model = self.model()
+        if key == Qt.Key.Key_End and isinstance(model, ArticleListModel) and model.total():
+            # The view only knows the rows fetched so far; End means the last story.
             model.expose(model.total())
+            last = model.index(model.rowCount() - 1, 0)
+            self.setCurrentIndex(last)
+            self.scrollTo(last, QAbstractItemView.ScrollHint.PositionAtBottom)
+            return
         super().keyPressEvent(event)
 
     def move_selection(self, step: int) -> None:

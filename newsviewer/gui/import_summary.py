@@ -31,7 +31,11 @@ def summary_line(report: ImportReport) -> str:
         report.count(FAILED),
     )
     if not report.outcomes:
-        return "Import cancelled." if report.cancelled else "No files to import."
+        return (
+            "Import cancelled before any file was added."
+            if report.cancelled
+            else "No files to import."
+        )
     parts = [f"Imported {_plural(imported, 'story', 'stories')}"]
     if duplicates:
         parts.append(f"{_plural(duplicates, 'duplicate')} skipped")

@@ -95,16 +95,16 @@ def test_saved_page_shows_its_images_from_the_library(qtbot, make_window, tmp_pa
     assert "Photo: Jonas Berg / Coastal Courier" in text
     assert "Image not stored" not in text
 
-    width, _ = reader._measure()
     for figure in article.figures:
         url = QUrl(f"nvimg:{int(figure.id)}")
         image = document.resource(QTextDocument.ResourceType.ImageResource, url)
         assert isinstance(image, QImage) and not image.isNull()
         loaded = reader.loadResource(QTextDocument.ResourceType.ImageResource.value, url)
         assert isinstance(loaded, QImage) and not loaded.isNull()
-    # The 960 px photo is scaled down to the text column.
-    big = article.figures[0]
-    assert f'src="nvimg:{int(big.id)}" width="{width}"' in reader.rendered_html()
+    # The 960 px photo is scaled down to the text column (re-laid out once resizes settle).
+    big = f'src="nvimg:{int(article.figures[0].id)}" width="{{}}"'
+    qtbot.waitUntil(lambda: big.format(reader._measure()[0]) in reader.rendered_html())
+    assert reader._measure()[0] < 960
     assert "harbour-gallery_files" not in reader.rendered_html()
 
 
@@ -139,5 +139,5 @@ def test_cancel_stops_an_import_between_files(qtbot, make_window, tmp_path):
     report = blocker.args[0]
     assert report.cancelled
     assert len(report.outcomes) < 12
-    assert window.statusBar().currentMessage().startswith("Cancelled.")
+    assert "cancelled" in window.statusBar().currentMessage().lower()
     assert not window.progress.isVisible()

@@ -1,0 +1,122 @@
+"""The story list stays instant with 100,000 stories: it only fetches what is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, ArticleSummary
+from newsviewer.gui.article_list import (
+    FETCH_STEP,
+    SUMMARY_BATCH,
+    SUMMARY_ROLE,
+    ArticleListModel,
+    ArticleListView,
+    first_line,
+    split_snippet,
+)
+
+MANY = 100_000
+
+
+class CountingSource:
+    """Stands in for the library's ``summaries``; records how many rows were asked for."""
+
+    def __init__(self) -> None:
+        self.rows_requested = 0
+
+    def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
+        self.rows_requested += len(ids)
+        when = datetime(2024, 1, 1)
+        return [
+            ArticleSummary(i, f"Story {int(i)}", "Daily Paper", when, f"Standfirst {int(i)}", when)
+            for i in ids
+        ]
+
+
+def _view(qtbot, source: CountingSource) -> tuple[ArticleListModel, ArticleListView]:  # type: ignore[no-untyped-def]
+    model = ArticleListModel(source)
+    view = ArticleListView()
+    view.setModel(model)
+    view.resize(360, 600)
+    qtbot.addWidget(view)
+    model.set_ids([ArticleId(n) for n in range(MANY, 0, -1)])
+    view.show()
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def test_hundred_thousand_stories_fetch_only_the_visible_rows(qtbot):
+    source = CountingSource()
+    model, view = _view(qtbot, source)
+    view.grab()  # paint once
+    assert model.total() == MANY
+    assert model.rowCount() == FETCH_STEP  # the view learns about more rows lazily
+    assert source.rows_requested <= 2 * SUMMARY_BATCH
+    first = view.indexAt(view.viewport().rect().topLeft())
+    assert first.data() == f"Story {MANY}"
+
+    # Jumping to the end exposes every row but fetches only the last screenful.
+    view.setFocus()
+    before = source.rows_requested
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    view.grab()
+    assert model.rowCount() == MANY
+    assert view.currentIndex().row() == MANY - 1
+    assert view.currentIndex().data() == "Story 1"
+    assert source.rows_requested - before <= 2 * SUMMARY_BATCH
+
+
+def test_scrolling_through_fetches_in_batches_and_reuses_the_cache(qtbot):
+    source = CountingSource()
+    model, _view_widget = _view(qtbot, source)
+    for row in (0, 50, 99, 10, 60):
+        model.index(row, 0).data(SUMMARY_ROLE)
+    assert model.summary_calls == 1  # one batch covers rows 0-99
+    model.index(150, 0).data(SUMMARY_ROLE)
+    assert model.summary_calls == 2
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == MANY
+
+
+def test_removing_a_row_keeps_neighbours_in_place(qtbot):
+    source = CountingSource()
+    model, _ = _view(qtbot, source)
+    assert model.remove_id(ArticleId(MANY - 1)) == 1
+    assert model.index(1, 0).data() == f"Story {MANY - 2}"
+    assert model.row_of(ArticleId(MANY - 1)) is None
+    far = model.row_of(ArticleId(5))
+    assert far == MANY - 1 - 5
+    assert model.rowCount() > far  # finding a far row lets the view reach it
+
+
+def test_search_snippet_pieces_mark_hits():
+    snippet = f"…putting {HIT_OPEN}boots{HIT_CLOSE} on the\nground {HIT_OPEN}boot{HIT_CLOSE}"
+    assert split_snippet(snippet) == [
+        ("…putting ", False),
+        ("boots", True),
+        (" on the ground ", False),
+        ("boot", True),
+    ]
+    assert split_snippet("plain") == [("plain", False)]
+    assert first_line("\n  First line\nsecond") == "First line"
+
+
+def test_search_rows_paint_their_snippets(qtbot):
+    source = CountingSource()
+    model = ArticleListModel(source)
+    view = ArticleListView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    model.set_ids(
+        [ArticleId(1), ArticleId(2)],
+        {ArticleId(1): f"a {HIT_OPEN}hit{HIT_CLOSE} here", ArticleId(2): "x" * 500},
+    )
+    view.resize(300, 200)
+    view.show()
+    image = view.grab().toImage()
+    assert not image.isNull()
+    assert model.is_search()
