@@ -64,7 +64,7 @@ _STOPS_AFTER = words(
 _NOT_IN_SUBJECT = words(
     "to in by while has have had is was were are be been did do does not would will can could "
     "should may might must into from about than then when if because after before during over "
-    "under down up out went go goes also went just only even still"
+    "under down up out went go goes also just only even still and or but nor"
 )
 _DETERMINERS = words(
     "a an the one another some several many most few his her their its our my this that these "
@@ -133,6 +133,9 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         same_block = last is not None and last[0] == first.block
         recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
         opens_block = not texts[first.block][: max(0, first.start - 1)].strip()
+        quoted = texts[first.block][first.start : first.end]
+        if _title_like(quoted) and (found is None or not found.mention):
+            continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
         if found is not None:
             cue = found.cue
             if found.mention:
@@ -142,8 +145,6 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
                 speaker = last[1]
         else:
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
-                continue
-            if _title_like(texts[first.block][first.start : first.end]):
                 continue
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
@@ -435,7 +436,8 @@ def _reported(texts: Sequence[str], span: Span) -> bool:
     tail = text[span.end :]
     ends = _sentence_ends(tail)
     sentence = head + " " + (tail[: ends[0]] if ends else tail)
-    return any(is_cue(w) or w in _REPORTING for w in re.findall(r"[a-z]+", sentence))
+    # Hyphenated words stay whole: "so-called" marks a scare quote, not speech.
+    return any(is_cue(w) or w in _REPORTING for w in re.findall(r"[a-z]+(?:-[a-z]+)*", sentence))
 
 
 def _title_like(text: str) -> bool:

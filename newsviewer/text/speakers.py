@@ -203,20 +203,25 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
     mention = " ".join(words)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return None
+    # "a spokeswoman for the State Department": the body speaks through its spokeswoman.
+    for link in ("for", "of", "at", "with"):
+        if link in words[1:]:
+            cut = words.index(link)
+            rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
+            if rest and all(w[:1].isupper() for w in rest) and words[cut - 1][:1].islower():
+                return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
     role_words, name = split_role(words)
     if name and name[-1].lower() in _ORG_HEADS:
-        return Speaker(mention, mention, None, person=False)
+        # Title words belong to an organisation's name: "the State Department".
+        i = len(words)
+        while i > 0 and words[i - 1][:1].isupper():
+            i -= 1
+        org = " ".join(words[i:])
+        return Speaker(org, mention, _role_text(words[:i]), person=False)
     if name:
         full = index.full_name(name)
         role = _role_text(role_words) or index.role(full)
         return Speaker(full, mention, role, person=True)
-    # "a spokeswoman for the State Department": the body speaks through its spokeswoman.
-    for link in ("for", "of", "at", "with"):
-        if link in words:
-            cut = words.index(link)
-            rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
-            if rest and all(w[:1].isupper() for w in rest):
-                return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
     return Speaker(mention, mention, None, person=False)
 
 

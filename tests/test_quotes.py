@@ -1,0 +1,182 @@
+"""Quotation finding: marks of every style, speech versus scare quotes, and speakers."""
+
+from __future__ import annotations
+
+from newsviewer.domain import Block, Quote, body_text
+from newsviewer.text.quotes import find_quotes
+
+
+def paragraphs(*texts: str) -> tuple[Block, ...]:
+    return tuple(Block("p", t) for t in texts)
+
+
+def quotes_of(*texts: str, known: tuple[str, ...] = ()) -> list[Quote]:
+    blocks = paragraphs(*texts)
+    found = list(find_quotes(blocks, known_names=known))
+    body = body_text(blocks)
+    for q in found:
+        assert body[q.start : q.end] == q.text
+    return found
+
+
+def pairs(*texts: str, known: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes_of(*texts, known=known)]
+
+
+def test_curly_quote_with_speaker_after() -> None:
+    found = quotes_of(
+        "Secretary of State John Kerry arrived on Sunday.",
+        "“We will stand with the government of Iraq,” Kerry told reporters.",
+    )
+    assert len(found) == 1
+    q = found[0]
+    assert (q.text, q.speaker, q.mention, q.cue) == (
+        "We will stand with the government of Iraq",
+        "John Kerry",
+        "Kerry",
+        "told",
+    )
+    assert q.role == "Secretary of State"
+
+
+def test_inverted_cue_and_colon_introduction() -> None:
+    assert pairs(
+        "Mayor Ann Lee opened the bridge.",
+        '"This bridge will serve the city for a century," said Lee.',
+        "Lee said: “We finished it on time and under budget.”",
+    ) == [
+        ("This bridge will serve the city for a century", "Ann Lee"),
+        ("We finished it on time and under budget.", "Ann Lee"),
+    ]
+
+
+def test_quote_opened_curly_and_closed_straight() -> None:
+    assert pairs(
+        "John Kerry spoke in Jerusalem.",
+        '"These are dangerous players," Kerry said, later adding, “This is a bigger fight."',
+    ) == [
+        ("These are dangerous players", "John Kerry"),
+        ("This is a bigger fight.", "John Kerry"),
+    ]
+
+
+def test_apostrophes_and_primes_are_not_quotation_marks() -> None:
+    found = quotes_of(
+        "ISIL's fighters and the group’s allies took the town.",
+        "The 5' 9\" guard, who grew up in the ’90s on rock ’n’ roll, scored twice.",
+        "We’re told the analysts' forecasts were gloomier than the firms' own.",
+    )
+    assert found == []
+
+
+def test_guillemets_and_low_high_marks() -> None:
+    assert pairs(
+        "«We will rebuild the cathedral within five years», President Emmanuel Macron said.",
+        "„We can do this, and we will do this“, Chancellor Angela Merkel said.",
+    ) == [
+        ("We will rebuild the cathedral within five years", "Emmanuel Macron"),
+        ("We can do this, and we will do this", "Angela Merkel"),
+    ]
+
+
+def test_nested_single_inside_double_is_one_quotation() -> None:
+    found = quotes_of("“He told me ‘never again’ and then left the room,” Maria Diaz said.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("He told me ‘never again’ and then left the room", "Maria Diaz")
+    ]
+
+
+def test_british_single_quote_style() -> None:
+    assert pairs(
+        "Chancellor Gordon Brown spoke to MPs.",
+        "'We will not put the recovery at risk,' Mr Brown said. Analysts' forecasts differed.",
+    ) == [("We will not put the recovery at risk", "Gordon Brown")]
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    assert (
+        quotes_of(
+            "The so-called “reforms” were delayed again this year.",
+            "She starred in “The Apprentice” and wrote “The Art of the Deal” with him.",
+        )
+        == []
+    )
+
+
+def test_dash_attribution() -> None:
+    assert pairs("“Be the change you wish to see in the world.” ― Mahatma Gandhi") == [
+        ("Be the change you wish to see in the world.", "Mahatma Gandhi")
+    ]
+
+
+def test_according_to() -> None:
+    found = quotes_of(
+        "The plan “will create thousands of new jobs,” according to Mayor Jane Smith."
+    )
+    assert [(q.text, q.speaker, q.cue, q.role) for q in found] == [
+        ("will create thousands of new jobs", "Jane Smith", "according to", "Mayor")
+    ]
+
+
+def test_split_quotation_keeps_its_speaker() -> None:
+    assert pairs(
+        "Jane Smith leads the council.",
+        '"We started this work last year," Smith said, "and we will finish it now."',
+    ) == [
+        ("We started this work last year", "Jane Smith"),
+        ("and we will finish it now.", "Jane Smith"),
+    ]
+
+
+def test_following_quotation_in_the_paragraph_continues_the_speaker() -> None:
+    assert pairs(
+        '"The numbers are good," Tom Hale said. "We expect more growth next year."',
+    ) == [
+        ("The numbers are good", "Tom Hale"),
+        ("We expect more growth next year.", "Tom Hale"),
+    ]
+
+
+def test_pronoun_resolves_to_antecedent() -> None:
+    found = quotes_of(
+        "Senator Mary Jones visited the plant on Monday.",
+        "“We need these jobs here in the valley,” she said.",
+    )
+    assert [(q.speaker, q.mention, q.role) for q in found] == [("Mary Jones", "she", "Senator")]
+
+
+def test_organisation_spokeswoman() -> None:
+    found = quotes_of(
+        "“We are reviewing the report carefully,” a spokeswoman for the State Department said."
+    )
+    assert [(q.speaker, q.role) for q in found] == [("State Department", "spokeswoman")]
+
+
+def test_quotation_over_several_paragraphs() -> None:
+    found = quotes_of(
+        "President Barack Obama spoke for an hour.",
+        "“We have come a long way since the crisis began,",
+        "“and we are not done yet,” Obama said.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We have come a long way since the crisis began", "Barack Obama"),
+        ("and we are not done yet", "Barack Obama"),
+    ]
+
+
+def test_surname_resolved_from_known_names() -> None:
+    assert pairs('"The vote was close," Doe said.', known=("Jane Doe",)) == [
+        ("The vote was close", "Jane Doe")
+    ]
+
+
+def test_short_quote_with_reporting_verb_is_kept() -> None:
+    found = quotes_of("U.S. intelligence officials on Friday described the situation as “dire.”")
+    assert [(q.text, q.speaker, q.cue) for q in found] == [
+        ("dire.", "U.S. intelligence officials", "described")
+    ]
+
+
+def test_no_marks_no_quotes() -> None:
+    assert find_quotes(paragraphs("Nothing quoted here.")) == ()
+    assert find_quotes(()) == ()
