@@ -29,7 +29,7 @@ from newsviewer.domain import (
     StoredFigure,
     block_offsets,
 )
-from newsviewer.gui.theme import ReaderColours, current_palette, reader_colours
+from newsviewer.gui.theme import ReaderColours, reader_colours
 
 IMAGE_SCHEME = "nvimg"
 QUOTE_ANCHOR = "q{}"
@@ -341,7 +341,7 @@ class ReaderView(QTextBrowser):
     def show_message(self, text: str) -> None:
         self._article = None
         self._images = {}
-        colours = reader_colours(current_palette())
+        colours = reader_colours(self.palette())
         self.setHtml(
             f'<html><body><p align="center" style="color:{colours.muted}; margin-top:48px">'
             f"{html.escape(text)}</p></body></html>"
@@ -381,7 +381,7 @@ class ReaderView(QTextBrowser):
         self._shown_sizes = self._image_sizes(width)
         self._html = render_article_html(
             self._article,
-            colours=reader_colours(current_palette()),
+            colours=reader_colours(self.palette()),
             font_pt=self._font_pt,
             image_sizes=self._shown_sizes,
             terms=self._terms,
