@@ -16,6 +16,8 @@ _AGENCIES = (
     r"Associated Press|PA|PA Wire|PA Media|Alamy|NurPhoto|Sipa|Xinhua|ANP|dpa|"
     r"The Washington Post|The New York Times|NBC News|Corbis|Redux"
 )
+# The credit pattern below is verbose, where a plain space would be ignored.
+_AGENCIES_VERBOSE = _AGENCIES.replace(" ", "[ ]")
 # A credit at the end of a caption: "(AP Photo/Khalid Mohammed)", "REUTERS/Jane Doe",
 # "Photograph: Jane Doe/AFP/Getty Images", "Jane Doe / Getty Images", "Getty Images".
 _TRAILING_CREDIT = re.compile(
@@ -26,10 +28,10 @@ _TRAILING_CREDIT = re.compile(
       | \s+(?P<agency>(?:REUTERS|AFP|AP|EPA|XINHUA)/[^\s].*)
       | \s+(?P<labelled>(?:Photograph|Photo|Picture|Image|Credit)s?\s*:\s*\S.*)
       | \s+(?P<via>(?:[A-Z][\w.'-]*\s+){1,3}(?:/|via)\s*(?:"""
-    + _AGENCIES
+    + _AGENCIES_VERBOSE
     + r""")\b.*)
       | \s+(?P<bare>(?:"""
-    + _AGENCIES
+    + _AGENCIES_VERBOSE
     + r""")(?:\s*/\s*[^\s].*)?)
     )\s*$""",
     re.VERBOSE,
