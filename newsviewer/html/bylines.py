@@ -16,7 +16,7 @@ _NOT_PERSON = re.compile(
     re.I,
 )
 # Trailing role or affiliation: "Jane Doe, Political Correspondent" keeps "Jane Doe".
-_ROLE_TAIL = re.compile(r"\s*[-–—|/]\s*.*$")
+_ROLE_TAIL = re.compile(r"\s+[-–—|/]\s+.*$|\s*[–—|/]\s*.*$")
 # Person names are short; longer text under an author tag is a bio or a sentence.
 _MAX_NAME_WORDS = 5
 

@@ -40,6 +40,10 @@ _SNIFF = re.compile(
 )
 
 
+_NOTHING = "no article text found"
+_NOTHING_CUT_OFF = "no article text found: the page is cut off before the story"
+
+
 def _extractor_config() -> ConfigParser:
     config = use_config()
     # trafilatura's signal-based timeout only works in the main thread; imports run
@@ -83,8 +87,9 @@ class HtmlImporter:
             config=_CONFIG,
         )
         body_el = getattr(extracted, "body", None) if extracted is not None else None
+        cut_off = _looks_truncated(text)
         if body_el is None:
-            raise ParseError("no article text found")
+            raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         body = body_from_xml(body_el)
         title = choose_title(meta)
         blocks = body.blocks
@@ -94,11 +99,11 @@ class HtmlImporter:
         else:
             shift = 0
         if not blocks:
-            raise ParseError("no article text found")
+            raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
         figures = _figures(images, found, shift, source.path, meta)
         warnings: list[str] = []
-        if _looks_truncated(text):
+        if cut_off:
             warnings.append("the page looks cut off; the article may be incomplete")
         return Article(
             format="html",

@@ -1,0 +1,160 @@
+"""What a person sees after importing a saved web page."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsviewer.errors import ParseError
+from newsviewer.importers.base import SourceFile
+from newsviewer.importers.html import HtmlImporter
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def parse(name: str) -> object:
+    path = FIXTURES / name
+    return HtmlImporter().parse(SourceFile(path=path, data=path.read_bytes()))
+
+
+@pytest.fixture(scope="module")
+def article():  # type: ignore[no-untyped-def]
+    return parse("complete.html")
+
+
+def test_metadata_from_json_ld_and_open_graph(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.format == "html"
+    assert article.title == "Harbour wall to be rebuilt after winter storms"
+    assert article.authors == ("Maria Lopez", "Tom Reed")
+    assert article.byline == "Maria Lopez and Tom Reed"
+    assert article.published == datetime(2024, 3, 5, 8, 30, tzinfo=UTC)
+    assert article.published_inferred is False
+    assert article.site == "The Coastal Gazette"
+    assert article.url == "https://gazette.example/news/harbour-wall"
+    assert article.language == "en-GB"
+    assert article.summary.startswith("Engineers say the 19th-century wall")
+    assert article.quotes == ()
+
+
+def test_body_is_the_story_in_order(article) -> None:  # type: ignore[no-untyped-def]
+    texts = [b.text for b in article.blocks]
+    assert texts[0].startswith("The council has approved a plan")
+    assert texts[-1].startswith("The cost of the project")
+    assert all(b.kind == "p" for b in article.blocks)
+    # The headline is the title, not repeated as the first body block.
+    assert "Harbour wall to be rebuilt" not in texts[0]
+    assert "Subscribe" not in article.text and "All rights reserved" not in article.text
+
+
+def test_no_script_style_iframe_form_or_comment_reaches_the_body(article) -> None:  # type: ignore[no-untyped-def]
+    stored = article.text + "".join(f.caption + f.credit + f.alt for f in article.figures)
+    for secret in (
+        "SCRIPT-SECRET",
+        "INJECTED",
+        "STYLE-SECRET",
+        "IFRAME-SECRET",
+        "COMMENT-SECRET",
+        "FORM-SECRET",
+        "steal()",
+        "<",
+        ">",
+    ):
+        assert secret not in stored
+
+
+def test_figure_caption_credit_and_local_image(article) -> None:  # type: ignore[no-untyped-def]
+    lead = article.figures[0]
+    assert lead.caption == "Waves broke through the wall in January."
+    assert lead.credit == "Photo: Ana Silva"
+    assert lead.alt == "The damaged harbour wall at low tide"
+    assert lead.position == 0
+    assert lead.mime == "image/png"
+    assert lead.image == (FIXTURES / "complete_files" / "harbour.png").read_bytes()
+
+
+def test_data_uri_image_is_decoded(article) -> None:  # type: ignore[no-untyped-def]
+    diagram = next(f for f in article.figures if f.alt == "Diagram of the new wall")
+    assert diagram.caption == "How the new wall will sit on the old foundations."
+    assert diagram.image is not None and diagram.image.startswith(PNG_MAGIC)
+    assert diagram.mime == "image/png"
+    # It stands before the paragraph that followed it on the page.
+    assert article.blocks[diagram.position].text.startswith("Work is due to start")
+
+
+def test_remote_image_keeps_its_url_and_is_not_fetched(article) -> None:  # type: ignore[no-untyped-def]
+    fleet = next(f for f in article.figures if f.alt == "Fishing boats in the bay")
+    assert fleet.src == "https://cdn.gazette.example/images/fleet.jpg"
+    assert fleet.image is None and fleet.mime is None
+    assert fleet.caption == "The fishing fleet will move to temporary moorings."
+    assert fleet.credit == "Gazette Archive"
+
+
+def test_image_outside_the_page_folder_is_never_read(article) -> None:  # type: ignore[no-untyped-def]
+    outside = next(f for f in article.figures if f.alt == "Outside the page folder")
+    assert outside.image is None
+
+
+def test_tracking_pixel_is_not_a_figure(article) -> None:  # type: ignore[no-untyped-def]
+    assert not any("pixel" in f.src for f in article.figures)
+    assert len(article.figures) == 4
+
+
+def test_page_copied_elsewhere_still_finds_its_files_folder(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "complete.html", tmp_path / "story.html")
+    (tmp_path / "complete_files").mkdir()
+    shutil.copy(FIXTURES / "complete_files" / "harbour.png", tmp_path / "complete_files")
+    path = tmp_path / "story.html"
+    article = HtmlImporter().parse(SourceFile(path=path, data=path.read_bytes()))
+    assert article.figures[0].image is not None
+
+
+def test_page_cut_off_mid_story_keeps_text_and_warns() -> None:
+    article = parse("truncated_midstory.html")
+    assert article.title == "Ferry timetable changes for the summer"
+    assert article.authors == ("Kate Moss-Hill",)
+    assert article.published is not None and article.published.utcoffset() is not None
+    assert len(article.blocks) == 3
+    assert any("cut off" in w for w in article.warnings)
+
+
+def test_page_cut_off_before_the_story_is_refused() -> None:
+    with pytest.raises(ParseError, match="no article text"):
+        parse("truncated.html")
+
+
+def test_page_without_an_article_is_refused() -> None:
+    with pytest.raises(ParseError, match="no article text found"):
+        parse("no_article.html")
+
+
+def test_empty_file_is_refused() -> None:
+    with pytest.raises(ParseError):
+        HtmlImporter().parse(SourceFile(path=FIXTURES / "empty.html", data=b""))
+
+
+def test_declared_charset_is_honoured() -> None:
+    html = (
+        "<html><head><meta charset='windows-1252'><title>Caf\xe9 opens</title></head><body>"
+        "<article><h1>Caf\xe9 opens</h1>"
+        + "".join(
+            f"<p>Paragraph {i} about the new caf\xe9 \u2013 it serves cr\xe8me br\xfbl\xe9e "
+            "and coffee to the people of the old town every morning.</p>"
+            for i in range(5)
+        )
+        + "</article></body></html>"
+    ).encode("cp1252")
+    article = HtmlImporter().parse(SourceFile(path=FIXTURES / "x.html", data=html))
+    assert article.title == "Café opens"
+    assert "crème brûlée" in article.text and "–" in article.text
+
+
+def test_sniff_recognises_saved_pages() -> None:
+    importer = HtmlImporter()
+    assert importer.sniff(b"<!DOCTYPE html><html>")
+    assert importer.sniff(b"\xef\xbb\xbf  <!-- saved from url=(0040)https://x.example -->\n<html>")
+    assert not importer.sniff(b"Headline of a text scrape\n\nBody text")
+    assert ".html" in importer.extensions and importer.name == "html"
