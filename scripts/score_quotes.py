@@ -4,7 +4,8 @@ Usage: python scripts/score_quotes.py CORPUS_DIR [--split train|dev|both] [--sho
 
 CORPUS_DIR holds ``polnear/{train,dev}/{text,attributions}``. A gold direct quotation
 is a run between quotation marks inside an annotated attribution ``Content`` span; its
-speaker is that attribution's ``Source``. Reported:
+speaker is that attribution's ``Source``. Articles annotated twice count the union of
+both annotators' runs. Reported:
 
 - detection precision/recall/F1 for quotations of 4+ words (a prediction matches a gold
   run when they overlap by at least half of the longer one),
@@ -122,9 +123,16 @@ def read_ann(
     return spans, links
 
 
-def gold_quotes(text: str, ann: Path) -> list[Gold]:
-    spans, links = read_ann(ann)
+def gold_quotes(text: str, anns: list[Path]) -> list[Gold]:
+    """Gold runs of every annotator of the article (their union: one may miss a quote)."""
     found: dict[tuple[int, int], Gold] = {}
+    for ann in anns:
+        _gold_of(text, ann, found)
+    return list(found.values())
+
+
+def _gold_of(text: str, ann: Path, found: dict[tuple[int, int], Gold]) -> None:
+    spans, links = read_ann(ann)
     for link in links:
         content = spans.get(link.get("Content", ""))
         if content is None:
@@ -138,7 +146,6 @@ def gold_quotes(text: str, ann: Path) -> list[Gold]:
         end = min(len(text), end + 2)
         for g in _runs(text, start, end):
             found.setdefault((g[0], g[1]), Gold(g[0], g[1], source))
-    return list(found.values())
 
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -192,8 +199,9 @@ def _name_words(text: str) -> set[str]:
     }
 
 
-def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
-    golds = gold_quotes(text, ann)
+def score_article(text: str, anns: list[Path], tally: Tally, show: list[str]) -> None:
+    golds = gold_quotes(text, anns)
+    name = anns[0].stem
     preds, took = predicted(text)
     tally.articles += 1
     tally.seconds += took
@@ -204,7 +212,7 @@ def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
             tally.gold_long += 1
             tally.gold_long_found += match is not None
             if match is None:
-                show.append(f"MISS {ann.stem}: {text[g.start : g.end][:90]!r}")
+                show.append(f"MISS {name}: {text[g.start : g.end][:90]!r}")
         else:
             tally.gold_short += 1
             tally.gold_short_found += match is not None
@@ -216,7 +224,7 @@ def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
         if _name_words(speaker) & source_words:
             tally.speaker_right += 1
         else:
-            show.append(f"WHO  {ann.stem}: gold={g.source!r} got={speaker!r} cue={match[2].cue}")
+            show.append(f"WHO  {name}: gold={g.source!r} got={speaker!r} cue={match[2].cue}")
     for start, end, q in preds:
         if len(q.text.split()) < LONG_WORDS:
             tally.pred_short += 1
@@ -226,20 +234,19 @@ def score_article(text: str, ann: Path, tally: Tally, show: list[str]) -> None:
         if any(_overlap((g.start, g.end), (start, end)) for g in golds):
             tally.pred_long_right += 1
         else:
-            show.append(f"FP   {ann.stem}: {q.text[:90]!r}")
+            show.append(f"FP   {name}: {q.text[:90]!r} who={q.speaker!r} cue={q.cue}")
 
 
 def score_split(root: Path, show_n: int) -> Tally:
     tally = Tally()
     show: list[str] = []
-    anns: dict[str, Path] = {}
+    anns: dict[str, list[Path]] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        anns.setdefault(stem, ann)  # one annotator per article
-    for stem, ann in anns.items():
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    for stem, files in anns.items():
         txt = root / "text" / f"{stem}.txt"
         if txt.exists():
-            score_article(txt.read_text(encoding="utf-8"), ann, tally, show)
+            score_article(txt.read_text(encoding="utf-8"), files, tally, show)
     for line in show[:show_n]:
         print(line)
     return tally

@@ -75,6 +75,8 @@ def _prime(text: str, i: int) -> bool:
         return True  # 5', '90s handled by _apostrophe
     nxt = text[i + 1] if i + 1 < len(text) else " "
     after = text[i + 2] if i + 2 < len(text) else " "
+    # Inches (a 27" screen) when no quotation is open; the caller lets an open
+    # quotation close on it ("Fight for 15" movement).
     return bool(_FEET_INCHES.search(text, 0, i)) or (nxt == " " and after.islower())
 
 
@@ -136,7 +138,7 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
             is_double = c in DOUBLE
             if not is_double and _apostrophe(text, i):
                 continue
-            if _prime(text, i):
+            if _prime(text, i) and not (is_double and open_at >= 0 and open_double):
                 continue
             can_open, can_close = _flanks(text, i)
             if open_at < 0:

@@ -443,6 +443,10 @@ def _reported(texts: Sequence[str], span: Span) -> bool:
 def _title_like(text: str) -> bool:
     """True for a title in quotation marks ("The Art of the Deal") rather than speech."""
     words = text.split()
-    if not words or len(words) > 8 or text.rstrip()[-1:] in ".!?,":
+    if not words or len(words) > 16:
+        return False
+    if all(w[:1].isupper() for w in words if w[:1].isalpha()) and len(words) >= 3:
+        return True  # Headline Case Even For Small Words: a quoted headline
+    if len(words) > 8 or text.rstrip()[-1:] in ".!?,":
         return False
     return all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)
