@@ -397,8 +397,9 @@ class MainWindow(QMainWindow):
         shown = self.model.total()
         if self._query:
             more = "+" if shown >= SEARCH_LIMIT else ""
-            noun = "story matches" if shown == 1 else "stories match"
-            self.count_label.setText(f"{shown:,}{more} of {self._total:,} {noun}")
+            matches = "match" if shown == 1 else "matches"
+            stories = "story" if self._total == 1 else "stories"
+            self.count_label.setText(f"{shown:,}{more} {matches} in {self._total:,} {stories}")
         else:
             self.count_label.setText(f"{shown:,} {'story' if shown == 1 else 'stories'}")
 

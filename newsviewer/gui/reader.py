@@ -142,8 +142,9 @@ def _figure_html(figure: StoredFigure, size: tuple[int, int] | None, colours: Re
         width, height = size
         alt = html.escape(figure.alt or figure.caption)
         picture = (
-            f'<p class="figure" align="center"><img src="{image_url(figure.id)}" '
-            f'width="{width}" height="{height}" alt="{alt}"/></p>'
+            # A div, not a p: the paragraph line-height would stretch the image's line.
+            f'<div align="center" style="margin-top:6px"><img src="{image_url(figure.id)}" '
+            f'width="{width}" height="{height}" alt="{alt}"/></div>'
         )
     else:
         what = (
@@ -174,7 +175,7 @@ def reader_css(colours: ReaderColours, font_pt: float) -> str:
 body {{ color:{colours.text}; font-size:{font_pt:.1f}pt; }}
 p {{ line-height:150%; margin-top:0; margin-bottom:{font_pt * 0.9:.0f}px; }}
 li {{ line-height:150%; }}
-h1 {{ font-size:{font_pt * 1.9:.1f}pt; font-weight:700; margin-bottom:{font_pt * 0.6:.0f}px; }}
+h1 {{ font-size:{font_pt * 1.9:.1f}pt; font-weight:700; margin-bottom:{font_pt:.0f}px; }}
 h2 {{ font-size:{font_pt * 1.25:.1f}pt; font-weight:700; margin-top:{font_pt:.0f}px; }}
 p.standfirst {{ font-size:{font_pt * 1.18:.1f}pt; line-height:135%; }}
 p.meta {{ color:{colours.muted}; font-size:{font_pt * 0.9:.1f}pt;
@@ -212,7 +213,10 @@ def render_article_html(
     if article.summary:
         standfirst = _block_html(Block("p", article.summary), -(10**9), (), pattern, colours, set())
         out.append(f'<p class="standfirst">{standfirst}</p>')
-    meta = [html.escape(article.byline)] if article.byline else []
+    byline = article.byline.strip()
+    if byline and not byline.lower().startswith("by "):
+        byline = f"By {byline}"
+    meta = [html.escape(byline)] if byline else []
     if article.site:
         meta.append(html.escape(article.site))
     meta.append(html.escape(format_date(article)))

@@ -87,7 +87,7 @@ def test_dropped_story_is_listed_read_searched_deleted_and_restored(qtbot, make_
     assert window.model.rowCount() == 1
     snippet = window.model.index(0, 0).data(SNIPPET_ROLE)
     assert HIT_OPEN + "boots" in snippet.lower()
-    assert window.count_label.text() == "1 of 1 story matches"
+    assert window.count_label.text() == "1 match in 1 story"
     # ... and the search term is marked in the reader.
     assert any(
         p.background == colours.term_bg and "boots" in p.text

@@ -1,0 +1,128 @@
+"""Screenshots of the real window, light and dark, for review and for the README.
+
+    python scripts/screenshots.py OUT_DIR [--theme light|dark|both]
+
+Runs the app under Xvfb (``xvfb-run``, QT_QPA_PLATFORM=xcb) on a temporary library
+holding the sample story and a saved page with photos, and saves PNGs of the main
+window: the empty library, a story with images, the sample story with its quotations,
+and a search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE = FIXTURES / "nbc-kerry-iraq.txt"
+PAGE = FIXTURES / "gui" / "harbour-gallery.html"
+# Big enough to show list, reader and quotations side by side, as on a laptop screen.
+WINDOW_SIZE = (1280, 800)
+
+
+def _relaunch_under_xvfb(out: Path, theme: str) -> int:
+    if shutil.which("xvfb-run") is None:
+        print("xvfb-run is not installed", file=sys.stderr)
+        return 2
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    command = [
+        "xvfb-run",
+        "-a",
+        "-s",
+        f"-screen 0 {WINDOW_SIZE[0] + 160}x{WINDOW_SIZE[1] + 160}x24",
+        sys.executable,
+        str(Path(__file__).resolve()),
+        str(out),
+        "--theme",
+        theme,
+        "--child",
+    ]
+    return subprocess.run(command, env=env, check=False).returncode
+
+
+def _shoot(out: Path, theme: str) -> int:
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from newsviewer.gui.app import create_application
+    from newsviewer.gui.main_window import MainWindow
+    from newsviewer.gui.settings import WindowSettings
+    from newsviewer.library import Library
+
+    app = create_application([sys.argv[0]], theme=theme)
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_for(signal: object, timeout_ms: int = 60000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    with tempfile.TemporaryDirectory(prefix="newsviewer-shots-") as tmp:
+        folder = Path(tmp)
+        saved = folder / "saved"
+        saved.mkdir()
+        shutil.copy(PAGE, saved)
+        shutil.copytree(PAGE.with_name(PAGE.stem + "_files"), saved / (PAGE.stem + "_files"))
+        library = Library.open(folder / "library.sqlite3")
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(library, WindowSettings(settings))
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        settle()
+        window.grab().save(str(out / f"empty-{theme}.png"))
+
+        window.import_files([SAMPLE, saved / PAGE.name])
+        wait_for(window.import_summarized)
+        settle()
+        for row in range(window.model.rowCount()):
+            if "Fishing fleet" in str(window.model.index(row, 0).data()):
+                window.list_view.setCurrentIndex(window.model.index(row, 0))
+        settle(400)
+        window.grab().save(str(out / f"story-{theme}.png"))
+
+        for row in range(window.model.rowCount()):
+            if "Kerry" in str(window.model.index(row, 0).data()):
+                window.list_view.setCurrentIndex(window.model.index(row, 0))
+        settle(400)
+        window.grab().save(str(out / f"quotes-{theme}.png"))
+
+        window.search_bar.setText("boots")
+        wait_for(window.list_refreshed)
+        settle(400)
+        window.grab().save(str(out / f"search-{theme}.png"))
+
+        window.close()
+        library.close()
+    app.quit()
+    print(f"saved {theme} screenshots in {out}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+    if args.child:
+        return _shoot(args.out.resolve(), themes[0])
+    status = 0
+    for theme in themes:
+        status = status or _relaunch_under_xvfb(args.out.resolve(), theme)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
