@@ -82,6 +82,13 @@ _REPORTING = words("""
     likened likening cheered chanted promising vowing pledging declaring calling warning
     insisting arguing saying telling describing writing urged asked asking questioned
     """)
+# Sentence openers that start an adverbial, not the subject.
+_LEAD_INS = words(
+    "in on at during after before while as when since from with without for by under over "
+    "despite although though if because about"
+)
+# Capitalised sentence starts that are not a speaker.
+_STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
@@ -108,6 +115,7 @@ class _Attribution:
     mention: list[str]  # empty: the cue continues the previous speaker ("later adding")
     cue: str | None
     near: bool = True  # the cue stands next to the quotation, not elsewhere in the sentence
+    weak: bool = False  # only the sentence's subject: names a speaker, proves no speech
 
 
 def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> tuple[Quote, ...]:
@@ -126,6 +134,9 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
     for group in groups.values():
         first, final = group[0], group[-1]
         found = _attribution(texts, group, spans)
+        weak = found if found is not None and found.weak else None
+        if weak is not None:
+            found = None
         words = sum(len(texts[s.block][s.start : s.end].split()) for s in group)
         speaker: Speaker | None = None
         cue = None
@@ -148,7 +159,10 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
                 continue
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
-            if last is not None and (same_block or (opens_block and recent)):
+            if weak is not None:
+                mention = " ".join(weak.mention)
+                speaker = _speaker_of(weak.mention, texts, first, index, last)
+            elif last is not None and (same_block or (opens_block and recent)):
                 speaker = last[1]
         for span in group:
             text = texts[span.block][span.start : span.end]
@@ -219,8 +233,56 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
         if prev.endswith(":"):
             return _read_before(_last_sentence(prev))
     if first is not final:
-        return _read_after(_after_context(texts[first.block], first, spans))
-    return None
+        found = _read_after(_after_context(texts[first.block], first, spans))
+        if found is not None:
+            return found
+    found = _sentence_final_clause(texts[final.block], final)
+    if found is not None:
+        return found
+    # "Republican pollster Daron Shaw: “…" / "Cruz coached Trump to “…": with no
+    # reporting verb, a named subject of the sentence is who is quoted.
+    subject = _sentence_subject(before)
+    return _Attribution(subject, None, near=False, weak=True) if subject else None
+
+
+def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
+    """", the rights group says." closing the sentence that holds a partial quotation."""
+    tail = text[span.end :]
+    ends = _sentence_ends(tail)
+    sentence = tail[: ends[0]] if ends else tail
+    toks = _clause_tokens(sentence)
+    while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
+        toks.pop()
+    if len(toks) < 3 or not is_cue(toks[-1]):
+        return None
+    cut = len(toks) - 2
+    while cut >= 0 and toks[cut] != ",":
+        cut -= 1
+    subject = _trim_fillers(toks[cut + 1 : -1])
+    if cut < 0 or not subject or len(subject) > 6 or not _plausible_subject(subject):
+        return None
+    return _Attribution(subject, toks[-1].lower())
+
+
+def _sentence_subject(before: str) -> list[str]:
+    toks = _clause_tokens(before)
+    if toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith("ing")) and "," in toks:
+        toks = toks[toks.index(",") + 1 :]  # "On television, Mr. Manafort dismissed ..."
+    out: list[str] = []
+    for tok in toks:
+        if tok[:1].isupper() and tok not in _BREAKS:
+            out.append(tok)
+        elif tok.lower() in {"of", "for"} and out:
+            out.append(tok)
+        elif not out and tok[:1].islower() and tok.isalpha() and len(out) < 3:
+            out.append(tok)  # a role before the name: "pollster Daron Shaw"
+        else:
+            break
+    while out and not out[-1][:1].isupper():
+        out.pop()
+    if not out or not any(w[:1].isupper() for w in out) or out[0].lower() in _STOP_LEADS:
+        return []
+    return out if _plausible_subject(out) else []
 
 
 def _after_context(text: str, span: Span, spans: list[Span]) -> str:

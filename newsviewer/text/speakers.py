@@ -83,7 +83,8 @@ _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\."
-    r"|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'-]\w+)*|[^\w\s]"
+    # A plural possessive keeps its apostrophe: "Sanders’ campaign manager".
+    r"|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'-]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]"
 )
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+)?"
