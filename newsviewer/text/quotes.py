@@ -33,6 +33,9 @@ _CUE_REACH = 10
 # A speaker's description between commas ("Seth McKee, a political scientist at Texas
 # Tech University, told") runs up to this many words.
 _APPOSITIVE_REACH = 30
+# After a quotation that ends with a full stop, a capitalised clause this short is still
+# its reporting clause ("Salvini wrote on Facebook"); a longer one is a new sentence.
+_SHORT_CLAUSE = 8
 # A speaker phrase is a short noun phrase; longer runs are clauses, not speakers.
 _MAX_MENTION_WORDS = 10
 # An unattributed quotation opening a paragraph continues the last speaker quoted
@@ -82,6 +85,17 @@ _REPORTING = words("""
     likened likening cheered chanted promising vowing pledging declaring calling warning
     insisting arguing saying telling describing writing urged asked asking questioned
     """)
+# Present forms that are nouns as often as verbs count only right before a quotation
+# ("The ad claims “…”"), never further back in a sentence.
+_ADJACENT_CUES = words("claims notes states calls reports reads warns says writes argues")
+# First words that do not start a speaker phrase ("At the same time", "What", "His").
+_BAD_HEADS = words(
+    "in on at during after before while as when since from with without for by under over "
+    "despite although though if because about between among alongside amid what why how "
+    "where which whose whom there here "
+    "but and so yet or then to of into onto upon"
+)
+_POSSESSIVES = words("his her its their our my your")
 # Sentence openers that start an adverbial, not the subject.
 _LEAD_INS = words(
     "in on at during after before while as when since from with without for by under over "
@@ -270,9 +284,7 @@ def _sentence_subject(before: str) -> list[str]:
         toks = toks[toks.index(",") + 1 :]  # "On television, Mr. Manafort dismissed ..."
     out: list[str] = []
     for tok in toks:
-        if tok[:1].isupper() and tok not in _BREAKS:
-            out.append(tok)
-        elif tok.lower() in {"of", "for"} and out:
+        if (tok[:1].isupper() and tok not in _BREAKS) or (tok.lower() in {"of", "for"} and out):
             out.append(tok)
         elif not out and tok[:1].islower() and tok.isalpha() and len(out) < 3:
             out.append(tok)  # a role before the name: "pollster Daron Shaw"
@@ -296,10 +308,16 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
             stop = min(stop, other.start - 1)
             break
     tail = text[start:stop]
-    if text[span.start : span.end].rstrip()[-1:] in ".!" and tail.lstrip()[:1].isupper():
-        return ""  # the quotation ended its sentence; what follows is a new one
     ends = _sentence_ends(tail)
-    return tail[: ends[0] - 1] if ends else tail
+    clause = tail[: ends[0] - 1] if ends else tail
+    closed_sentence = text[span.start : span.end].rstrip()[-1:] == "." and "," not in text[
+        span.end : start
+    ]
+    if closed_sentence and clause.lstrip()[:1].isupper() and len(clause.split()) > _SHORT_CLAUSE:
+        # The quotation ended its sentence and a new one follows, unless that is only a
+        # short reporting clause ("“We will win.” Trump said on Facebook.").
+        return ""
+    return clause
 
 
 def _before_context(text: str, span: Span, spans: list[Span]) -> str:
@@ -391,7 +409,8 @@ def _read_before(text: str) -> _Attribution | None:
             mention = _np_after(toks[i + 2 :])
             if mention:
                 return _Attribution(mention, "according to")
-        if not is_cue(tok):
+        adjacent = i == len(toks) - 1
+        if not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
             continue
         subject = _np_before(toks[:i])
         if subject:
@@ -477,7 +496,11 @@ def _plausible_subject(words: list[str]) -> bool:
     low = head.lower()
     if low in PRONOUNS:
         return len(words) == 1
-    if any(w[:1].isdigit() for w in words):
+    if low in _BAD_HEADS or len(words) == 1 and low in _POSSESSIVES:
+        return False
+    if any(w in _BREAKS for w in words):
+        return False
+    if head[:1].isdigit():
         return False
     lows = [w.lower() for w in words]
     if any(w in _NOT_IN_SUBJECT for w in lows) or lows[-1].endswith(("’s", "'s", "’d", "'d")):

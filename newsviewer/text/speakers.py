@@ -33,6 +33,8 @@ CUE_VERBS = words("""
     proclaimed texted emailed wondered asserted asserts touted praised dubbed labeled
     labelled branded termed whispered chanted recounted reported blasted slammed mocked
     accused quoted cited reacted retorted snapped sniped insisted acknowledging adding
+    fumed lectured reads begins echoed echoing chimed wrote tweeting posting interjected
+    retorting
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
