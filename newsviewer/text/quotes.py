@@ -260,7 +260,7 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
 
 
 def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
-    """", the rights group says." closing the sentence that holds a partial quotation."""
+    """ ", the rights group says." closing the sentence that holds a partial quotation."""
     tail = text[span.end :]
     ends = _sentence_ends(tail)
     sentence = tail[: ends[0]] if ends else tail
@@ -310,9 +310,9 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
     tail = text[start:stop]
     ends = _sentence_ends(tail)
     clause = tail[: ends[0] - 1] if ends else tail
-    closed_sentence = text[span.start : span.end].rstrip()[-1:] == "." and "," not in text[
-        span.end : start
-    ]
+    closed_sentence = (
+        text[span.start : span.end].rstrip()[-1:] == "." and "," not in text[span.end : start]
+    )
     if closed_sentence and clause.lstrip()[:1].isupper() and len(clause.split()) > _SHORT_CLAUSE:
         # The quotation ended its sentence and a new one follows, unless that is only a
         # short reporting clause ("“We will win.” Trump said on Facebook.").
@@ -496,7 +496,7 @@ def _plausible_subject(words: list[str]) -> bool:
     low = head.lower()
     if low in PRONOUNS:
         return len(words) == 1
-    if low in _BAD_HEADS or len(words) == 1 and low in _POSSESSIVES:
+    if low in _BAD_HEADS or (len(words) == 1 and low in _POSSESSIVES):
         return False
     if any(w in _BREAKS for w in words):
         return False
