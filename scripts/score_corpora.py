@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Measure the importers against the development corpora's ground truth.
 
-Usage: scripts/score_corpora.py CORPUS_DIR [--limit N] [--failures] [--only NAME]
+Usage: scripts/score_corpora.py CORPUS_DIR [--limit N] [--failures] [--only NAME] [--json]
 
 CORPUS_DIR is the folder holding readability/, mercury/ and bbc-txt/ (for instance
 ../shared/corpora). Prints, per corpus, how many headlines, bylines, publication
 days, body openings and captions match the ground truth, and the parse speed.
-Comparisons normalise case, whitespace, quote and dash styles only.
+Comparisons normalise case, whitespace, quote and dash styles only. With --json the
+last line is one flat JSON object of the figures (percentages, and pages/s), for a
+quality gate to read.
 """
 
 from __future__ import annotations
@@ -75,8 +77,12 @@ class Tally:
         if not ok:
             self.misses.append(label)
 
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.hits / self.total if self.total else 0.0
+
     def line(self, name: str) -> str:
-        pct = 100.0 * self.hits / self.total if self.total else 0.0
+        pct = self.percent
         return f"  {name:<12} {pct:6.1f}%  ({self.hits}/{self.total})"
 
 
@@ -146,6 +152,33 @@ def first_words(article: Article | None, count: int) -> str:
     if article is None:
         return ""
     return " ".join(article.text.split()[:count])
+
+
+def reading_text(article: Article) -> str:
+    """Body text with each figure's caption and credit where the figure stands."""
+    parts: list[str] = []
+    for i, block in enumerate(article.blocks):
+        parts += [f"{f.caption} {f.credit}" for f in article.figures if f.position == i]
+        parts.append(block.text)
+    return " ".join(parts)
+
+
+def opening_matches(article: Article | None, expected: str) -> bool:
+    """The body opens with Mercury's first words, compared without whitespace.
+
+    Mercury joins the text of adjacent elements without a space ("186 cmAvailable",
+    "America.The") and counts whole runs of CJK text as one "word", so its words are
+    compared as one string against the start of ours. Its bodies keep figure captions
+    inline where some site extractors leave them, so the opening may also be read with
+    our figures' captions in their places.
+    """
+    if article is None:
+        return not expected.strip()
+    want = "".join(norm(expected).split())
+    for text in (article.text, reading_text(article)):
+        if "".join(norm(text).split()).startswith(want):
+            return True
+    return False
 
 
 def captions_in(expected_html: str) -> list[str]:
@@ -238,7 +271,7 @@ def score_mercury(root: Path, limit: int | None, only: str | None) -> Corpus:
             )
             ours = first_words(article, count)
             corpus.tally("first words").add(
-                norm(ours) == norm(spec["content_first_words"]),
+                opening_matches(article, spec["content_first_words"]),
                 f"{label}: {ours!r} != {spec['content_first_words']!r}",
             )
     return corpus
@@ -281,15 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every miss")
     parser.add_argument("--only", default=None, help="files whose path contains this")
     parser.add_argument("--skip-bbc", action="store_true")
+    parser.add_argument("--json", action="store_true", help="end with one line of JSON figures")
     args = parser.parse_args(argv)
     root: Path = args.corpus_dir
     if not (root / "readability").is_dir() and not (root / "mercury").is_dir():
         parser.error(f"{root} has no readability/ or mercury/ folder")
-    corpora = [
-        score_readability(root, args.limit, args.only),
-        score_mercury(root, args.limit, args.only),
-    ]
-    if not args.skip_bbc:
+    corpora = []
+    if (root / "readability").is_dir():
+        corpora.append(score_readability(root, args.limit, args.only))
+    if (root / "mercury").is_dir():
+        corpora.append(score_mercury(root, args.limit, args.only))
+    if not args.skip_bbc and (root / "bbc-txt").is_dir():
         bbc = score_bbc(root, args.limit, args.only)
         if bbc is not None:
             corpora.append(bbc)
@@ -300,7 +335,35 @@ def main(argv: list[str] | None = None) -> int:
     seconds = sum(c.seconds for c in html)
     if seconds:
         print(f"HTML overall: {files / seconds:.1f} pages/s on one core")
+    if args.json:
+        print(json.dumps(figures(corpora), sort_keys=True))
     return 0
+
+
+# Tally names in the report -> key names in the JSON figures.
+_JSON_KEYS = {"first words": "first_words"}
+
+
+def figures(corpora: list[Corpus]) -> dict[str, float]:
+    """Flat figures for a quality gate: per-corpus percentages, pooled HTML ones, speed."""
+    out: dict[str, float] = {}
+    by_name = {c.name: c for c in corpora}
+    for name, corpus in by_name.items():
+        prefix = "bbc" if name == "bbc-txt" else name
+        for key, tally in corpus.tallies.items():
+            if tally.total:
+                out[f"{prefix}.{_JSON_KEYS.get(key, key)}"] = round(tally.percent, 2)
+    html = [by_name[n] for n in ("readability", "mercury") if n in by_name]
+    for key in ("headline", "byline", "date"):
+        hits = sum(c.tallies[key].hits for c in html if key in c.tallies)
+        total = sum(c.tallies[key].total for c in html if key in c.tallies)
+        if total:
+            out[f"html.{key}"] = round(100.0 * hits / total, 2)
+    files = sum(c.files for c in html)
+    seconds = sum(c.seconds for c in html)
+    if seconds:
+        out["html.pages_per_s"] = round(files / seconds, 2)
+    return out
 
 
 if __name__ == "__main__":
