@@ -294,6 +294,8 @@ def _sentence_subject(before: str) -> list[str]:
         out.pop()
     if not out or not any(w[:1].isupper() for w in out) or out[0].lower() in _STOP_LEADS:
         return []
+    if len(out) == 1 and out[0].lower() in PRONOUNS:
+        return []
     return out if _plausible_subject(out) else []
 
 

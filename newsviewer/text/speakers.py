@@ -84,7 +84,10 @@ _PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
 _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\."
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev"
+    # US state and company abbreviations inside descriptions: "Cambridge, Mass., said".
+    r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Inc|Corp|Co|Ltd|Mt|Ft)\."
     # A plural possessive keeps its apostrophe: "Sanders’ campaign manager".
     r"|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'-]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]"
 )
