@@ -96,6 +96,7 @@ _BAD_HEADS = words(
     "but and so yet or then to of into onto upon"
 )
 _POSSESSIVES = words("his her its their our my your")
+_ADVERBS = words("instead however still meanwhile also another couple indeed yet even")
 # Sentence openers that start an adverbial, not the subject.
 _LEAD_INS = words(
     "in on at during after before while as when since from with without for by under over "
@@ -173,7 +174,7 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
                 continue
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
-            if weak is not None:
+            if weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
             elif last is not None and (same_block or (opens_block and recent)):
@@ -259,6 +260,12 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
     return _Attribution(subject, None, near=False, weak=True) if subject else None
 
 
+def _named(mention: list[str], index: NameIndex) -> bool:
+    """A sentence subject that surely names someone: a full name or a known surname."""
+    caps = [w for w in mention if w[:1].isupper()]
+    return len(caps) >= 2 or (len(caps) == 1 and index.is_known(caps[0]))
+
+
 def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
     """ ", the rights group says." closing the sentence that holds a partial quotation."""
     tail = text[span.end :]
@@ -282,6 +289,10 @@ def _sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
     if toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith("ing")) and "," in toks:
         toks = toks[toks.index(",") + 1 :]  # "On television, Mr. Manafort dismissed ..."
+    if toks and (toks[0].endswith(("ing", "ed", "ly")) or toks[0].lower() in _ADVERBS):
+        return []
+    if len(toks) > 1 and toks[0] in {"The", "A", "An"} and toks[1][:1].isupper():
+        toks = toks[1:]  # "The Democratic National Convention released a statement"
     out: list[str] = []
     for tok in toks:
         if (tok[:1].isupper() and tok not in _BREAKS) or (tok.lower() in {"of", "for"} and out):
@@ -363,7 +374,7 @@ def _read_after(text: str) -> _Attribution | None:
     if low[:2] == ["according", "to"]:
         mention = _np_after(toks[2:])
         return _Attribution(mention, "according to") if mention else None
-    if is_cue(toks[0]):
+    if is_cue(toks[0]) or toks[0] in _ADJACENT_CUES:
         mention = _np_after(toks[1:])
         if mention:
             return _Attribution(mention, low[0])
@@ -374,7 +385,8 @@ def _read_after(text: str) -> _Attribution | None:
             continue
         if tok in _BREAKS:
             return None
-        if not is_cue(tok) or i == 0:
+        final = i == len(toks) - 1 and tok in _ADJACENT_CUES  # "…," Conway notes.
+        if not (is_cue(tok) or final) or i == 0:
             if not commas and i >= _CUE_REACH:
                 return None
             continue
@@ -421,9 +433,11 @@ def _read_before(text: str) -> _Attribution | None:
             nearest = low[i]
             near = len(toks) - i <= _CUE_REACH
     if nearest is not None:
-        # "later adding," / "and added:" continue the speaker before; a cue further back
-        # in the sentence only tells that the quotation is reported speech.
-        return _Attribution([], nearest, near)
+        # "The columnist David Auerbach went so far as to say:" names its subject at the
+        # start; "later adding," / "and added:" continue the speaker before; a cue further
+        # back in the sentence only tells that the quotation is reported speech.
+        subject = _sentence_subject(text)
+        return _Attribution(subject, nearest, near)
     return None
 
 

@@ -33,8 +33,8 @@ CUE_VERBS = words("""
     proclaimed texted emailed wondered asserted asserts touted praised dubbed labeled
     labelled branded termed whispered chanted recounted reported blasted slammed mocked
     accused quoted cited reacted retorted snapped sniped insisted acknowledging adding
-    fumed lectured reads begins echoed echoing chimed wrote tweeting posting interjected
-    retorting
+    fumed lectured reads begins agrees recalls adds writes explains echoed echoing chimed
+    tweeting posting interjected retorting
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
@@ -216,6 +216,14 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
             rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
             if rest and all(w[:1].isupper() for w in rest) and words[cut - 1][:1].islower():
                 return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
+    if "of" in words[2:]:
+        # "Jason Gilbert of Cheyenne", "Sen. Tom Udall of New Mexico": a person of a place.
+        cut = words.index("of")
+        before_role, before_name = split_role(words[:cut])
+        if len(before_name) >= 2 and before_name[-1].lower() not in _ORG_HEADS:
+            full = index.full_name(before_name)
+            role = _role_text(before_role) or index.role(full)
+            return Speaker(full, mention, role, person=True)
     role_words, name = split_role(words)
     if name and name[-1].lower() in _ORG_HEADS:
         # Title words belong to an organisation's name: "the State Department".
