@@ -153,7 +153,7 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
             if can_open and not can_close and c in _OPEN_GLYPHS and open_double:
                 depth += 1  # “...“nested”...” written with doubles only
                 continue
-            if not can_close:
+            if not can_close and not _spaced_close(text, i):
                 continue
             if depth:
                 depth -= 1
@@ -168,6 +168,12 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
             spans.append(_span(text, b, open_at + 1, len(text), group, open_double, closed=False))
             carry = open_double
     return [s for s in spans if s.end > s.start]
+
+
+def _spaced_close(text: str, i: int) -> bool:
+    """A closing mark typed after a space that follows a nested close: ``'Well done,' "``."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in "'’,.!?" and nxt.isspace()
 
 
 def _possessive(text: str, i: int) -> bool:

@@ -87,7 +87,7 @@ _REPORTING = words("""
     """)
 # Present forms that are nouns as often as verbs count only right before a quotation
 # ("The ad claims “…”"), never further back in a sentence.
-_ADJACENT_CUES = words("claims notes states calls reports reads warns says writes argues")
+_ADJACENT_CUES = words("claims notes states calls reports reads read warns says writes argues")
 # First words that do not start a speaker phrase ("At the same time", "What", "His").
 _BAD_HEADS = words(
     "in on at during after before while as when since from with without for by under over "
@@ -274,6 +274,13 @@ def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
     toks = _clause_tokens(sentence)
     while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
         toks.pop()
+    comma = len(toks) - 1
+    while comma >= 0 and toks[comma] != ",":
+        comma -= 1
+    if 0 <= comma < len(toks) - 2 and is_cue(toks[comma + 1]):
+        mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin.
+        if mention and len(mention) == len(toks) - comma - 2:
+            return _Attribution(mention, toks[comma + 1].lower())
     if len(toks) < 3 or not is_cue(toks[-1]):
         return None
     cut = len(toks) - 2
@@ -413,6 +420,9 @@ def _read_before(text: str) -> _Attribution | None:
     if not toks:
         return None
     low = [t.lower() for t in toks]
+    for d in range(max(0, len(toks) - 5), len(toks) - 1):
+        if toks[d] in _DASHES and all(t[:1].isupper() for t in toks[d + 1 :]):
+            return _Attribution(toks[d + 1 :], None)  # "… - Philip Bump: “…”"
     nearest: str | None = None
     near = False
     for i in range(len(toks) - 1, -1, -1):

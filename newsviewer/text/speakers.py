@@ -34,7 +34,7 @@ CUE_VERBS = words("""
     labelled branded termed whispered chanted recounted reported blasted slammed mocked
     accused quoted cited reacted retorted snapped sniped insisted acknowledging adding
     fumed lectured reads begins agrees recalls adds writes explains echoed echoing chimed
-    tweeting posting interjected retorting
+    tweeting posting interjected retorting cracked exhorted interrupted remarking sings sang
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
