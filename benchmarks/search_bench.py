@@ -50,16 +50,17 @@ def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list
     )
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def terms(low: float, high: float) -> list[str]:
+    def terms(order: str, low: float = 0, high: float = float("inf")) -> list[str]:
         rows = conn.execute(
-            "SELECT term FROM temp.vocab WHERE doc BETWEEN ? AND ? AND length(term) > 3",
+            "SELECT term FROM temp.vocab WHERE length(term) > 3 AND doc BETWEEN ? AND ? "
+            f"ORDER BY doc {order} LIMIT 200",
             (low, high),
         ).fetchall()
         return [r[0] for r in rows]
 
-    rare = terms(3, 20)
-    common = terms(total / 3, total)
-    middle = terms(total / 100, total / 10)
+    rare = terms("ASC")  # the rarest words of the library
+    common = terms("DESC")[:QUERIES_PER_KIND]  # the most frequent ones
+    middle = terms("ASC", total / 100, total / 10)
     phrases: list[str] = []
     top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
     while len(phrases) < QUERIES_PER_KIND:
@@ -71,7 +72,7 @@ def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list
         phrases.append(f'"{words[start]} {words[start + 1]}"')
     return {
         "rare term": rng.sample(rare, QUERIES_PER_KIND),
-        "common term": rng.sample(common, min(QUERIES_PER_KIND, len(common))),
+        "common term": common,
         "two terms": [
             f"{a} {b}"
             for a, b in zip(

@@ -321,6 +321,16 @@ def test_a_file_that_is_not_a_library_is_refused_and_left_alone(tmp_path: Path) 
     assert path.read_bytes() == b"These are my shopping notes, not a database.\n" * 50
 
 
+def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    Library.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+
+    with pytest.raises(LibraryError, match="newer version of NewsViewer"):
+        Library.open(path)
+
+
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is a folder"):
         Library.open(tmp_path)

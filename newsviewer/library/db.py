@@ -13,6 +13,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
@@ -144,6 +145,13 @@ def open_engine(path: Path) -> Engine:
     try:
         with environment_errors("open", path):
             migrate(engine)
+    except CommandError as exc:
+        engine.dispose()
+        # The file names a schema revision this version does not ship.
+        raise LibraryError(
+            f"The library {path} was written by a newer version of NewsViewer; "
+            "update NewsViewer to open it."
+        ) from exc
     except BaseException:
         engine.dispose()
         raise

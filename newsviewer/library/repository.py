@@ -490,6 +490,7 @@ class Library:
                 "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
             )
             # ArticleId is an int at run time; unpacking beats a call per row.
+            # sqlite3.Cursor iterates over rows; SQLAlchemy's DBAPI protocol omits it.
             rows: Iterable[tuple[int]] = cursor.cursor  # type: ignore[assignment]
             return cast(list[ArticleId], [row_id for (row_id,) in rows])
 
