@@ -89,6 +89,7 @@ _REPORTING = words("""
 # ("The ad claims “…”"), never further back in a sentence.
 _ADJACENT_CUES = words("claims notes states calls reports reads read warns says writes argues")
 # First words that do not start a speaker phrase ("At the same time", "What", "His").
+_PERSON_SUBJECTS = words("he she they")
 _BAD_HEADS = words(
     "in on at during after before while as when since from with without for by under over "
     "despite although though if because about between among alongside amid what why how "
@@ -376,7 +377,8 @@ def _read_after(text: str) -> _Attribution | None:
         return None
     if toks[0] in _DASHES:
         mention = _np_after(toks[1:])
-        return _Attribution(mention, None) if mention else None
+        named = bool(mention) and mention[0][:1].isupper()
+        return _Attribution(mention, None) if named else None
     low = [t.lower() for t in toks]
     if low[:2] == ["according", "to"]:
         mention = _np_after(toks[2:])
@@ -393,7 +395,15 @@ def _read_after(text: str) -> _Attribution | None:
         if tok in _BREAKS:
             return None
         final = i == len(toks) - 1 and tok in _ADJACENT_CUES  # "…," Conway notes.
-        if not (is_cue(tok) or final) or i == 0:
+        # "“…” an angry Hollande retaliated.": any past-tense verb right after a name.
+        past = (
+            not commas
+            and 0 < i <= 4
+            and tok.islower()
+            and tok.endswith("ed")
+            and (toks[i - 1][:1].isupper() or toks[i - 1].lower() in _PERSON_SUBJECTS)
+        )
+        if not (is_cue(tok) or final or past) or i == 0:
             if not commas and i >= _CUE_REACH:
                 return None
             continue
