@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._select_new = False
         self._total = 0
         self._query = ""
+        self._shown_query = ""
         self._list_generation = 0
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
@@ -376,7 +377,9 @@ class MainWindow(QMainWindow):
             )
             if same:
                 bar.setValue(scroll)
-                self._show(self._current, force=True)
+                if self._shown_query != query:
+                    # Same story, new search: re-render only to update the marked terms.
+                    self._show(self._current, force=True)
             self.list_view.scrollTo(index)
         elif self.model.rowCount() == 0:
             self._show(None)
@@ -434,6 +437,7 @@ class MainWindow(QMainWindow):
             except NewsViewerError as exc:
                 self.statusBar().showMessage(str(exc))
         self._current = article.id if article is not None else None
+        self._shown_query = self._query
         terms = search_terms(self._query) if self._query else ()
         if article is None:
             self.reader.show_message(
