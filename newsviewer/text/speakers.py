@@ -74,6 +74,12 @@ _ORG_HEADS = words("""
     federation organization organisation league team club alliance coalition authority
     trust church school college army navy force forces command caucus cabinet
     """)
+# Last words of place names: "Capitol Hill" is nobody's name.
+_PLACE_HEADS = words("""
+    hill street avenue park square city county valley river island beach mountain airport
+    station bay lake road center centre hall building tower plaza village town district
+    state states republic kingdom coast harbor harbour bridge gardens heights springs falls
+    """)
 _STOP_CAPITALS = words("""
     the a an in on at of for and but or if as when while after before this that these
     those it its he she they we i you his her their our my there here then so yet
@@ -154,7 +160,8 @@ class NameIndex:
             for m in _NAME_RUN.finditer(text):
                 words = m.group().split()
                 role, name = split_role(words)
-                if len(name) < 2 or len(name) > 4 or name[-1].lower() in _ORG_HEADS:
+                last = name[-1].lower() if name else ""
+                if len(name) < 2 or len(name) > 4 or last in _ORG_HEADS or last in _PLACE_HEADS:
                     continue
                 if any(w.lower() in _ORG_HEADS for w in name):
                     continue
