@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -334,18 +333,6 @@ def test_a_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is a folder"):
         Library.open(tmp_path)
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-def test_an_unwritable_folder_gives_a_readable_error(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(LibraryError, match="Could not open the library"):
-            Library.open(folder / "library.sqlite3")
-    finally:
-        folder.chmod(0o700)
 
 
 def test_a_worker_can_import_while_the_gui_thread_reads(library: Library) -> None:
