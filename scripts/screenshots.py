@@ -5,7 +5,7 @@
 Runs the app under Xvfb (``xvfb-run``, QT_QPA_PLATFORM=xcb) on a temporary library
 holding the sample story and a saved page with photos, and saves PNGs of the main
 window: the empty library, a story with images, the sample story with its quotations,
-and a search.
+a search, the drop indicator, and the summary of an import with failed files.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = FIXTURES / "nbc-kerry-iraq.txt"
 PAGE = FIXTURES / "gui" / "harbour-gallery.html"
+BAD_FOLDER = FIXTURES / "gui" / "mixed-folder"
 # Big enough to show list, reader and quotations side by side, as on a laptop screen.
 WINDOW_SIZE = (1280, 800)
 
@@ -100,6 +101,23 @@ def _shoot(out: Path, theme: str) -> int:
         wait_for(window.list_refreshed)
         settle(400)
         window.grab().save(str(out / f"search-{theme}.png"))
+
+        window.search_bar.clear_search()
+        wait_for(window.list_refreshed)
+        window.drop_overlay.cover("Drop to import these files")
+        settle()
+        window.grab().save(str(out / f"drop-{theme}.png"))
+        window.drop_overlay.hide()
+
+        window.import_files([BAD_FOLDER])
+        wait_for(window.import_summarized)
+        settle()
+        window.grab().save(str(out / f"imported-{theme}.png"))
+        dialog = window.show_summary()
+        if dialog is not None:
+            settle()
+            dialog.grab().save(str(out / f"summary-{theme}.png"))
+            dialog.close()
 
         window.close()
         library.close()

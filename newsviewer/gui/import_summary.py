@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -97,6 +98,11 @@ class ImportSummaryDialog(QDialog):
             layout.addStretch(1)
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Row heights depend on the final column widths, known only once shown.
+        self.table.resizeRowsToContents()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table as text, in display order."""
