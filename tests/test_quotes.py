@@ -180,3 +180,35 @@ def test_short_quote_with_reporting_verb_is_kept() -> None:
 def test_no_marks_no_quotes() -> None:
     assert find_quotes(paragraphs("Nothing quoted here.")) == ()
     assert find_quotes(()) == ()
+
+
+def test_typewriter_double_marks() -> None:
+    assert pairs(
+        "''The stock hasn't done well,'' Mr. Rubel pointed out.",
+        known=("Howard Rubel",),
+    ) == [("The stock hasn't done well", "Howard Rubel")]
+
+
+def test_closing_mark_after_a_number_inside_a_quotation() -> None:
+    found = quotes_of('Organizers of the "Fight for 15" movement said workers "deserve a raise."')
+    assert [q.text for q in found] == ["Fight for 15", "deserve a raise."]
+
+
+def test_closing_mark_typed_after_a_space() -> None:
+    assert pairs(
+        "\"You shake their hand and say, 'Well done,' \" said Rep. Diane Russell, a legislator."
+    ) == [("You shake their hand and say, 'Well done,'", "Diane Russell")]
+
+
+def test_person_of_a_place_and_appositive() -> None:
+    assert pairs(
+        '"I think she should have run," said Jason Gilbert of Cheyenne.',
+        "“It was close,” Seth McKee, a political scientist at Texas Tech, told The Hill.",
+    ) == [("I think she should have run", "Jason Gilbert"), ("It was close", "Seth McKee")]
+
+
+def test_colon_introduction_names_the_speaker() -> None:
+    assert pairs(
+        "The surge does not surprise Republican pollster Daron Shaw.",
+        "Republican pollster Daron Shaw: “Young voters have moved in every poll we ran.”",
+    ) == [("Young voters have moved in every poll we ran.", "Daron Shaw")]

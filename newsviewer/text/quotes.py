@@ -320,9 +320,15 @@ def _sentence_subject(before: str) -> list[str]:
 
 def _after_context(text: str, span: Span, spans: list[Span]) -> str:
     start = span.end
-    # Step over the closing mark (and anything the span trimmed, such as a comma).
+    # Step over the closing mark (and anything the span trimmed, such as a comma), also
+    # when it was typed after a space: ``'Well done,' " said``.
     while start < len(text) and not text[start].isspace():
         start += 1
+    gap = start
+    while gap < len(text) and text[gap] == " ":
+        gap += 1
+    if gap < len(text) and text[gap] in "\"”’'»":
+        start = gap + 1
     stop = len(text)
     for other in spans:
         if other.block == span.block and other.start > span.end:
@@ -424,6 +430,7 @@ def _read_after(text: str) -> _Attribution | None:
 
 
 def _read_before(text: str) -> _Attribution | None:
+    colon = text.rstrip().endswith(":")
     toks = _clause_tokens(text)
     while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
         toks = toks[:-1]
@@ -458,6 +465,11 @@ def _read_before(text: str) -> _Attribution | None:
         # back in the sentence only tells that the quotation is reported speech.
         subject = _sentence_subject(text)
         return _Attribution(subject, nearest, near)
+    if colon:
+        # "…doesn't surprise Republican pollster Daron Shaw: “…”"
+        name = _name_tail(toks)
+        if len(name) >= 2 and _plausible_subject(name):
+            return _Attribution(name, None)
     return None
 
 
