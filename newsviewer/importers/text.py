@@ -50,8 +50,8 @@ class _Draft:
 class TextImporter:
     """Reads ``.txt`` scrapes: headline, standfirst, captions, byline/dateline and paragraphs."""
 
-    name = "text"
-    extensions = (".txt", ".text")
+    name: str = "text"
+    extensions: tuple[str, ...] = (".txt", ".text")
 
     def sniff(self, head: bytes) -> bool:
         if not head or looks_binary(head):
