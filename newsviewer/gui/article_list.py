@@ -319,6 +319,7 @@ class ArticleListView(QListView):
     """Keyboard: arrows, Home/End, j/k; Enter asks for the reader."""
 
     open_requested = Signal()
+    escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -339,6 +340,9 @@ class ArticleListView(QListView):
         )
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             self.open_requested.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
             return
         if key in (Qt.Key.Key_J, Qt.Key.Key_K) and not event.modifiers():
             self.move_selection(1 if key == Qt.Key.Key_J else -1)

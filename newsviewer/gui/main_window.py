@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.model)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list_view.open_requested.connect(self._focus_reader)
+        self.list_view.escape_pressed.connect(self._on_list_escape)
         self.message_label = QLabel()
         self.message_label.setAccessibleName("Search message")
         self.message_label.setWordWrap(True)
@@ -480,6 +481,10 @@ class MainWindow(QMainWindow):
         if not self.list_view.currentIndex().isValid() and self.model.rowCount():
             self.list_view.setCurrentIndex(self.model.index(0, 0))
 
+    def _on_list_escape(self) -> None:
+        if self.search_bar.text():
+            self.search_bar.clear_search()
+
     def _focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -519,7 +524,11 @@ class MainWindow(QMainWindow):
         return deleted
 
     def restore_article(self, deleted: DeletedArticle) -> ArticleId:
-        new_id = self.library.restore(deleted)
+        try:
+            new_id = self.library.restore(deleted)
+        except NewsViewerError as exc:
+            QMessageBox.warning(self, "Could not restore the story", str(exc))
+            return deleted.article_id
         self.statusBar().showMessage(f"Restored “{deleted.title}”.", 5000)
         self.refresh_list(select=new_id)
         return new_id

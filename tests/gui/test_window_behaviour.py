@@ -57,6 +57,17 @@ def test_keyboard_moves_through_the_list_and_into_the_reader(qtbot, make_window,
     qtbot.keyClick(window.search_bar, Qt.Key.Key_Slash)
     assert window.search_bar.text() == "/"
 
+    # Esc in the list while searching brings back every story.
+    window.search_bar.clear()
+    with qtbot.waitSignal(window.list_refreshed):
+        qtbot.keyClicks(window.search_bar, "riverside")
+    assert window.model.rowCount() == 1
+    window.list_view.setFocus()
+    with qtbot.waitSignal(window.list_refreshed):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_Escape)
+    assert window.search_bar.text() == ""
+    assert window.model.rowCount() == 3
+
 
 def test_layout_selection_and_text_size_are_remembered(qtbot, make_window, tmp_path):
     window = make_window()
