@@ -5,7 +5,8 @@ Usage: python scripts/score_quotes.py CORPUS_DIR [--split train|dev|both] [--sho
 CORPUS_DIR holds ``polnear/{train,dev}/{text,attributions}``. A gold direct quotation
 is a run between quotation marks inside an annotated attribution ``Content`` span; its
 speaker is that attribution's ``Source``. Articles annotated twice count the union of
-both annotators' runs. Reported:
+both annotators' runs. The headline (line 1) is left out on both sides: the app keeps it
+as the title and looks for quotations in the body only. Reported:
 
 - detection precision/recall/F1 for quotations of 4+ words (a prediction matches a gold
   run when they overlap by at least half of the longer one),
@@ -165,15 +166,21 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if text[a:b].strip()]
 
 
+def body_start(text: str) -> int:
+    """Offset past the headline (line 1): the app keeps it as the title, not as body text."""
+    first = re.search(r"[^\n]*\S[^\n]*", text)
+    return first.end() if first else 0
+
+
 def predicted(text: str) -> tuple[list[tuple[int, int, Quote]], float]:
     blocks: list[Block] = []
     starts: list[int] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in re.finditer(r"[^\n]+", text[body_start(text) :]):
         line = m.group()
         if line.strip():
             lead = len(line) - len(line.lstrip())
             blocks.append(Block("p", line.strip()))
-            starts.append(m.start() + lead)
+            starts.append(body_start(text) + m.start() + lead)
     began = time.perf_counter()
     quotes = find_quotes(blocks)
     took = time.perf_counter() - began
@@ -200,7 +207,7 @@ def _name_words(text: str) -> set[str]:
 
 
 def score_article(text: str, anns: list[Path], tally: Tally, show: list[str]) -> None:
-    golds = gold_quotes(text, anns)
+    golds = [g for g in gold_quotes(text, anns) if g.start >= body_start(text)]
     name = anns[0].stem
     preds, took = predicted(text)
     tally.articles += 1
