@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -17,10 +15,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QResizeEvent,
-    QShortcut,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from newsviewer.domain import FAILED, IMPORTED, ArticleId, ImportReport, StoredArticle
 from newsviewer.errors import NewsViewerError
+from newsviewer.gui.actions import install_actions, install_menus
 from newsviewer.gui.article_list import ArticleListModel, ArticleListView
 from newsviewer.gui.drop_overlay import DropOverlay
 from newsviewer.gui.empty_state import EmptyState
@@ -45,10 +41,12 @@ from newsviewer.gui.import_progress import ImportProgress
 from newsviewer.gui.import_summary import ImportSummaryDialog, summary_line
 from newsviewer.gui.import_worker import ImportController
 from newsviewer.gui.quotes_panel import QuotesPanel
-from newsviewer.gui.reader import ReaderView, format_date, search_terms
+from newsviewer.gui.reader import ReaderView, search_terms
 from newsviewer.gui.search_bar import SearchBar
 from newsviewer.gui.settings import WindowSettings
+from newsviewer.gui.story_files import OriginalFiles, story_plain_text
 from newsviewer.gui.tasks import TaskRunner
+from newsviewer.gui.undo import DeleteCommand
 from newsviewer.library import Library
 from newsviewer.library.repository import DeletedArticle
 
@@ -63,28 +61,6 @@ IMPORT_REFRESH_MS = 400
 
 _LIST_PAGE, _MESSAGE_PAGE = 0, 1
 _EMPTY_PAGE, _CONTENT_PAGE = 0, 1
-
-
-class _DeleteCommand(QUndoCommand):
-    """Undo puts the story back (it gets a new id); redo deletes it again."""
-
-    def __init__(self, window: MainWindow, deleted: DeletedArticle) -> None:
-        super().__init__(f"Delete “{deleted.title}”")
-        self._window = window
-        self._deleted: DeletedArticle | None = deleted
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the story was deleted before the command was pushed
-            self._first = False
-            return
-        if self._deleted is not None:
-            self._deleted = self._window.delete_article(self._deleted.article_id, record=False)
-
-    def undo(self) -> None:
-        if self._deleted is not None:
-            new_id = self._window.restore_article(self._deleted)
-            self._deleted = DeletedArticle(new_id, self._deleted.title, self._deleted.payload)
 
 
 class MainWindow(QMainWindow):
@@ -116,7 +92,7 @@ class MainWindow(QMainWindow):
         self._list_generation = 0
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
-        self._originals_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._originals = OriginalFiles()
         self.last_report: ImportReport | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
 
@@ -126,8 +102,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self._build_widgets()
-        self._build_actions()
-        self._build_menus()
+        install_actions(self)
+        install_menus(self)
         self._build_import()
         self._restore_layout()
         self._import_refresh = QTimer(self, singleShot=True, interval=IMPORT_REFRESH_MS)
@@ -208,85 +184,6 @@ class MainWindow(QMainWindow):
         self.details_button.clicked.connect(self.show_summary)
         self.details_button.hide()
         self.statusBar().addPermanentWidget(self.details_button)
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.import_files_action = self._action(
-            "&Import Files…", self.choose_files, [QKeySequence.StandardKey.Open]
-        )
-        self.import_folder_action = self._action(
-            "Import &Folder…", self.choose_folder, ["Ctrl+Shift+O"]
-        )
-        self.open_original_action = self._action(
-            "&Open Original File", self.open_original, ["Ctrl+Shift+E"]
-        )
-        self.copy_text_action = self._action(
-            "&Copy Story Text", self.copy_story_text, ["Ctrl+Shift+C"]
-        )
-        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
-        self.delete_action = self._action("&Delete Story", self.delete_current, ["Del"])
-        self.find_action = self._action("&Find", self.focus_search, [QKeySequence.StandardKey.Find])
-        self.zoom_in_action = self._action("Zoom &In", self.reader.zoom_in, ["Ctrl+=", "Ctrl++"])
-        self.zoom_out_action = self._action("Zoom &Out", self.reader.zoom_out, ["Ctrl+-"])
-        self.zoom_reset_action = self._action("&Actual Size", self.reader.zoom_reset, ["Ctrl+0"])
-        self.quotes_action = QAction("Show &Quotations", self, checkable=True)
-        self.quotes_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-        self.quotes_action.toggled.connect(self._set_quotes_visible)
-        self.addAction(self.quotes_action)
-        self.about_action = self._action("&About NewsViewer", self._about)
-        # "/" focuses the search like in many readers; the search field itself keeps "/".
-        slash = QShortcut(QKeySequence("/"), self)
-        slash.activated.connect(self.focus_search)
-        self._story_actions = (
-            self.open_original_action,
-            self.copy_text_action,
-            self.delete_action,
-        )
-        self._update_story_actions()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.import_files_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.open_original_action)
-        file_menu.addAction(self.copy_text_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit = bar.addMenu("&Edit")
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        edit.addAction(self.delete_action)
-        edit.addSeparator()
-        edit.addAction(self.find_action)
-        view = bar.addMenu("&View")
-        view.addAction(self.zoom_in_action)
-        view.addAction(self.zoom_out_action)
-        view.addAction(self.zoom_reset_action)
-        view.addSeparator()
-        view.addAction(self.quotes_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
 
     def _build_import(self) -> None:
         self.importer = ImportController(self.library, self)
@@ -520,7 +417,7 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._update_pages()
         if record:
-            self.undo_stack.push(_DeleteCommand(self, deleted))
+            self.undo_stack.push(DeleteCommand(self, deleted))
         return deleted
 
     def restore_article(self, deleted: DeletedArticle) -> ArticleId:
@@ -539,33 +436,18 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         original = self.library.original(article.id)
-        if original is None:
-            source = Path(article.source_path)
-            if source.exists():
-                self.open_url(QUrl.fromLocalFile(str(source)))
-            else:
-                self.statusBar().showMessage("The original file of this story was not kept.")
-            return
-        name, data = original
-        if self._originals_dir is None:
-            self._originals_dir = tempfile.TemporaryDirectory(prefix="newsviewer-")
-        # One folder per story keeps the original file name without clashes.
-        folder = Path(self._originals_dir.name) / str(int(article.id))
-        folder.mkdir(exist_ok=True)
-        target = folder / (Path(name).name or f"story-{int(article.id)}")
-        target.write_bytes(data)
-        self.open_url(QUrl.fromLocalFile(str(target)))
+        if original is not None:
+            self.open_url(QUrl.fromLocalFile(str(self._originals.write(article.id, *original))))
+        elif Path(article.source_path).exists():
+            self.open_url(QUrl.fromLocalFile(article.source_path))
+        else:
+            self.statusBar().showMessage("The original file of this story was not kept.")
 
     def copy_story_text(self) -> None:
         article = self.current_article()
-        if article is None:
-            return
-        meta = " · ".join(x for x in (article.byline, article.site, format_date(article)) if x)
-        parts = [article.title, article.summary, meta, article.text]
-        if article.url:
-            parts.append(article.url)
-        QGuiApplication.clipboard().setText("\n\n".join(p for p in parts if p))
-        self.statusBar().showMessage("Story text copied.", 3000)
+        if article is not None:
+            QGuiApplication.clipboard().setText(story_plain_text(article))
+            self.statusBar().showMessage("Story text copied.", 3000)
 
     def _open_external(self, url: QUrl) -> None:
         self.open_url(url)
@@ -696,7 +578,5 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.importer.shutdown()
         self.tasks.wait()
-        if self._originals_dir is not None:
-            self._originals_dir.cleanup()
-            self._originals_dir = None
+        self._originals.cleanup()
         super().closeEvent(event)
