@@ -379,6 +379,8 @@ def _read_after(text: str) -> _Attribution | None:
     toks = _clause_tokens(text)
     while toks and toks[0] in {",", ";"}:
         toks = toks[1:]
+    while toks and toks[-1] in {".", "!", "?"}:
+        toks = toks[:-1]
     if not toks:
         return None
     if toks[0] in _DASHES:
@@ -437,6 +439,10 @@ def _read_before(text: str) -> _Attribution | None:
     if not toks:
         return None
     low = [t.lower() for t in toks]
+    if low[-2:] == ["put", "it"]:
+        subject = _np_before(toks[:-2])  # "As Professor Foner put it: “…"
+        if subject:
+            return _Attribution(subject, "put")
     for d in range(max(0, len(toks) - 5), len(toks) - 1):
         if toks[d] in _DASHES and all(t[:1].isupper() for t in toks[d + 1 :]):
             return _Attribution(toks[d + 1 :], None)  # "… - Philip Bump: “…”"
@@ -495,6 +501,9 @@ def _np_before(toks: list[str]) -> list[str]:
             back -= 1
         if back < 0 or toks[back] != ",":
             return []
+        aside = toks[back + 1 : -1]
+        if len(aside) >= 2 and all(w[:1].isupper() for w in aside):
+            return aside  # "the White House spokesman, Josh Earnest, said"
         toks = toks[:back]
     out: list[str] = []
     for tok in reversed(toks):
@@ -551,8 +560,12 @@ def _plausible_subject(words: list[str]) -> bool:
     if head[:1].isdigit():
         return False
     lows = [w.lower() for w in words]
-    if any(w in _NOT_IN_SUBJECT for w in lows) or lows[-1].endswith(("’s", "'s", "’d", "'d")):
+    if lows[-1].endswith(("’s", "'s", "’d", "'d")):
         return False
+    for i, w in enumerate(lows):
+        joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
+        if w in _NOT_IN_SUBJECT and not joins_names:
+            return False
     if not (
         head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()
     ):
