@@ -158,6 +158,10 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         cue = None
         mention = None
         same_block = last is not None and last[0] == first.block
+        # "Ted Cruz says his “friend” Marco Rubio ran “…”": a second quotation in the
+        # same sentence keeps the first one's speaker.
+        if weak is not None and same_block and _follows_in_sentence(texts, first, spans):
+            weak = None
         recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
         opens_block = not texts[first.block][: max(0, first.start - 1)].strip()
         quoted = texts[first.block][first.start : first.end]
@@ -261,6 +265,12 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
     return _Attribution(subject, None, near=False, weak=True) if subject else None
 
 
+def _follows_in_sentence(texts: Sequence[str], span: Span, spans: list[Span]) -> bool:
+    text = texts[span.block]
+    before = [o for o in spans if o.block == span.block and o.end < span.start]
+    return bool(before) and not _sentence_ends(text[before[-1].end : span.start])
+
+
 def _named(mention: list[str], index: NameIndex) -> bool:
     """A sentence subject that surely names someone: a full name or a known surname."""
     caps = [w for w in mention if w[:1].isupper()]
@@ -340,10 +350,13 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
     closed_sentence = (
         text[span.start : span.end].rstrip()[-1:] == "." and "," not in text[span.end : start]
     )
-    if closed_sentence and clause.lstrip()[:1].isupper() and len(clause.split()) > _SHORT_CLAUSE:
+    if closed_sentence and clause.lstrip()[:1].isupper():
         # The quotation ended its sentence and a new one follows, unless that is only a
-        # short reporting clause ("“We will win.” Trump said on Facebook.").
-        return ""
+        # short reporting clause ("“We will win.” Trump said on Facebook."), one that
+        # ends its own sentence rather than leading into another quotation.
+        cut_short = not ends and stop < len(text)
+        if len(clause.split()) > _SHORT_CLAUSE or cut_short or " that " in f" {clause} ":
+            return ""
     return clause
 
 
