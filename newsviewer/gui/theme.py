@@ -50,11 +50,6 @@ def dark_palette() -> QPalette:
     return p
 
 
-def light_palette() -> QPalette:
-    """Fusion's own light palette, used when light is forced."""
-    return QApplication.style().standardPalette() if QApplication.instance() else QPalette()
-
-
 def apply_theme(app: QApplication, theme: str) -> None:
     """Follow the system unless ``theme`` forces light or dark."""
     if theme == SYSTEM:
