@@ -498,8 +498,8 @@ def _trim_fillers(toks: list[str]) -> list[str]:
         low = toks[-1].lower()
         if low in _TIME_HEADS and len(toks) >= 2 and toks[-2].lower() in {"on", "last", "this"}:
             del toks[-2:]
-        elif low in _FILLERS:
-            toks.pop()
+        elif low in _FILLERS or (toks[-1].islower() and low.endswith("ly") and len(low) > 4):
+            toks.pop()  # "also", "later", "subsequently"
         else:
             break
     return toks
