@@ -158,3 +158,87 @@ def test_sniff_recognises_saved_pages() -> None:
     assert importer.sniff(b"\xef\xbb\xbf  <!-- saved from url=(0040)https://x.example -->\n<html>")
     assert not importer.sniff(b"Headline of a text scrape\n\nBody text")
     assert ".html" in importer.extensions and importer.name == "html"
+
+
+# ---- small hand-written pages for single rules ------------------------------------
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the story tells readers what the council decided about the "
+    "harbour wall, who spoke at the meeting and what happens next.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", before: str = "", body: str = _STORY, title: str = "A headline") -> object:
+    html = (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>"
+        f"<article><h1>{title}</h1>{before}{body}</article></body></html>"
+    )
+    return HtmlImporter().parse(SourceFile(path=FIXTURES / "inline.html", data=html.encode()))
+
+
+def test_article_author_wins_over_a_site_wide_author_meta() -> None:
+    article = page(
+        '<meta name="author" content="Condé Nast">'
+        '<meta property="article:author" content="Emma Grey Ellis">'
+    )
+    assert article.authors == ("Emma Grey Ellis",)  # type: ignore[attr-defined]
+    assert article.byline == "Emma Grey Ellis"  # type: ignore[attr-defined]
+
+
+def test_two_article_author_metas_are_two_authors() -> None:
+    article = page(
+        '<meta property="article:author" content="Ana Silva">'
+        '<meta property="article:author" content="Tom Reed">'
+    )
+    assert article.authors == ("Ana Silva", "Tom Reed")  # type: ignore[attr-defined]
+
+
+def test_desk_meta_author_gives_way_to_the_person_in_the_byline_markup() -> None:
+    article = page(
+        '<meta name="author" content="Coast News">',
+        before='<p class="story-meta__authors">By <a href="/staff/steven-shepard">Steven '
+        'Shepard</a><button class="share">Link Copied</button></p>',
+    )
+    assert article.authors == ("Steven Shepard",)  # type: ignore[attr-defined]
+
+
+def test_desk_alone_is_shown_but_is_not_a_person() -> None:
+    article = page('<meta name="author" content="Coast News Staff">')
+    assert article.byline == "Coast News Staff"  # type: ignore[attr-defined]
+    assert article.authors == ()  # type: ignore[attr-defined]
+
+
+def test_app_author_name_meta_is_read() -> None:
+    article = page('<meta name="branch:deeplink:authorName1" content="Alyssa Newcomb">')
+    assert article.authors == ("Alyssa Newcomb",)  # type: ignore[attr-defined]
+
+
+def test_byline_markup_drops_dates_job_titles_and_buttons() -> None:
+    article = page(
+        before='<div class="byline"><span class="author-name">By Howard Blume</span>'
+        '<span class="author-title">Staff Writer</span> '
+        '<time datetime="2024-03-05">March 5, 2024</time></div>'
+    )
+    assert article.authors == ("Howard Blume",)  # type: ignore[attr-defined]
+
+
+def test_byline_in_a_related_stories_box_is_not_the_authors() -> None:
+    article = page(
+        before='<div class="related-stories"><span class="byline">By Other Writer</span></div>'
+        '<div class="byline">Par Sébastien Farcis</div>'
+    )
+    assert article.authors == ("Sébastien Farcis",)  # type: ignore[attr-defined]
+
+
+def test_names_lose_run_on_dates_roles_and_upper_case_desks() -> None:
+    from newsviewer.html.bylines import person_names
+
+    assert person_names(["By Joshua Sokol May 5, 2016"]) == ("Joshua Sokol",)
+    assert person_names(["Lucas Nolan22 Dec 2016"]) == ("Lucas Nolan",)
+    assert person_names(["Sam Stein Senior Politics Editor; The Huffington Post"]) == ("Sam Stein",)
+    assert person_names(["Meg Wagner NEW YORK DAILY NEWS"]) == ("Meg Wagner",)
+    assert person_names(["GILLIAN MOHNEY"]) == ("GILLIAN MOHNEY",)
+    assert person_names(["Pete Evans · CBC News · Posted: Oct 14, 2022"], "CBC") == ("Pete Evans",)
+    assert person_names(["Michiel de Jong", "Theresa May"]) == ("Michiel de Jong", "Theresa May")
+    assert person_names(["Authority control"]) == ()

@@ -6,17 +6,52 @@ import re
 
 from newsviewer.html.sanitize import clean_text
 
-_BY = re.compile(r"^(?:(?:written|posted|reported|words|text|story)\s+)?by[:\s]+", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.I)
+# "By", and its French, German, Spanish, Italian and Dutch equivalents.
+_BY = re.compile(
+    r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|par|von|por|di|door)[:\s]+",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||·|•)\s*", re.I)
 # Words that make a byline part a role, desk or organisation rather than a person.
 _NOT_PERSON = re.compile(
     r"\b(staff|editors?|editorial|desk|team|newsroom|reporters?|correspondents?|"
     r"agenc(y|ies)|wire|press|associated|reuters|afp|news|media|contributors?|"
-    r"updated|published|photos?|photograph(er|y)?|guest|admin|bureau)\b",
+    r"updated|published|photos?|photograph(er|y)?|guest|admin|bureau|"
+    r"times|tribune|journal|herald|gazette|magazine|inc|ltd|llc|gmbh|corp)\b"
+    # Papers and desks are "The ..."; people are not.
+    r"|^the\s",
     re.I,
 )
 # Trailing role or affiliation: "Jane Doe, Political Correspondent" keeps "Jane Doe".
 _ROLE_TAIL = re.compile(r"\s+[-–—|/]\s+.*$|\s*[–—|/]\s*.*$")
+# A job title run on after the name, as byline boxes print it ("Howard Blume Staff
+# Writer", "Sam Stein Senior Politics Editor"): the name ends before the first of these.
+_ROLE_WORDS = re.compile(
+    r"\s+(?:staff|senior|junior|chief|deputy|managing|executive|associate|contributing|"
+    r"special|editor|editors|writer|reporter|correspondent|columnist|contributor|producer|"
+    r"photographer|analyst|critic)\b.*$",
+    re.I,
+)
+# A date run on after the name ("Joshua Sokol May 5, 2016", "Lucas Nolan22 Dec 2016").
+_DATE_TAIL = re.compile(
+    r"\s*(?:\d.*|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d.*|(?:updated|published|posted)\b.*)$",
+    re.I,
+)
+# An upper-case desk or paper run on after a name in normal case ("Meg Wagner NEW YORK
+# DAILY NEWS"); a name set wholly in capitals ("GILLIAN MOHNEY") is left alone.
+_CAPS_TAIL = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z.&']+){2,}$")
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.I)
+# Lower-case words inside Latin-script names ("Ludwig van Beethoven", "Michiel de Jong").
+_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y", "e"}
+# Interface text that byline boxes carry beside the name.
+_UI_TEXT = re.compile(
+    r"\b(copied|archive|rss|feed|follow|username|view|share|email|e-mail|profile|"
+    r"subscribe|sign in|log in|more from|read more|bio)\b",
+    re.I,
+)
+# Shortest site or name key compared as a substring of the other.
+_MIN_SITE_KEY = 6
 # Person names are short; longer text under an author tag is a bio or a sentence.
 _MAX_NAME_WORDS = 5
 
@@ -41,13 +76,43 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
         for part in _SPLIT.split(value):
             part = _BY.sub("", part).strip(" .:")
             part = _ROLE_TAIL.sub("", part).strip(" .:")
-            if not part or part.casefold() == site_key:
+            part = _DATE_TAIL.sub("", part).strip(" .:")
+            part = _ROLE_WORDS.sub("", part).strip(" .:")
+            part = _CAPS_TAIL.sub("", part).strip(" .:")
+            if not part or part.casefold() == site_key or _names_site(part, site_key):
                 continue
-            if _NOT_PERSON.search(part) or part.startswith(("http", "@")):
+            if _NOT_PERSON.search(part) or _UI_TEXT.search(part):
+                continue
+            if part.startswith(("http", "@")) or not part[0].isalpha():
                 continue
             words = part.split()
             if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in part):
                 continue
+            if _MONTH.fullmatch(part) or not _capitalised(words):
+                continue
             if part not in names:
                 names.append(part)
     return tuple(names)
+
+
+def _names_site(part: str, site_key: str) -> bool:
+    """ "NYTimes", "The Verge" for a site called "The New York Times" / "theverge"."""
+    key = re.sub(r"[\W_]+", "", part.casefold())
+    site = re.sub(r"[\W_]+", "", site_key)
+    if not site or not key:
+        return False
+    # Substrings only when long enough not to be part of an unrelated name ("Ars" in "Lars").
+    return key == site or (len(site) >= _MIN_SITE_KEY and (site in key or key in site))
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word of a Latin-script name starts with a capital, bar particles ("van").
+
+    Labels that land in author markup ("Authority control", "Account settings") fail
+    this; scripts without letter case (CJK) pass.
+    """
+    for word in words:
+        first = word[0]
+        if first.islower() and word not in _PARTICLES:
+            return False
+    return True

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
+from dateutil import parser as dateutil_parser
 
 # Epoch seconds (or milliseconds) some sites put in their metadata.
 _EPOCH = re.compile(r"^\d{10}(\d{3})?$")

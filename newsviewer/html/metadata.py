@@ -57,18 +57,21 @@ _DESCRIPTION_KEYS = (
     "description",
     "dc.description",
 )
+# Article-specific keys first: many sites set a site-wide "author" (the publisher,
+# "Condé Nast") beside the article's own "article:author".
 _AUTHOR_KEYS = (
-    "dc:creator",
-    "dcterm:creator",
-    "author",
     "article:author",
     "parsely-author",
     "sailthru.author",
-    "dc.creator",
     "byl",
+    "dc:creator",
+    "dcterm:creator",
+    "dc.creator",
     "citation_author",
-    "twitter:creator",
+    "author",
 )
+# Meta keys such as "branch:deeplink:authorName1" that apps and analytics set.
+_AUTHOR_NAME_KEY = re.compile(r"(?:^|[:._-])author_?name\d*$")
 _DATE_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -100,6 +103,9 @@ class PageMetadata:
     headings: list[str] = field(default_factory=list)
     description: str = ""
     authors: list[str] = field(default_factory=list)
+    # Every author string list the page declares, most specific source first; the
+    # importer takes the first that names a person.
+    author_candidates: list[list[str]] = field(default_factory=list)
     published: datetime | None = None
     site: str = ""
     url: str = ""
@@ -108,7 +114,7 @@ class PageMetadata:
 
 def read_metadata(root: HtmlElement) -> PageMetadata:
     """Collect metadata from a parsed page (before scripts are stripped)."""
-    meta = _meta_tags(root)
+    meta, multi = _meta_tags(root)
     ld = _article_json_ld(root)
     result = PageMetadata()
 
@@ -128,12 +134,16 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     result.description = _first(
         *(meta.get(k, "") for k in _DESCRIPTION_KEYS), _ld_text(ld, "description")
     )
-    result.authors = (
-        _ld_people(ld.get("author") if ld else None)
-        or _meta_authors(meta)
-        or _itemprop_authors(root)
-        or _rel_author(root)
-    )
+    ld_author = ld.get("author") if ld else None
+    candidates = [
+        _ld_people(ld_author, people_only=True),
+        *_meta_authors(meta, multi),
+        _itemprop_authors(root),
+        _rel_author(root),
+        _ld_people(ld_author),
+    ]
+    result.author_candidates = [c for c in candidates if any(c)]
+    result.authors = result.author_candidates[0] if result.author_candidates else []
     result.published = _first_date(
         _ld_text(ld, "datePublished"),
         _ld_text(ld, "dateCreated"),
@@ -174,20 +184,23 @@ def _first_date(*values: str) -> datetime | None:
     return None
 
 
-def _meta_tags(root: HtmlElement) -> dict[str, str]:
-    """First content of each meta name/property, keys lower-cased."""
+def _meta_tags(root: HtmlElement) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """First content of each meta name/property (keys lower-cased), and all contents."""
     found: dict[str, str] = {}
+    every: dict[str, list[str]] = {}
     for el in root.iter("meta"):
         # Some tools that save pages (and the Mercury fixtures) keep it in "value".
         content = el.get("content") or el.get("value")
         if content is None or not content.strip():
             continue
+        content = content.strip()
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = el.get(attr)
             if key:
                 for one in key.lower().split():
-                    found.setdefault(one.strip(), content.strip())
-    return found
+                    found.setdefault(one, content)
+                    every.setdefault(one, []).append(content)
+    return found, every
 
 
 def _document_title(root: HtmlElement) -> str:
@@ -306,13 +319,16 @@ def _ld_url(obj: dict[str, Any] | None) -> str:
     return ""
 
 
-def _ld_people(value: Any) -> list[str]:
+def _ld_people(value: Any, people_only: bool = False) -> list[str]:
+    """Names of the authors given; with ``people_only``, not organisations."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
+            if people_only and _types(item) & {"organization", "newsmediaorganization"}:
+                continue
             name = item.get("name")
             if isinstance(name, list):
                 name = " ".join(str(n) for n in name)
@@ -331,12 +347,20 @@ def _ld_people_first(value: Any) -> str:
 # ---- meta tags and microdata -------------------------------------------------
 
 
-def _meta_authors(meta: dict[str, str]) -> list[str]:
-    for key in _AUTHOR_KEYS:
-        value = meta.get(key, "")
-        if value and not value.startswith(("http://", "https://", "@")):
-            return [plain_text(value)]
-    return []
+def _meta_authors(meta: dict[str, str], every: dict[str, list[str]]) -> list[list[str]]:
+    """Author lists from meta tags, one per key; a key given twice names two authors."""
+    keys = [*_AUTHOR_KEYS, *(k for k in meta if _AUTHOR_NAME_KEY.search(k))]
+    found: list[list[str]] = []
+    for key in keys:
+        values = [
+            plain_text(v)
+            for v in every.get(key, [])
+            if not v.startswith(("http://", "https://", "@"))
+        ]
+        values = list(dict.fromkeys(v for v in values if v))
+        if values:
+            found.append(values)
+    return found
 
 
 def _itemprop(root: HtmlElement, prop: str) -> str:

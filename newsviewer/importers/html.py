@@ -21,6 +21,7 @@ from newsviewer.domain import Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
 from newsviewer.html.body import body_from_xml
+from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.metadata import PageMetadata, read_metadata
@@ -69,7 +70,7 @@ class HtmlImporter:
         text, _ = decode_text(source.data, declared=_declared_charset(source.data))
         root = _parse_tree(text)
         meta = read_metadata(root)
-        authors_raw = meta.authors or _authors_from_page(root)
+        authors_raw = _choose_authors(meta, root)
         published, inferred = meta.published, False
         if published is None:
             published = _date_from_page(root, meta.url)
@@ -140,9 +141,27 @@ def _parse_tree(text: str) -> HtmlElement:
     return root
 
 
-def _authors_from_page(root: HtmlElement) -> list[str]:
-    """Byline from page markup (class="byline", rel="author", ...) when metadata has none."""
+def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
+    """The first declared author list that names a person, else the byline markup's.
+
+    When nothing names a person ("BBC News", "TMZ Staff"), the first declaration is
+    kept as the byline a reader sees; ``person_names`` leaves it out of the authors.
+    """
+    for candidate in meta.author_candidates:
+        if person_names(candidate, meta.site):
+            return candidate
+    in_markup = markup_bylines(root)
+    if person_names(in_markup, meta.site):
+        return in_markup
+    # trafilatura's byline search reads more page layouts than ours, at the cost of a
+    # full pass of XPath queries; only pages without a byline elsewhere pay for it.
     found = trafilatura_metadata.extract_author(root)
+    if found and person_names([found], meta.site):
+        return [found]
+    # Our markup search naming nobody found a menu or a label ("Account and Profile");
+    # a declared desk ("BBC News") or the one trafilatura found ("AOL Staff") is shown.
+    if meta.author_candidates:
+        return meta.author_candidates[0]
     return [found] if found else []
 
 

@@ -1,0 +1,123 @@
+"""Bylines written in a page's markup: byline/author class names, rel=author, author links.
+
+Used when the page's metadata names no person. The first byline element in document
+order is the story's own as a rule; later ones belong to teasers and comment threads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from newsviewer.html.sanitize import clean_text
+
+_BYLINE_CLASS = re.compile(r"by-?line|author|writer|contributor|posted-?by", re.I)
+# Parts of an author box that are not the byline itself: biographies, pictures,
+# follow/share buttons, job titles.
+_NOT_BYLINE_CLASS = re.compile(
+    r"bio|avatar|image|img|photo|picture|thumb|social|follow|share|twitter|mail|"
+    r"desc|title|role|job|position|about|more|flyout|popup|tooltip|comment",
+    re.I,
+)
+# Links to an author's page: /author/name, /people/name, /staff/name, /profile/name.
+_AUTHOR_HREF = re.compile(r"/(?:authors?|people|staff|profiles?|writers?|contributors?)/", re.I)
+# Containers of text that never holds the story's byline.
+_OUTSIDE = {"nav", "footer", "aside", "form"}
+# A class token that names such a section ("comments", "related-stories", "sidebar");
+# tokens like "with-sidebar" on a page wrapper describe the layout, not the section.
+_OUTSIDE_CLASS = re.compile(
+    r"^(?:comments?|related|recommend\w*|teasers?|promo\w*|sidebar)(?:[-_]|$)", re.I
+)
+# Byline elements hold a few names; longer text is a bio box or a whole article.
+_MAX_BYLINE_CHARS = 200
+# Text of a link read as a name: a few words.
+_MAX_NAME_WORDS = 5
+# Elements looked at before giving up; bylines sit near the top of the story.
+_MAX_CANDIDATES = 12
+
+
+def markup_bylines(root: HtmlElement) -> list[str]:
+    """Author strings of the first byline element of the page that names someone."""
+    seen = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if not _is_byline(el) or _excluded(el):
+            continue
+        seen += 1
+        found = _names_in(el)
+        if found:
+            return found
+        if seen >= _MAX_CANDIDATES:
+            break
+    return []
+
+
+def _is_byline(el: HtmlElement) -> bool:
+    if el.tag in ("html", "body", "article", "main", "meta", "link", "script", "img"):
+        return False
+    if "author" in (el.get("itemprop") or "").split():
+        return True
+    if el.tag == "a":
+        rel = (el.get("rel") or "").lower().split()
+        if "author" in rel or _AUTHOR_HREF.search(el.get("href") or ""):
+            return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE_CLASS.search(marks)
+
+
+def _excluded(el: HtmlElement) -> bool:
+    for a in el.iterancestors():
+        if a.tag in _OUTSIDE:
+            return True
+        if a.tag in ("body", "html"):
+            break
+        tokens = f"{a.get('class') or ''} {a.get('id') or ''}".split()
+        if any(_OUTSIDE_CLASS.match(t) for t in tokens):
+            return True
+    return False
+
+
+def _names_in(el: HtmlElement) -> list[str]:
+    text = _text(el)
+    if not text or len(text) > _MAX_BYLINE_CHARS:
+        return []
+    named = [
+        e
+        for e in el.iter()
+        if isinstance(e.tag, str) and e is not el and "name" in (e.get("itemprop") or "").split()
+    ]
+    links = [e for e in el.iter("a") if e is not el]
+    for group in (named, links):
+        names = []
+        for e in group:
+            value = e.get("content") or _text(e)
+            if value and len(value.split()) <= _MAX_NAME_WORDS and value not in names:
+                names.append(value)
+        if names:
+            return names
+    return [text]
+
+
+def _text(el: HtmlElement) -> str:
+    """Visible text without dates and job titles set in their own elements."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _skipped(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return clean_text(" ".join(parts))
+
+
+def _skipped(el: HtmlElement) -> bool:
+    if el.tag in ("time", "script", "style", "img", "svg", "button"):
+        return True
+    return bool(_NOT_BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
