@@ -45,7 +45,7 @@ _INHERIT_BLOCKS = 2
 _DASHES = frozenset("—―–-")
 _BREAKS = frozenset(",;:.!?()[]“”\"‘’'«»„…") | _DASHES
 _CLAUSE_WORDS = words(
-    "that which who whom whose when while because if so though although since where "
+    "that which who whom whose when while because if so though although since where with "
     "but or as after before until unless whether"
 )
 _FILLERS = words("""
@@ -305,8 +305,9 @@ def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
 
 def _sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
-    if toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith("ing")) and "," in toks:
-        toks = toks[toks.index(",") + 1 :]  # "On television, Mr. Manafort dismissed ..."
+    lead_in = toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith(("ing", "ly")))
+    if lead_in and "," in toks[:_CUE_REACH]:
+        toks = toks[toks.index(",") + 1 :]  # "Early in his campaign, Trump attacked ..."
     if toks and (toks[0].endswith(("ing", "ed", "ly")) or toks[0].lower() in _ADVERBS):
         return []
     if len(toks) > 1 and toks[0] in {"The", "A", "An"} and toks[1][:1].isupper():
