@@ -212,3 +212,20 @@ def test_colon_introduction_names_the_speaker() -> None:
         "The surge does not surprise Republican pollster Daron Shaw.",
         "Republican pollster Daron Shaw: “Young voters have moved in every poll we ran.”",
     ) == [("Young voters have moved in every poll we ran.", "Daron Shaw")]
+
+
+def test_reopening_mark_after_a_lost_paragraph_break() -> None:
+    found = quotes_of(
+        '"We need to look at it," Lord Falconer said. "It is a very important issue. '
+        '"We will address it in the manifesto." The Lords sat on Monday.'
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We need to look at it", "Falconer"),
+        ("It is a very important issue.", "Falconer"),
+        ("We will address it in the manifesto.", "Falconer"),
+    ]
+
+
+def test_contractions_are_not_speakers() -> None:
+    found = quotes_of('I\'m not sure it was "urban" in any sense, the critic wrote.')
+    assert all(q.speaker != "I'm" for q in found)

@@ -150,6 +150,12 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
                 continue
             if is_double != open_double:
                 continue  # a nested quotation of the other kind
+            if c == '"' and can_open and not can_close and text[:i].rstrip()[-1:] in ".!?":
+                # `issue. "We need`: a scrape that lost a paragraph break inside a running
+                # quotation; the quotation goes on from the re-opening mark.
+                spans.append(_span(text, b, open_at + 1, i, group, open_double, closed=False))
+                open_at = i
+                continue
             if can_open and not can_close and c in _OPEN_GLYPHS and open_double:
                 depth += 1  # “...“nested”...” written with doubles only
                 continue

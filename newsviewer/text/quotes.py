@@ -93,7 +93,8 @@ _PERSON_SUBJECTS = words("he she they")
 _BAD_HEADS = words(
     "in on at during after before while as when since from with without for by under over "
     "despite although though if because about between among alongside amid what why how "
-    "where which whose whom there here "
+    "where which whose whom there here i'm i’m we're we’re it's it’s that's that’s there's "
+    "there’s he's he’s she's she’s they're they’re you're you’re "
     "but and so yet or then to of into onto upon"
 )
 _POSSESSIVES = words("his her its their our my your")
