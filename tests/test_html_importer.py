@@ -242,3 +242,14 @@ def test_names_lose_run_on_dates_roles_and_upper_case_desks() -> None:
     assert person_names(["Pete Evans · CBC News · Posted: Oct 14, 2022"], "CBC") == ("Pete Evans",)
     assert person_names(["Michiel de Jong", "Theresa May"]) == ("Michiel de Jong", "Theresa May")
     assert person_names(["Authority control"]) == ()
+
+
+def test_date_written_only_in_the_text_is_found() -> None:
+    article = page(before='<div class="meta">2019年04月04日 12:30</div>')
+    assert article.published == datetime(2019, 4, 4)  # type: ignore[attr-defined]
+    assert article.published_inferred is True  # type: ignore[attr-defined]
+
+
+def test_copyright_year_is_not_a_publication_day() -> None:
+    article = page(body=_STORY + "<footer>© 2021 Coast Media</footer>")
+    assert article.published is None  # type: ignore[attr-defined]

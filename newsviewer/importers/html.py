@@ -166,11 +166,22 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
 
 
 def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
-    """Publication day that htmldate reads from the page's markup and text; no time of day."""
+    """Publication day that htmldate reads from the page's markup and text; no time of day.
+
+    The quick search reads markup; when it finds nothing, the extensive one also reads
+    the text ("2019年04月04日", "Posted 3/4/2019"). That one falls back to a bare year
+    (a copyright line) given as 1 January, which is no publication day.
+    """
     # htmldate prunes the tree it is given; the extractor still needs this one.
     found = htmldate.find_date(
         copy.deepcopy(root), extensive_search=False, original_date=True, url=url or None
     )
+    if not found:
+        found = htmldate.find_date(
+            copy.deepcopy(root), extensive_search=True, original_date=True, url=url or None
+        )
+        if found and found.endswith("-01-01"):
+            return None
     if not found:
         return None
     try:
