@@ -286,13 +286,12 @@ def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
     toks = _clause_tokens(sentence)
     while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
         toks.pop()
-    comma = len(toks) - 1
-    while comma >= 0 and toks[comma] != ",":
-        comma -= 1
-    if 0 <= comma < len(toks) - 2 and is_cue(toks[comma + 1]):
-        mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin.
-        if mention and len(mention) == len(toks) - comma - 2:
-            return _Attribution(mention, toks[comma + 1].lower())
+    for comma in range(len(toks) - 2):
+        if toks[comma] == "," and is_cue(toks[comma + 1]):
+            mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin, a …
+            rest = toks[comma + 2 + len(mention) :]
+            if mention and (not rest or rest[0] == ","):
+                return _Attribution(mention, toks[comma + 1].lower())
     if len(toks) < 3 or not is_cue(toks[-1]):
         return None
     cut = len(toks) - 2
@@ -396,6 +395,8 @@ def _read_after(text: str) -> _Attribution | None:
         toks = toks[1:]
     while toks and toks[-1] in {".", "!", "?"}:
         toks = toks[:-1]
+    if len(toks) > 2 and toks[0].lower() == "as":
+        toks = toks[1:]  # "“…,” as Cruz said on the radio"
     if not toks:
         return None
     if toks[0] in _DASHES:
@@ -454,7 +455,7 @@ def _read_before(text: str) -> _Attribution | None:
     if not toks:
         return None
     low = [t.lower() for t in toks]
-    if low[-2:] == ["put", "it"]:
+    if low[-2:] in (["put", "it"], ["puts", "it"]):
         subject = _np_before(toks[:-2])  # "As Professor Foner put it: “…"
         if subject:
             return _Attribution(subject, "put")
@@ -472,7 +473,11 @@ def _read_before(text: str) -> _Attribution | None:
             if mention:
                 return _Attribution(mention, "according to")
         adjacent = i == len(toks) - 1
-        if not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
+        # "Mr. Smith shot back:" / "Hillary fired back,"
+        retort = low[i] == "back" and i > 0 and low[i - 1] in {"shot", "fired", "hit"}
+        if retort:
+            i -= 1
+        elif not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
             continue
         subject = _np_before(toks[:i])
         if subject:
@@ -579,7 +584,9 @@ def _plausible_subject(words: list[str]) -> bool:
         return False
     for i, w in enumerate(lows):
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
-        if w in _NOT_IN_SUBJECT and not joins_names:
+        # "a voice-over in the ad", "officials at the agency"
+        inner = w in {"in", "at", "from"} and 0 < i < len(words) - 1 and lows[0] in _DETERMINERS
+        if w in _NOT_IN_SUBJECT and not (joins_names or inner):
             return False
     if not (
         head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()
