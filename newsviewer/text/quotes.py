@@ -586,7 +586,8 @@ def _plausible_subject(words: list[str]) -> bool:
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
         # "a voice-over in the ad", "officials at the agency"
         inner = w in {"in", "at", "from"} and 0 < i < len(words) - 1 and lows[0] in _DETERMINERS
-        if w in _NOT_IN_SUBJECT and not (joins_names or inner):
+        # Checked as written: "Will wrote" names George Will, "will" is a verb.
+        if words[i] in _NOT_IN_SUBJECT and not (joins_names or inner):
             return False
     if not (
         head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()

@@ -35,7 +35,7 @@ CUE_VERBS = words("""
     accused quoted cited reacted retorted snapped sniped insisted acknowledging adding
     fumed lectured reads begins agrees recalls adds writes explains echoed echoing chimed
     tweeting posting interjected retorting cracked exhorted interrupted remarking sings sang
-    retaliated announce remembered boomed continues quip riffed opined
+    retaliated announce remembered boomed continues quip riffed opined beamed
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
@@ -109,8 +109,9 @@ def tokens(text: str) -> list[str]:
 
 
 def is_cue(word: str) -> bool:
-    # Verbs are written in lower case; "State" or "Post" is a name, not "state"/"post".
-    return word in CUE_VERBS
+    # The table holds no noun-like forms ("state", "post"), so a capital is a typo or a
+    # headline style ("Tweeted"), not a name.
+    return word.lower() in CUE_VERBS and not word.isupper()
 
 
 def is_inverting_cue(word: str) -> bool:
