@@ -27,11 +27,15 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 # Name of the FTS5 table and the prefix of its shadow tables (``articles_fts_data`` ...);
 # they are created by hand in the migrations and hidden from autogenerate.
 FTS_TABLE = "articles_fts"
+# The same columns with porter stems (migration 0002), and quoted words and speakers.
+STEM_TABLE = "articles_stem"
+QUOTES_FTS_TABLE = "quotations_fts"
+FTS_TABLES = (FTS_TABLE, STEM_TABLE, QUOTES_FTS_TABLE)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Alembic autogenerate filter: hide the FTS5 table and its shadow tables."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+    """Alembic autogenerate filter: hide the FTS5 tables and their shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLES))
 
 
 class IsoDateTime(TypeDecorator[datetime]):
