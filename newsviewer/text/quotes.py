@@ -440,8 +440,12 @@ def _read_after(text: str) -> _Attribution | None:
         last = _trim_fillers(toks[commas[-1] + 1 : i])
         if last and last[0][:1].isupper() and _plausible_subject(last):
             return _Attribution(last, low[i])
+        if len(commas) >= 2:
+            aside = toks[commas[0] + 1 : commas[1]]
+            if len(aside) >= 2 and all(w[:1].isupper() for w in aside):
+                return _Attribution(aside, low[i])  # "the spokesman, Josh Earnest, said"
         first = toks[: commas[0]]
-        if first and first[0][:1].isupper() and _plausible_subject(first):
+        if first and _plausible_subject(first):
             return _Attribution(first, low[i])
         return None
     return None
