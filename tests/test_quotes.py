@@ -229,3 +229,17 @@ def test_reopening_mark_after_a_lost_paragraph_break() -> None:
 def test_contractions_are_not_speakers() -> None:
     found = quotes_of('I\'m not sure it was "urban" in any sense, the critic wrote.')
     assert all(q.speaker != "I'm" for q in found)
+
+
+def test_participle_cue_belongs_to_the_sentence_subject() -> None:
+    assert pairs(
+        "At a rally on Tuesday, Senator Bernie Sanders endorsed Hillary Clinton, Mr. Trump's "
+        "rival, saying that she would “make an outstanding president of this country.”"
+    ) == [("make an outstanding president of this country.", "Bernie Sanders")]
+
+
+def test_relative_clause_after_the_speaker() -> None:
+    found = quotes_of(
+        "A White House official who spoke anonymously said, “We talk with them every week.”"
+    )
+    assert [q.speaker for q in found] == ["White House official"]

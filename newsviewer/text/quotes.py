@@ -306,8 +306,21 @@ def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
 def _sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
     lead_in = toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith(("ing", "ly")))
-    if lead_in and "," in toks[:_CUE_REACH]:
-        toks = toks[toks.index(",") + 1 :]  # "Early in his campaign, Trump attacked ..."
+    if lead_in:
+        # "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed":
+        # the subject is the first capitalised phrase after a comma that a verb follows.
+        for pos in range(min(len(toks), _APPOSITIVE_REACH)):
+            if toks[pos] != ",":
+                continue
+            rest = toks[pos + 1 :]
+            run = 0
+            while run < len(rest) and (rest[run][:1].isupper() or rest[run] in {"of", "for"}):
+                run += 1
+            if run and run < len(rest) and rest[run].isalpha() and rest[run].islower():
+                toks = rest
+                break
+        else:
+            return []
     if toks and (toks[0].endswith(("ing", "ed", "ly")) or toks[0].lower() in _ADVERBS):
         return []
     if len(toks) > 1 and toks[0] in {"The", "A", "An"} and toks[1][:1].isupper():
@@ -483,7 +496,12 @@ def _read_before(text: str) -> _Attribution | None:
             i -= 1
         elif not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
             continue
-        subject = _np_before(toks[:i])
+        if low[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
+            # "Mr. Carson endorsed Mr. Trump at Mar-a-Lago, calling him": the sentence's
+            # subject speaks, not the noun just before the participle.
+            subject = _sentence_subject(" ".join(toks[:i]))
+        else:
+            subject = _np_before(toks[:i])
         if subject:
             return _Attribution(subject, nearest or low[i])
         if nearest is None:
@@ -530,8 +548,12 @@ def _np_before(toks: list[str]) -> list[str]:
             return aside  # "the White House spokesman, Josh Earnest, said"
         toks = toks[:back]
     out: list[str] = []
-    for tok in reversed(toks):
+    for pos in range(len(toks) - 1, -1, -1):
+        tok = toks[pos]
         low = tok.lower()
+        if low in {"who", "whose"} and pos > 0 and toks[pos - 1] not in _BREAKS:
+            # "a White House official who spoke anonymously said": the noun before "who".
+            return _np_before(toks[:pos])
         if tok in _BREAKS or low in _CLAUSE_WORDS or is_cue(tok):
             break
         if low == "and" and out and out[0][:1].isupper():
