@@ -253,3 +253,11 @@ def test_date_written_only_in_the_text_is_found() -> None:
 def test_copyright_year_is_not_a_publication_day() -> None:
     article = page(body=_STORY + "<footer>© 2021 Coast Media</footer>")
     assert article.published is None  # type: ignore[attr-defined]
+
+
+def test_dateline_element_wins_over_dates_later_in_the_text() -> None:
+    article = page(
+        before='<p class="post-date">Posted April 4, 2019</p>',
+        body=_STORY + "<p>The wall was last repaired on 12 May 1998 after a storm.</p>",
+    )
+    assert article.published == datetime(2019, 4, 4)  # type: ignore[attr-defined]

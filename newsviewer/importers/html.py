@@ -23,6 +23,7 @@ from newsviewer.html import assets
 from newsviewer.html.body import body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
+from newsviewer.html.dates import date_in_text
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
@@ -76,6 +77,9 @@ class HtmlImporter:
             published = _date_from_page(root, meta.url)
             inferred = published is not None
         strip_unsafe(root)
+        if published is None:
+            published = _date_in_page_text(root)
+            inferred = published is not None
         found = mark_figures(root)
         order = page_order(root)
         extracted = trafilatura.bare_extraction(
@@ -166,28 +170,42 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
 
 
 def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
-    """Publication day that htmldate reads from the page's markup and text; no time of day.
-
-    The quick search reads markup; when it finds nothing, the extensive one also reads
-    the text ("2019年04月04日", "Posted 3/4/2019"). That one falls back to a bare year
-    (a copyright line) given as 1 January, which is no publication day.
-    """
+    """Publication day that htmldate reads from the page's markup; no time of day."""
     # htmldate prunes the tree it is given; the extractor still needs this one.
     found = htmldate.find_date(
         copy.deepcopy(root), extensive_search=False, original_date=True, url=url or None
     )
-    if not found:
-        found = htmldate.find_date(
-            copy.deepcopy(root), extensive_search=True, original_date=True, url=url or None
-        )
-        if found and found.endswith("-01-01"):
-            return None
     if not found:
         return None
     try:
         return datetime.strptime(found, "%Y-%m-%d")
     except ValueError:
         return None
+
+
+# Class or id of an element that holds a dateline ("post-date", "timestamp", "meta").
+_DATELINE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta|byline", re.I)
+# A dateline element holds a date and a few words; longer text is a paragraph.
+_DATELINE_CHARS = 200
+
+
+def _date_in_page_text(root: HtmlElement) -> datetime | None:
+    """A day written out in the page ("2019年4月4日", "April 4, 2019"), dateline first.
+
+    For pages whose markup carries no date; read after scripts are stripped. htmldate's
+    extensive text search finds these too but costs more than the rest of an import.
+    """
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _DATELINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            text = el.text_content()
+            if len(text) <= _DATELINE_CHARS:
+                found = date_in_text(text)
+                if found is not None:
+                    return found
+    body = root.find("body")
+    return date_in_text((body if body is not None else root).text_content())
 
 
 def _same(a: str, b: str) -> bool:
