@@ -481,6 +481,7 @@ def _read_before(text: str) -> _Attribution | None:
             return _Attribution(toks[d + 1 :], None)  # "… - Philip Bump: “…”"
     nearest: str | None = None
     near = False
+    participle_at = -1
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
         if tok in {".", "!", "?"}:
@@ -497,11 +498,14 @@ def _read_before(text: str) -> _Attribution | None:
         elif not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
             continue
         if low[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
-            # "Mr. Carson endorsed Mr. Trump at Mar-a-Lago, calling him": the sentence's
-            # subject speaks, not the noun just before the participle.
-            subject = _sentence_subject(" ".join(toks[:i]))
-        else:
-            subject = _np_before(toks[:i])
+            # "Mr. Carson endorsed Mr. Trump at Mar-a-Lago, calling him": an earlier
+            # reporting verb's subject or else the sentence's subject speaks, not the noun
+            # just before the participle ("…, Mr. Manafort said, adding that …").
+            if nearest is None:
+                nearest, near = low[i], len(toks) - i <= _CUE_REACH
+                participle_at = i
+            continue
+        subject = _np_before(toks[:i])
         if subject:
             return _Attribution(subject, nearest or low[i])
         if nearest is None:
@@ -511,7 +515,8 @@ def _read_before(text: str) -> _Attribution | None:
         # "The columnist David Auerbach went so far as to say:" names its subject at the
         # start; "later adding," / "and added:" continue the speaker before; a cue further
         # back in the sentence only tells that the quotation is reported speech.
-        subject = _sentence_subject(text)
+        head = " ".join(toks[:participle_at]) if participle_at > 0 else text
+        subject = _sentence_subject(head)
         return _Attribution(subject, nearest, near)
     if colon:
         # "…doesn't surprise Republican pollster Daron Shaw: “…”"

@@ -83,6 +83,7 @@ _PLACE_HEADS = words("""
 _STOP_CAPITALS = words("""
     the a an in on at of for and but or if as when while after before this that these
     those it its he she they we i you his her their our my there here then so yet
+    is are was were do does did can could will would should has have had
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec
@@ -91,7 +92,8 @@ _PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
 _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev"
+    # Party and state after a name: "Rep. Glenn Thompson, R-Pa., said".
+    r"[RDI]-[A-Z][A-Za-z.]*(?<=[a-z.])|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev"
     # US state and company abbreviations inside descriptions: "Cambridge, Mass., said".
     r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
     r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Inc|Corp|Co|Ltd|Mt|Ft)\."
