@@ -115,6 +115,8 @@ class PageMetadata:
 def read_metadata(root: HtmlElement) -> PageMetadata:
     """Collect metadata from a parsed page (before scripts are stripped)."""
     meta, multi = _meta_tags(root)
+    # One XPath query instead of a Python walk over every element per property.
+    props: list[HtmlElement] = root.xpath("//*[@itemprop]")
     ld = _article_json_ld(root)
     result = PageMetadata()
 
@@ -129,7 +131,7 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
         *confirmed,
         *(meta.get(k, "") for k in _TITLE_KEYS),
         *ld_titles,
-        _itemprop(root, "headline"),
+        _itemprop(props, "headline"),
     )
     result.description = _first(
         *(meta.get(k, "") for k in _DESCRIPTION_KEYS), _ld_text(ld, "description")
@@ -138,7 +140,7 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
     candidates = [
         _ld_people(ld_author, people_only=True),
         *_meta_authors(meta, multi),
-        _itemprop_authors(root),
+        _itemprop_authors(props),
         _rel_author(root),
         _ld_people(ld_author),
     ]
@@ -148,7 +150,7 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
         _ld_text(ld, "datePublished"),
         _ld_text(ld, "dateCreated"),
         *(meta.get(k, "") for k in _DATE_KEYS),
-        *_itemprop_dates(root),
+        *_itemprop_dates(root, props),
         _ld_text(ld, "dateModified"),
     )
     publisher = ld.get("publisher") if ld else None
@@ -363,19 +365,19 @@ def _meta_authors(meta: dict[str, str], every: dict[str, list[str]]) -> list[lis
     return found
 
 
-def _itemprop(root: HtmlElement, prop: str) -> str:
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link"):
+def _itemprop(props: list[HtmlElement], prop: str) -> str:
+    for el in props:
+        if el.tag in ("meta", "link"):
             continue
         if prop in (el.get("itemprop") or "").split():
             return clean_text(el.text_content())
     return ""
 
 
-def _itemprop_authors(root: HtmlElement) -> list[str]:
+def _itemprop_authors(props: list[HtmlElement]) -> list[str]:
     names: list[str] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or "author" not in (el.get("itemprop") or "").split():
+    for el in props:
+        if "author" not in (el.get("itemprop") or "").split():
             continue
         if el.tag == "meta":
             value = el.get("content") or el.get("value") or ""
@@ -396,11 +398,9 @@ def _itemprop_authors(root: HtmlElement) -> list[str]:
     return names
 
 
-def _itemprop_dates(root: HtmlElement) -> list[str]:
+def _itemprop_dates(root: HtmlElement, elements: list[HtmlElement]) -> list[str]:
     values: list[str] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in [*elements, *root.xpath("//time[@pubdate]")]:
         props = (el.get("itemprop") or "").split()
         is_pub = "datePublished" in props or (el.tag == "time" and el.get("pubdate") is not None)
         if is_pub:

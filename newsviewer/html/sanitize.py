@@ -41,6 +41,10 @@ UNSAFE_TAGS = (
     "dialog",
 )
 
+_HANDLER_XPATH = (
+    "//*[@*[starts-with(translate(name(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'on')]]"
+)
 _SPACE = re.compile(r"\s+")
 # Control characters never belong to article text; \x02/\x03 also mark search hits.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
@@ -52,9 +56,8 @@ def strip_unsafe(root: HtmlElement) -> None:
         _drop(node)
     for node in list(root.iter(*UNSAFE_TAGS)):
         _drop(node)
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    # XPath finds the few elements with handlers without a Python walk over all of them.
+    for el in root.xpath(_HANDLER_XPATH):
         for attr in [a for a in el.attrib if a.lower().startswith("on")]:
             del el.attrib[attr]
 
