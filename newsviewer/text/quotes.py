@@ -245,7 +245,10 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
     if found is not None:
         return found
     before = _before_context(texts[first.block], first, spans)
-    found = _read_before(before)
+    # The whole sentence up to the quotation, earlier quotations included, for finding
+    # its subject: "Sen. Sanders visited NBC's “Today” to …, saying “…”".
+    sentence = _last_sentence(texts[first.block][: max(0, first.start - 1)])
+    found = _read_before(before, sentence)
     if found is not None:
         return found
     if not before.strip() and first.block > 0:
@@ -305,7 +308,13 @@ def _sentence_final_clause(text: str, span: Span) -> _Attribution | None:
 
 def _sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
-    lead_in = toks and (toks[0].lower() in _LEAD_INS or toks[0].endswith(("ing", "ly")))
+    while toks and toks[0] in {"But", "And", "So", "Yet", "Then", "Still", "Now"}:
+        toks = toks[1:]
+    lead_in = toks and (
+        toks[0].lower() in _LEAD_INS
+        or toks[0].endswith(("ing", "ly", "ed"))
+        or toks[0].islower()  # "a few days later, Trump reversed himself"
+    )
     if lead_in:
         # "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed":
         # the subject is the first capitalised phrase after a comma that a verb follows.
@@ -464,7 +473,7 @@ def _read_after(text: str) -> _Attribution | None:
     return None
 
 
-def _read_before(text: str) -> _Attribution | None:
+def _read_before(text: str, sentence: str = "") -> _Attribution | None:
     colon = text.rstrip().endswith(":")
     toks = _clause_tokens(text)
     while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
@@ -516,7 +525,7 @@ def _read_before(text: str) -> _Attribution | None:
         # start; "later adding," / "and added:" continue the speaker before; a cue further
         # back in the sentence only tells that the quotation is reported speech.
         head = " ".join(toks[:participle_at]) if participle_at > 0 else text
-        subject = _sentence_subject(head)
+        subject = _sentence_subject(head) or _sentence_subject(sentence or head)
         return _Attribution(subject, nearest, near)
     if colon:
         # "…doesn't surprise Republican pollster Daron Shaw: “…”"
