@@ -348,6 +348,8 @@ def _sentence_subject(before: str) -> list[str]:
         return []
     if len(out) == 1 and out[0].lower() in PRONOUNS:
         return []
+    if sum(w.isupper() and len(w) > 1 for w in out) >= 2:
+        return []  # a heading in capitals, not a name
     return out if _plausible_subject(out) else []
 
 

@@ -162,6 +162,8 @@ class NameIndex:
         for text in [*known_names, *texts]:
             for m in _NAME_RUN.finditer(text):
                 words = m.group().split()
+                if sum(w.isupper() and len(w) > 1 for w in words) >= 2:
+                    continue  # "CONGRESS HAS INVESTIGATED HIM": a shouted heading
                 role, name = split_role(words)
                 last = name[-1].lower() if name else ""
                 if len(name) < 2 or len(name) > 4 or last in _ORG_HEADS or last in _PLACE_HEADS:
@@ -227,9 +229,11 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
             rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
             if rest and all(w[:1].isupper() for w in rest) and words[cut - 1][:1].islower():
                 return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
-    if "of" in words[2:]:
-        # "Jason Gilbert of Cheyenne", "Sen. Tom Udall of New Mexico": a person of a place.
-        cut = words.index("of")
+    link = next((w for w in words[2:] if w in {"of", "for", "at", "with"}), None)
+    if link is not None:
+        # "Jason Gilbert of Cheyenne", "Cameron Easley for Morning Consult": a person
+        # of a place or for an outlet.
+        cut = words.index(link)
         before_role, before_name = split_role(words[:cut])
         if len(before_name) >= 2 and before_name[-1].lower() not in _ORG_HEADS:
             full = index.full_name(before_name)
