@@ -1,0 +1,82 @@
+"""Corpus quality gate: score the importers, compare with recorded floors.
+
+    python scripts/quality_gate.py ../shared/corpora [--raise-floors]
+
+Runs ``score_corpora.py --json`` and ``score_quotes.py --json`` on the corpus folder,
+prints every figure beside its floor from ``quality/floors.json``, and exits 1 when a
+figure fell below its floor. ``--raise-floors`` writes the new figures as floors
+where they are higher: floors only ever go up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "quality" / "floors.json"
+
+# Rates in items per second swing with the machine's load; the gate watches them
+# only for collapse, at this share of the recorded floor.
+RATE_SLACK = 0.5
+
+
+def run_json(script: str, corpus: Path) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), str(corpus), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"quality gate: {script} failed with status {proc.returncode}")
+    last = [line for line in proc.stdout.splitlines() if line.startswith("{")][-1]
+    figures: dict[str, float] = json.loads(last)
+    return figures
+
+
+def is_rate(key: str) -> bool:
+    return key.endswith("_per_s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--raise-floors", action="store_true")
+    args = parser.parse_args()
+    figures = run_json("score_corpora.py", args.corpus)
+    figures.update(run_json("score_quotes.py", args.corpus))
+    floors: dict[str, float] = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+    failed = []
+    print(f"{'figure':28} {'now':>9} {'floor':>9}")
+    for key in sorted(figures):
+        now = figures[key]
+        floor = floors.get(key)
+        limit = None if floor is None else floor * (RATE_SLACK if is_rate(key) else 1.0)
+        bad = limit is not None and now + 1e-9 < limit
+        mark = "  BELOW FLOOR" if bad else ""
+        shown = "-" if floor is None else f"{floor:9.3f}"
+        print(f"{key:28} {now:9.3f} {shown:>9}{mark}")
+        if bad:
+            failed.append(key)
+    missing = sorted(set(floors) - set(figures))
+    for key in missing:
+        print(f"{key:28} {'missing':>9} {floors[key]:9.3f}  NOT MEASURED")
+    if args.raise_floors:
+        raised = {k: max(v, floors.get(k, v)) for k, v in figures.items()}
+        raised.update({k: floors[k] for k in missing})
+        FLOORS.write_text(json.dumps(dict(sorted(raised.items())), indent=2) + "\n")
+        print(f"floors written to {FLOORS.relative_to(ROOT)}")
+    if failed or missing:
+        print(f"quality gate: FAILED ({', '.join(failed + missing)})")
+        return 1
+    print(f"quality gate: ok ({len(figures)} figures at or above their floors)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
