@@ -229,11 +229,11 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
             rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
             if rest and all(w[:1].isupper() for w in rest) and words[cut - 1][:1].islower():
                 return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
-    link = next((w for w in words[2:] if w in {"of", "for", "at", "with"}), None)
-    if link is not None:
+    joint = next((w for w in words[2:] if w in {"of", "for", "at", "with"}), None)
+    if joint is not None:
         # "Jason Gilbert of Cheyenne", "Cameron Easley for Morning Consult": a person
         # of a place or for an outlet.
-        cut = words.index(link)
+        cut = words.index(joint)
         before_role, before_name = split_role(words[:cut])
         if len(before_name) >= 2 and before_name[-1].lower() not in _ORG_HEADS:
             full = index.full_name(before_name)

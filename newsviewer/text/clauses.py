@@ -1,0 +1,417 @@
+"""Reading a reporting clause: the words around a quotation that tell who spoke.
+
+Token rules only. A clause after a quotation ("…,” Kerry told reporters", "said Kerry",
+"― Kerry", "according to Kerry", "Seth McKee, a political scientist, told") or before
+one ("Kerry said: “…", "later adding, “…", "As Professor Foner put it, “…") yields the
+speaker's words as written and the cue verb; ``speakers`` resolves the words to a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsviewer.text.speakers import PRONOUNS, is_cue, tokens, words
+
+# A reporting clause sits close to its quotation: the cue within this many words.
+_CUE_REACH = 10
+# A speaker's description between commas ("Seth McKee, a political scientist at Texas
+# Tech University, told") runs up to this many words.
+_APPOSITIVE_REACH = 30
+# A speaker phrase is a short noun phrase; longer runs are clauses, not speakers.
+_MAX_MENTION_WORDS = 10
+_DASHES = frozenset("—―–-")
+_BREAKS = frozenset(",;:.!?()[]“”\"‘’'«»„…") | _DASHES
+_CLAUSE_WORDS = words(
+    "that which who whom whose when while because if so though although since where with "
+    "but or as after before until unless whether"
+)
+_FILLERS = words("""
+    also later then once previously recently earlier has had have would will was is
+    could did does never again simply just repeatedly often publicly privately flatly
+    quickly reportedly further first last finally today yesterday tonight now still
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
+_TIME_HEADS = words(
+    "week month year night morning afternoon evening weekend day monday tuesday wednesday "
+    "thursday friday saturday sunday"
+)
+_STOPS_AFTER = words(
+    "in on at during after before when while to from who which that about as with "
+    "because since if but and"
+)
+# Words that never stand inside a speaker phrase: verbs, and prepositions that start an
+# adverbial ("to win many of the states", "while trying to").
+_NOT_IN_SUBJECT = words(
+    "to in by while has have had is was were are be been did do does not would will can could "
+    "should may might must into from about than then when if because after before during over "
+    "under down up out went go goes also just only even still and or but nor"
+)
+_DETERMINERS = words(
+    "a an the one another some several many most few his her their its our my this that these "
+    "those two three four five former each every both other"
+)
+# Present forms that are nouns as often as verbs count only right before a quotation
+# ("The ad claims “…”"), never further back in a sentence.
+_ADJACENT_CUES = words("claims notes states calls reports reads read warns says writes argues")
+# First words that do not start a speaker phrase ("At the same time", "What", "His").
+_PERSON_SUBJECTS = words("he she they")
+_BAD_HEADS = words(
+    "in on at during after before while as when since from with without for by under over "
+    "despite although though if because about between among alongside amid what why how "
+    "where which whose whom there here i'm i’m we're we’re it's it’s that's that’s there's "
+    "there’s he's he’s she's she’s they're they’re you're you’re "
+    "but and so yet or then to of into onto upon"
+)
+_POSSESSIVES = words("his her its their our my your")
+_ADVERBS = words("instead however still meanwhile also another couple indeed yet even")
+# Sentence openers that start an adverbial, not the subject.
+_LEAD_INS = words(
+    "in on at during after before while as when since from with without for by under over "
+    "despite although though if because about"
+)
+# Capitalised sentence starts that are not a speaker.
+_STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
+# Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
+_ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm maj st jr sr prof rev mt no vs inc corp "
+    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec pres supt det insp cmdr ft"
+)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence-ending mark of ``text``."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+            if word.lower().lstrip("(\"“‘'") in _ABBREVIATIONS:
+                continue
+        ends.append(m.end())
+    return ends
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    mention: list[str]  # empty: the cue continues the previous speaker ("later adding")
+    cue: str | None
+    near: bool = True  # the cue stands next to the quotation, not elsewhere in the sentence
+    weak: bool = False  # only the sentence's subject: names a speaker, proves no speech
+
+
+def read_sentence_tail(tail: str) -> Attribution | None:
+    """ ", the rights group says." closing the sentence that holds a partial quotation."""
+    ends = sentence_ends(tail)
+    sentence = tail[: ends[0]] if ends else tail
+    toks = _clause_tokens(sentence)
+    while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
+        toks.pop()
+    for comma in range(len(toks) - 2):
+        if toks[comma] == "," and is_cue(toks[comma + 1]):
+            mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin, a …
+            rest = toks[comma + 2 + len(mention) :]
+            if mention and (not rest or rest[0] == ","):
+                return Attribution(mention, toks[comma + 1].lower())
+    if len(toks) < 3 or not is_cue(toks[-1]):
+        return None
+    cut = len(toks) - 2
+    while cut >= 0 and toks[cut] != ",":
+        cut -= 1
+    subject = _trim_fillers(toks[cut + 1 : -1])
+    if cut < 0 or not subject or len(subject) > 6 or not _plausible_subject(subject):
+        return None
+    return Attribution(subject, toks[-1].lower())
+
+
+def sentence_subject(before: str) -> list[str]:
+    toks = _clause_tokens(before)
+    while toks and toks[0] in {"But", "And", "So", "Yet", "Then", "Still", "Now"}:
+        toks = toks[1:]
+    lead_in = toks and (
+        toks[0].lower() in _LEAD_INS
+        or toks[0].endswith(("ing", "ly", "ed"))
+        or toks[0].islower()  # "a few days later, Trump reversed himself"
+    )
+    if lead_in:
+        # "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed":
+        # the subject is the first capitalised phrase after a comma that a verb follows.
+        for pos in range(min(len(toks), _APPOSITIVE_REACH)):
+            if toks[pos] != ",":
+                continue
+            rest = toks[pos + 1 :]
+            run = 0
+            while run < len(rest) and (rest[run][:1].isupper() or rest[run] in {"of", "for"}):
+                run += 1
+            if run and run < len(rest) and rest[run].isalpha() and rest[run].islower():
+                toks = rest
+                break
+        else:
+            return []
+    if toks and (toks[0].endswith(("ing", "ed", "ly")) or toks[0].lower() in _ADVERBS):
+        return []
+    if len(toks) > 1 and toks[0] in {"The", "A", "An"} and toks[1][:1].isupper():
+        toks = toks[1:]  # "The Democratic National Convention released a statement"
+    out: list[str] = []
+    for tok in toks:
+        if (tok[:1].isupper() and tok not in _BREAKS) or (tok.lower() in {"of", "for"} and out):
+            out.append(tok)
+        elif not out and tok[:1].islower() and tok.isalpha() and len(out) < 3:
+            out.append(tok)  # a role before the name: "pollster Daron Shaw"
+        else:
+            break
+    while out and not out[-1][:1].isupper():
+        out.pop()
+    if not out or not any(w[:1].isupper() for w in out) or out[0].lower() in _STOP_LEADS:
+        return []
+    if len(out) == 1 and out[0].lower() in PRONOUNS:
+        return []
+    if sum(w.isupper() and len(w) > 1 for w in out) >= 2:
+        return []  # a heading in capitals, not a name
+    return out if _plausible_subject(out) else []
+
+
+def last_sentence(text: str) -> str:
+    ends = sentence_ends(text)
+    return text[ends[-1] :] if ends else text
+
+
+def _clause_tokens(text: str) -> list[str]:
+    """Tokens of a reporting clause without short asides in brackets ("Rubio (R-Fla.)")."""
+    out: list[str] = []
+    toks = tokens(text)
+    i = 0
+    while i < len(toks):
+        if toks[i] == "(" and ")" in toks[i + 1 : i + 10]:
+            i = toks.index(")", i + 1) + 1
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+def read_after(text: str) -> Attribution | None:
+    toks = _clause_tokens(text)
+    while toks and toks[0] in {",", ";"}:
+        toks = toks[1:]
+    while toks and toks[-1] in {".", "!", "?"}:
+        toks = toks[:-1]
+    if len(toks) > 2 and toks[0].lower() == "as":
+        toks = toks[1:]  # "“…,” as Cruz said on the radio"
+    if not toks:
+        return None
+    if toks[0] in _DASHES:
+        mention = _np_after(toks[1:])
+        named = bool(mention) and mention[0][:1].isupper()
+        return Attribution(mention, None) if named else None
+    low = [t.lower() for t in toks]
+    if low[:2] == ["according", "to"]:
+        mention = _np_after(toks[2:])
+        return Attribution(mention, "according to") if mention else None
+    if is_cue(toks[0]) or toks[0] in _ADJACENT_CUES:
+        mention = _np_after(toks[1:])
+        if mention:
+            return Attribution(mention, low[0])
+    commas: list[int] = []
+    for i, tok in enumerate(toks[:_APPOSITIVE_REACH]):
+        if tok == ",":
+            commas.append(i)
+            continue
+        if tok in _BREAKS:
+            return None
+        final = i == len(toks) - 1 and tok in _ADJACENT_CUES  # "…," Conway notes.
+        # "“…” an angry Hollande retaliated.": any past-tense verb right after a name.
+        past = (
+            not commas
+            and 0 < i <= 4
+            and tok.islower()
+            and tok.endswith("ed")
+            and (toks[i - 1][:1].isupper() or toks[i - 1].lower() in _PERSON_SUBJECTS)
+        )
+        if not (is_cue(tok) or final or past) or i == 0:
+            if not commas and i >= _CUE_REACH:
+                return None
+            continue
+        if not commas:
+            subject = _trim_fillers(toks[:i])
+            if subject and _plausible_subject(subject):
+                return Attribution(subject, low[i])
+            return None
+        # "Seth McKee, a political scientist, told The Hill" / "another friend, Mariam Emara told"
+        last = _trim_fillers(toks[commas[-1] + 1 : i])
+        if last and last[0][:1].isupper() and _plausible_subject(last):
+            return Attribution(last, low[i])
+        if len(commas) >= 2:
+            aside = toks[commas[0] + 1 : commas[1]]
+            if len(aside) >= 2 and all(w[:1].isupper() for w in aside):
+                return Attribution(aside, low[i])  # "the spokesman, Josh Earnest, said"
+        first = toks[: commas[0]]
+        if first and _plausible_subject(first):
+            return Attribution(first, low[i])
+        return None
+    return None
+
+
+def read_before(text: str, sentence: str = "") -> Attribution | None:
+    colon = text.rstrip().endswith(":")
+    toks = _clause_tokens(text)
+    while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    low = [t.lower() for t in toks]
+    if low[-2:] in (["put", "it"], ["puts", "it"]):
+        subject = _np_before(toks[:-2])  # "As Professor Foner put it: “…"
+        if subject:
+            return Attribution(subject, "put")
+    for d in range(max(0, len(toks) - 5), len(toks) - 1):
+        if toks[d] in _DASHES and all(t[:1].isupper() for t in toks[d + 1 :]):
+            return Attribution(toks[d + 1 :], None)  # "… - Philip Bump: “…”"
+    nearest: str | None = None
+    near = False
+    participle_at = -1
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if tok in {".", "!", "?"}:
+            break
+        if low[i] == "according" and i + 1 < len(toks) and low[i + 1] == "to":
+            mention = _np_after(toks[i + 2 :])
+            if mention:
+                return Attribution(mention, "according to")
+        adjacent = i == len(toks) - 1
+        # "Mr. Smith shot back:" / "Hillary fired back,"
+        retort = low[i] == "back" and i > 0 and low[i - 1] in {"shot", "fired", "hit"}
+        if retort:
+            i -= 1
+        elif not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
+            continue
+        if low[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
+            # "Mr. Carson endorsed Mr. Trump at Mar-a-Lago, calling him": an earlier
+            # reporting verb's subject or else the sentence's subject speaks, not the noun
+            # just before the participle ("…, Mr. Manafort said, adding that …").
+            if nearest is None:
+                nearest, near = low[i], len(toks) - i <= _CUE_REACH
+                participle_at = i
+            continue
+        subject = _np_before(toks[:i])
+        if subject:
+            return Attribution(subject, nearest or low[i])
+        if nearest is None:
+            nearest = low[i]
+            near = len(toks) - i <= _CUE_REACH
+    if nearest is not None:
+        # "The columnist David Auerbach went so far as to say:" names its subject at the
+        # start; "later adding," / "and added:" continue the speaker before; a cue further
+        # back in the sentence only tells that the quotation is reported speech.
+        head = " ".join(toks[:participle_at]) if participle_at > 0 else text
+        subject = sentence_subject(head) or sentence_subject(sentence or head)
+        return Attribution(subject, nearest, near)
+    if colon:
+        # "…doesn't surprise Republican pollster Daron Shaw: “…”"
+        name = _name_tail(toks)
+        if len(name) >= 2 and _plausible_subject(name):
+            return Attribution(name, None)
+    return None
+
+
+def _trim_fillers(toks: list[str]) -> list[str]:
+    toks = list(toks)
+    while toks:
+        low = toks[-1].lower()
+        if low in _TIME_HEADS and len(toks) >= 2 and toks[-2].lower() in {"on", "last", "this"}:
+            del toks[-2:]
+        elif low in _FILLERS or (toks[-1].islower() and low.endswith("ly") and len(low) > 4):
+            toks.pop()  # "also", "later", "subsequently"
+        else:
+            break
+    return toks
+
+
+def _np_before(toks: list[str]) -> list[str]:
+    toks = _trim_fillers(toks)
+    if toks and toks[-1] == ",":
+        # "David Axelrod, who was chief strategist, said": the subject precedes the aside.
+        back = len(toks) - 2
+        while back >= 0 and toks[back] != "," and len(toks) - back <= _APPOSITIVE_REACH:
+            back -= 1
+        if back < 0 or toks[back] != ",":
+            return []
+        aside = toks[back + 1 : -1]
+        if len(aside) >= 2 and all(w[:1].isupper() for w in aside):
+            return aside  # "the White House spokesman, Josh Earnest, said"
+        toks = toks[:back]
+    out: list[str] = []
+    for pos in range(len(toks) - 1, -1, -1):
+        tok = toks[pos]
+        low = tok.lower()
+        if low in {"who", "whose"} and pos > 0 and toks[pos - 1] not in _BREAKS:
+            # "a White House official who spoke anonymously said": the noun before "who".
+            return _np_before(toks[:pos])
+        if tok in _BREAKS or low in _CLAUSE_WORDS or is_cue(tok):
+            break
+        if low == "and" and out and out[0][:1].isupper():
+            break  # "Kerry and Obama": a new subject starts after "and"
+        out.insert(0, tok)
+        if len(out) > _MAX_MENTION_WORDS:
+            return _name_tail(out)
+    if not out or not _plausible_subject(out):
+        return []
+    return out
+
+
+def _np_after(toks: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in _BREAKS or is_cue(tok):
+            break
+        if low in _STOPS_AFTER:
+            break
+        if low in {"of", "for"} and not (nxt[:1].isupper() or nxt.lower() == "the"):
+            break
+        out.append(tok)
+        if len(out) >= _MAX_MENTION_WORDS:
+            break
+    while out and out[-1].lower() in {"the", "of", "for", "a", "an"}:
+        out.pop()
+    return out if out and _plausible_subject(out) else []
+
+
+def _name_tail(words: list[str]) -> list[str]:
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    return words[i:]
+
+
+def _plausible_subject(words: list[str]) -> bool:
+    if len(words) > _MAX_MENTION_WORDS:
+        return False
+    head = words[0]
+    low = head.lower()
+    if low in PRONOUNS:
+        return len(words) == 1
+    if low in _BAD_HEADS or (len(words) == 1 and low in _POSSESSIVES):
+        return False
+    if any(w in _BREAKS for w in words):
+        return False
+    if head[:1].isdigit():
+        return False
+    lows = [w.lower() for w in words]
+    if lows[-1].endswith(("’s", "'s", "’d", "'d")):
+        return False
+    for i, w in enumerate(lows):
+        joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
+        # "a voice-over in the ad", "officials at the agency"
+        inner = w in {"in", "at", "from"} and 0 < i < len(words) - 1 and lows[0] in _DETERMINERS
+        # Checked as written: "Will wrote" names George Will, "will" is a verb.
+        if words[i] in _NOT_IN_SUBJECT and not (joins_names or inner):
+            return False
+    if not (
+        head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()
+    ):
+        return False
+    # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a
+    # noun, which a lowercase function word is not.
+    return words[-1].lower() not in _CLAUSE_WORDS and words[-1].lower() not in _FILLERS
