@@ -1,9 +1,10 @@
 """Direct quotations in an article body and who said them.
 
-Rules only, no models: ``marks`` pairs the quotation marks, this module reads the
+Rules only, no models: ``marks`` pairs the quotation marks, ``clauses`` reads the
 reporting clause around each quotation ("…,” Kerry said", "said Kerry", "Kerry told
-reporters: “…", "— Kerry", "according to Kerry"), carries the speaker over split and
-running quotations and pronouns, and drops scare quotes and titles that nobody says.
+reporters: “…", "— Kerry", "according to Kerry") and ``speakers`` resolves names. This
+module decides what is speech, carries the speaker over split and running quotations
+and pronouns, and drops scare quotes and titles that nobody says.
 """
 
 from __future__ import annotations
