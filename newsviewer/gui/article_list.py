@@ -13,6 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -23,10 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -315,22 +317,50 @@ class ArticleDelegate(QStyledItemDelegate):
                 break
 
 
-class ArticleListView(QListView):
-    """Keyboard: arrows, Home/End, j/k; Enter asks for the reader."""
+class ArticleListView(QTableView):
+    """One column of fixed-height rows. Keyboard: arrows, Home/End, j/k; Enter opens.
+
+    A table rather than a QListView: with fixed row heights its header computes row
+    positions arithmetically, so telling it about 100,000 rows takes ~8 ms, where a
+    QListView lays out every item (~160 ms even with uniform item sizes).
+    """
 
     open_requested = Signal()
     escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setUniformItemSizes(True)
+        self.setItemDelegate(ArticleDelegate(self))
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._update_row_height()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setItemDelegate(ArticleDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Stories")
         self.setAccessibleDescription("Saved stories, newest first")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def _update_row_height(self) -> None:
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        option.font = self.font()
+        height = self.itemDelegate().sizeHint(option, QModelIndex()).height()
+        self.verticalHeader().setDefaultSectionSize(height)
+        self.verticalHeader().setMinimumSectionSize(min(height, 16))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_row_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -348,14 +378,20 @@ class ArticleListView(QListView):
             self.move_selection(1 if key == Qt.Key.Key_J else -1)
             return
         model = self.model()
+        if key == Qt.Key.Key_Home and model is not None and model.rowCount():
+            self._go_to(model.index(0, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            return
         if key == Qt.Key.Key_End and isinstance(model, ArticleListModel) and model.total():
             # The view only knows the rows fetched so far; End means the last story.
             model.expose(model.total())
             last = model.index(model.rowCount() - 1, 0)
-            self.setCurrentIndex(last)
-            self.scrollTo(last, QAbstractItemView.ScrollHint.PositionAtBottom)
+            self._go_to(last, QAbstractItemView.ScrollHint.PositionAtBottom)
             return
         super().keyPressEvent(event)
+
+    def _go_to(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint) -> None:
+        self.setCurrentIndex(index)
+        self.scrollTo(index, hint)
 
     def move_selection(self, step: int) -> None:
         model = self.model()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -341,6 +341,23 @@ class ReaderView(QTextBrowser):
                 if not image.isNull():
                     self._images[figure.id] = image
         self._rerender(keep_position=False)
+        if self._terms:
+            self._scroll_to_first_hit()
+
+    def _scroll_to_first_hit(self) -> None:
+        """Bring the first search hit into view, a third of the way down the pane."""
+        pattern = _term_pattern(self._terms)
+        if pattern is None:
+            return
+        expression = QRegularExpression(
+            pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+        )
+        found = self.document().find(expression)
+        if found.isNull():
+            return
+        top = self.cursorRect(found).top() + self.verticalScrollBar().value()
+        if top > self.viewport().height() * 2 // 3:
+            self.verticalScrollBar().setValue(top - self.viewport().height() // 3)
 
     def show_message(self, text: str) -> None:
         self._article = None

@@ -88,7 +88,10 @@ def test_dropped_story_is_listed_read_searched_deleted_and_restored(qtbot, make_
     snippet = window.model.index(0, 0).data(SNIPPET_ROLE)
     assert HIT_OPEN + "boots" in snippet.lower()
     assert window.count_label.text() == "1 match in 1 story"
-    # ... and the search term is marked in the reader.
+    # ... and the search term is marked in the reader, scrolled into view.
+    hit = window.reader.cursorRect(window.reader.document().find("boots"))
+    assert 0 <= hit.top() < window.reader.viewport().height()
+    assert window.reader.verticalScrollBar().value() > 0  # it was below the fold
     assert any(
         p.background == colours.term_bg and "boots" in p.text
         for p in fragments(window.reader.document())
