@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import json
 import re
 import sys
 import time
@@ -259,6 +260,22 @@ def score_split(root: Path, show_n: int) -> Tally:
     return tally
 
 
+def figures(name: str, t: Tally) -> dict[str, float]:
+    """The gate's figures for one split, as percentages and a rate."""
+    p = t.pred_long_right / t.pred_long if t.pred_long else 0.0
+    r = t.gold_long_found / t.gold_long if t.gold_long else 0.0
+    return {
+        f"polnear.{name}.long_f1": round(100 * (2 * p * r / (p + r) if p + r else 0.0), 2),
+        f"polnear.{name}.short_recall": round(
+            100 * (t.gold_short_found / t.gold_short if t.gold_short else 0.0), 2
+        ),
+        f"polnear.{name}.speaker": round(
+            100 * (t.speaker_right / t.speaker_checked if t.speaker_checked else 0.0), 2
+        ),
+        f"polnear.{name}.articles_per_s": round(t.articles / t.seconds if t.seconds else 0.0),
+    }
+
+
 def report(name: str, t: Tally) -> None:
     p = t.pred_long_right / t.pred_long if t.pred_long else 0.0
     r = t.gold_long_found / t.gold_long if t.gold_long else 0.0
@@ -281,13 +298,19 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--split", choices=("train", "dev", "both"), default="both")
     parser.add_argument("--show", type=int, default=0, help="print N misses/errors")
+    parser.add_argument("--json", action="store_true", help="end with one line of JSON figures")
     args = parser.parse_args()
     root = args.corpus / "polnear"
     if not root.is_dir():
         parser.error(f"{root} not found")
     splits = ("train", "dev") if args.split == "both" else (args.split,)
+    out: dict[str, float] = {}
     for split in splits:
-        report(split, score_split(root / split, args.show))
+        tally = score_split(root / split, args.show)
+        report(split, tally)
+        out.update(figures(split, tally))
+    if args.json:
+        print(json.dumps(out))
     return 0
 
 

@@ -63,6 +63,7 @@ def finish(article: Article) -> Article:
     """Analysis shared by every format: quotations and speakers."""
     from newsviewer.text.quotes import find_quotes
 
-    names = [*article.authors]
+    # Full names given only in the headline or standfirst resolve surnames in the body.
+    names = [*article.authors, article.title, article.summary]
     quotes = find_quotes(article.blocks, known_names=names)
     return dataclasses.replace(article, quotes=quotes)
