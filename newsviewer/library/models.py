@@ -66,6 +66,8 @@ class ArticleRow(Base):
     # deleted story back under its old id.
     __table_args__ = (
         Index("ix_articles_sort_at", "sort_at", "id"),
+        # Migration 0003: date and site by id, for sorting and faceting matches.
+        Index("ix_articles_keys", "id", "sort_at", "site"),
         {"sqlite_autoincrement": True},
     )
 

@@ -1,14 +1,18 @@
-"""What the user types into the search box, made safe for FTS5 ``MATCH``.
+"""What the user types into the search box, parsed into a small tree.
 
-User text is parsed into a small tree and compiled to an FTS5 expression in which
-every word is a quoted string, so no character the user types can act as FTS5
-syntax. Today the language is: words (all must match), ``word*`` for a prefix, and
-a balanced ``"exact phrase"``. Fields, OR, exclusion and dates will be new node
-types here, each with its own compile rule.
+The language: words (all must match), ``"exact phrase"``, ``prefix*``, ``OR``
+between two parts, ``-excluded``, ``( ... )`` groups, fields (``title:``,
+``by:``, ``caption:``, ``quote:``, ``said:``/``speaker:``, ``site:``) and dates
+(``after:``, ``before:``, ``year:``). The parser is tolerant: an unknown field,
+an unpaired quote or parenthesis, a dangling ``OR`` or ``-`` reads as plain
+words, so every text parses and nothing raises. ``search.py`` turns the tree
+into SQL in which every word the user typed is a bound parameter or a quoted
+FTS5 string, so no character typed can act as syntax.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -34,7 +38,53 @@ class All:
     parts: tuple[Node, ...]
 
 
-Node = Term | Phrase | All
+@dataclass(frozen=True, slots=True)
+class Any:
+    """At least one part must match (``a OR b``)."""
+
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """The part must not match (``-word``)."""
+
+    part: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """Words that must match in one place: see ``TEXT_FIELDS`` and ``QUOTE_FIELDS``."""
+
+    name: str
+    part: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The story's site name contains this text (any case)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    """Listing date (published, else imported) in ``[start, end)``, as ``YYYY-MM-DD``."""
+
+    start: str | None
+    end: str | None
+
+
+Node = Term | Phrase | All | Any | Not | Field | Site | Dates
+
+# Field names the user types -> canonical field.
+TEXT_FIELDS = {"title": "title", "headline": "title", "by": "by", "author": "by"}
+TEXT_FIELDS |= {"caption": "caption", "captions": "caption"}
+QUOTE_FIELDS = {"quote": "quote", "said": "said", "speaker": "said"}
+DATE_FIELDS = ("after", "before", "year")
+FIELDS = {**TEXT_FIELDS, **QUOTE_FIELDS, "site": "site"} | {d: d for d in DATE_FIELDS}
+
+_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?")
 
 
 def _has_token(text: str) -> bool:
@@ -43,51 +93,327 @@ def _has_token(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def _words(segment: str) -> list[Node]:
-    nodes: list[Node] = []
-    for chunk in segment.split():
-        prefix = chunk.endswith("*")
-        word = chunk.rstrip("*")
-        if _has_token(word):
-            nodes.append(Term(word, prefix))
-    return nodes
+# -- tokens ------------------------------------------------------------------
 
 
-def parse(text: str) -> Node | None:
-    """The query tree of ``text``; None when it holds nothing to search for."""
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str  # "(", ")", "or", "neg", "field", "phrase", "word"
+    text: str = ""
+
+
+_BREAK = frozenset(' \t\r\n\f\v()"')
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            out.append(_Tok(ch))
+            i += 1
+        elif ch == '"':
+            close = text.find('"', i + 1)
+            if close < 0:
+                # An unpaired quote mark is read as a space.
+                i += 1
+                continue
+            out.append(_Tok("phrase", text[i + 1 : close]))
+            i = close + 1
+        elif ch == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] != "-":
+            out.append(_Tok("neg"))
+            i += 1
+        else:
+            j = i
+            while j < n and text[j] not in _BREAK:
+                j += 1
+            i = _word_token(text, i, j, out)
+    return out
+
+
+def _word_token(text: str, start: int, end: int, out: list[_Tok]) -> int:
+    """Append the token(s) of ``text[start:end]``; return where scanning goes on."""
+    word = text[start:end]
+    name, colon, value = word.partition(":")
+    if colon and name.lower() in FIELDS:
+        field = FIELDS[name.lower()]
+        if value:
+            out.append(_Tok("field", field))
+            out.append(_Tok("word", value))
+            return end
+        if end < len(text) and text[end] in '"(':
+            out.append(_Tok("field", field))
+            return end
+    out.append(_Tok("or") if word == "OR" else _Tok("word", word))
+    return end
+
+
+# -- parser ------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Tok]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> _Tok | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> _Tok:
+        tok = self.tokens[self.pos]
+        self.pos += 1
+        return tok
+
+    def query(self) -> Node | None:
+        parts: list[Node] = []
+        while self.peek() is not None:
+            node = self.any_of()
+            if node is not None:
+                parts.append(node)
+            tok = self.peek()
+            if tok is not None and tok.kind == ")":
+                self.take()  # an unopened ")" is ignored
+        return _all(parts)
+
+    def any_of(self) -> Node | None:
+        options: list[Node] = []
+        first = self.all_of()
+        if first is not None:
+            options.append(first)
+        while (tok := self.peek()) is not None and tok.kind == "or":
+            self.take()
+            following = self.all_of()
+            if following is None:
+                continue
+            if options:
+                options.append(following)
+            else:
+                # "OR" with nothing before it is the word "or".
+                options.append(_all([Term("OR"), following]) or following)
+        if len(options) > 1:
+            return Any(tuple(options))
+        return options[0] if options else None
+
+    def all_of(self) -> Node | None:
+        parts: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind not in (")", "or"):
+            node = self.unary()
+            if node is not None:
+                parts.append(node)
+        return _all(parts)
+
+    def unary(self) -> Node | None:
+        tok = self.take()
+        if tok.kind == "neg":
+            following = self.peek()
+            if following is None or following.kind in (")", "or"):
+                return None
+            node = self.unary()
+            return None if node is None else Not(node)
+        if tok.kind == "(":
+            inner = self.group()
+            return inner
+        if tok.kind == "field":
+            return self.field(tok.text)
+        if tok.kind == "phrase":
+            return _phrase(tok.text)
+        return _term(tok.text)
+
+    def group(self) -> Node | None:
+        options: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind != ")":
+            node = self.any_of()
+            if node is not None:
+                options.append(node)
+        if self.peek() is not None:
+            self.take()  # the closing ")"; a missing one is supplied at the end
+        return _all(options)
+
+    def field(self, name: str) -> Node | None:
+        if self.peek() is None:
+            return None
+        tok = self.take()
+        if tok.kind == "(":
+            value = self.group()
+        elif tok.kind == "phrase":
+            value = _phrase(tok.text)
+        elif tok.kind == "word":
+            value = _term(tok.text)
+        else:
+            self.pos -= 1
+            return None
+        if value is None:
+            return None
+        if name in DATE_FIELDS:
+            return _dates(name, tok.text) if tok.kind == "word" else value
+        if name == "site":
+            words = _plain_words(value)
+            return Site(" ".join(words)) if words else None
+        return Field(name, value)
+
+
+def _all(parts: list[Node]) -> Node | None:
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
+def _term(word: str) -> Node | None:
+    prefix = word.endswith("*")
+    word = word.rstrip("*")
+    return Term(word, prefix) if _has_token(word) else None
+
+
+def _phrase(text: str) -> Node | None:
+    words = tuple(w for w in text.split() if _has_token(w))
+    if len(words) == 1:
+        return Term(words[0])
+    return Phrase(words) if words else None
+
+
+def _day(value: str, *, year_only: bool = False) -> tuple[str, str] | None:
+    """(first day, first day after) of a ``YYYY[-MM[-DD]]`` value, or None."""
+    match = _DATE.fullmatch(value)
+    if match is None or (year_only and match.group(2)):
+        return None
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    if month is None:
+        return f"{year:04d}-01-01", f"{year + 1:04d}-01-01"
+    if not 1 <= int(month) <= 12:
+        return None
+    if day is None:
+        m = int(month)
+        after = f"{year + 1:04d}-01-01" if m == 12 else f"{year:04d}-{m + 1:02d}-01"
+        return f"{year:04d}-{m:02d}-01", after
+    if not 1 <= int(day) <= 31:
+        return None
+    first = f"{year:04d}-{int(month):02d}-{int(day):02d}"
+    # The day after only matters as an exclusive bound; text order is enough.
+    return first, first + "~"
+
+
+def _dates(name: str, value: str) -> Node | None:
+    span = _day(value, year_only=name == "year")
+    if span is None:
+        # Not a date: search the words instead.
+        return _all([t for t in (_term(name), _term(value)) if t is not None])
+    first, after = span
+    if name == "after":
+        return Dates(first, None)
+    if name == "before":
+        return Dates(None, first)
+    return Dates(first, after)
+
+
+def _plain_words(node: Node) -> list[str]:
+    if isinstance(node, Term):
+        return [node.text]
+    if isinstance(node, Phrase):
+        return list(node.words)
+    if isinstance(node, All | Any):
+        return [w for part in node.parts for w in _plain_words(part)]
+    return []
+
+
+def _words_only(text: str) -> Node | None:
+    """The old, simplest reading: quoted phrases and words, all required."""
     pieces = text.split('"')
-    # An odd number of quote marks leaves the last one unpaired: it is read as a space.
     if len(pieces) % 2 == 0:
         pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
     nodes: list[Node] = []
     for index, piece in enumerate(pieces):
-        if index % 2 == 0:
-            nodes.extend(_words(piece))
-            continue
-        words = tuple(w for w in piece.split() if _has_token(w))
-        if len(words) == 1:
-            nodes.append(Term(words[0]))
-        elif words:
-            nodes.append(Phrase(words))
-    if not nodes:
-        return None
-    return nodes[0] if len(nodes) == 1 else All(tuple(nodes))
+        found = [_phrase(piece)] if index % 2 else [_term(w) for w in piece.split()]
+        nodes.extend(n for n in found if n is not None)
+    return _all(nodes)
+
+
+def parse(text: str) -> Node | None:
+    """The query tree of ``text``; None when it holds nothing to search for. Never raises."""
+    try:
+        return _Parser(_tokens(text)).query()
+    except (IndexError, ValueError, RecursionError):
+        # The parser is meant to accept everything; should it trip, the user's
+        # words are still searched.
+        return _words_only(text)
+
+
+# -- FTS5 expressions ----------------------------------------------------------
+
+# FTS5 column of each text field (columns of articles_fts/articles_stem and quotations_fts).
+COLUMNS = {"title": "headline", "by": "byline", "caption": "captions"}
+COLUMNS |= {"quote": "text", "said": "speaker"}
 
 
 def _string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def to_fts(node: Node) -> str:
-    """The FTS5 expression of ``node``; only quoted strings and our own operators."""
+def fts_expression(node: Node) -> str | None:
+    """The FTS5 expression of a tree of words, or None when it holds anything else.
+
+    Only quoted strings, ``*``, AND/OR/NOT, parentheses and ``{column}:`` filters
+    of our own appear in it. A tree that needs more than FTS5 can say (a site,
+    a date, a quotation, a part that is only exclusions) gives None.
+    """
     if isinstance(node, Term):
         return _string(node.text) + ("*" if node.prefix else "")
     if isinstance(node, Phrase):
         return _string(" ".join(node.words))
-    return " AND ".join(to_fts(part) for part in node.parts)
+    if isinstance(node, Field) and node.name in COLUMNS and node.name not in QUOTE_FIELDS:
+        inner = fts_expression(node.part)
+        return None if inner is None else f"{{{COLUMNS[node.name]}}} : ({inner})"
+    if isinstance(node, Any):
+        options = [fts_expression(p) for p in node.parts]
+        if any(o is None for o in options):
+            return None
+        return " OR ".join(f"({o})" for o in options)
+    if isinstance(node, All):
+        wanted: list[str] = []
+        unwanted: list[str] = []
+        for part in node.parts:
+            target, operand = (unwanted, part.part) if isinstance(part, Not) else (wanted, part)
+            expression = fts_expression(operand)
+            if expression is None:
+                return None
+            target.append(expression)
+        if not wanted:
+            return None
+        head = " AND ".join(f"({w})" for w in wanted)
+        return head + "".join(f" NOT ({u})" for u in unwanted)
+    return None
 
 
 def compile_query(text: str) -> str | None:
-    """FTS5 ``MATCH`` expression for user text, or None when there is nothing to search."""
+    """FTS5 ``MATCH`` expression for a query of words only, else None."""
     node = parse(text)
-    return None if node is None else to_fts(node)
+    return None if node is None else fts_expression(node)
+
+
+def highlight_terms(text: str) -> list[str]:
+    """Words and phrases of a query the reader should mark, longest first.
+
+    Excluded words, sites and dates are left out; a prefix keeps its ``*`` so the
+    caller knows to match word starts. ``Library.hit_terms`` gives the words as
+    they appear in one story, stems and accents included.
+    """
+    found: list[str] = []
+
+    def walk(node: Node) -> None:
+        if isinstance(node, Term):
+            found.append(node.text + ("*" if node.prefix else ""))
+        elif isinstance(node, Phrase):
+            found.append(" ".join(node.words))
+        elif isinstance(node, All | Any):
+            for part in node.parts:
+                walk(part)
+        elif isinstance(node, Field):
+            walk(node.part)
+
+    node = parse(text)
+    if node is not None:
+        walk(node)
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=len, reverse=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,14 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, func, insert, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from newsviewer.domain import (
     DUPLICATE,
-    HIT_CLOSE,
-    HIT_OPEN,
     IMPORTED,
     Article,
     ArticleId,
@@ -38,21 +37,15 @@ from newsviewer.domain import (
     StoredArticle,
     StoredFigure,
 )
+from newsviewer.errors import LibraryError
 from newsviewer.library import db
+from newsviewer.library import search as plans
 from newsviewer.library.models import ArticleRow, FigureRow, OriginalRow, QuotationRow
-from newsviewer.library.query import compile_query
+from newsviewer.library.search import ELLIPSIS, RANK, SNIPPET_TOKENS, SearchPage, Sort
+
+__all__ = ["ELLIPSIS", "RANK", "SNIPPET_TOKENS", "DeletedArticle", "Library", "StoreRequest"]
 
 log = logging.getLogger(__name__)
-
-# Column weights for bm25, in FTS column order (headline, standfirst, byline, body,
-# captions): a word in the headline says far more about what a story is about than
-# the same word somewhere in a long body; the standfirst is a summary, the byline
-# names people, captions describe pictures.
-RANK = "bm25(10.0, 4.0, 3.0, 1.0, 2.0)"
-
-# Tokens of context in a snippet: about one line of a list row.
-SNIPPET_TOKENS = 16
-ELLIPSIS = "…"
 
 # SQLite allows 32766 bound parameters per statement; stay well below it.
 _ID_BATCH = 500
@@ -521,42 +514,113 @@ class Library:
                     )
         return [found[i] for i in ids if i in found]
 
-    def search(self, query: str, *, limit: int | None = None) -> list[SearchHit]:
-        """Ranked full-text search; any user text is safe (never raises on syntax).
+    @contextmanager
+    def _raw_read(self) -> Iterator[sqlite3.Connection]:
+        """The sqlite3 connection inside a read transaction, for search's hand-built SQL.
 
-        Best match first; ``SearchHit.rank`` is the bm25 relevance with the sign
-        turned so that higher means more relevant. Empty text finds nothing.
+        Search runs several statements per call; one transaction keeps them on one
+        snapshot while an import writes, and the bare connection skips the ORM's
+        per-row cost.
         """
-        expression = compile_query(query)
-        if expression is None:
-            return []
-        # ORDER BY the hidden ``rank`` column (not a bm25() expression) lets FTS5 sort
-        # ids by score first and compute snippets only for the rows returned.
-        sql = text(
-            "SELECT rowid, rank, snippet(articles_fts, -1, :open, :close, :ellipsis, :tokens) "
-            "FROM articles_fts WHERE articles_fts MATCH :query AND rank MATCH :rank "
-            "ORDER BY rank LIMIT :limit"
-        )
-        params = {
-            "open": HIT_OPEN,
-            "close": HIT_CLOSE,
-            "ellipsis": ELLIPSIS,
-            "tokens": SNIPPET_TOKENS,
-            "query": expression,
-            "rank": RANK,
-            "limit": -1 if limit is None else limit,
-        }
         with self._read() as session:
+            driver = session.connection().connection.driver_connection
+            if not isinstance(driver, sqlite3.Connection):
+                raise TypeError("the library engine is not sqlite3")
             try:
-                rows = session.execute(sql, params).all()
-            except OperationalError as exc:
-                # compile_query only emits quoted strings, so this is a bug in it;
+                yield driver
+            except sqlite3.Error as exc:
+                reason = db.environment_reason(exc)
+                if reason is not None:
+                    raise LibraryError(
+                        f"Could not read the library {self.path}: {reason}."
+                    ) from exc
+                raise
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = None,
+        sort: Sort = "relevance",
+        exact: bool = False,
+    ) -> list[SearchHit]:
+        """Search in the query language of ``query.py``; any text is safe, nothing raises.
+
+        Best match first (``sort="date"``: newest first). ``SearchHit.rank`` is
+        above 0 for stories with the exact words (higher is better), between -1 and
+        0 for stories that only share stems (``fight`` for ``fighting``), 0 when
+        the order is by date. A word found in most stories is listed newest first
+        unless ``exact`` (see ``search_page``). Empty text finds nothing.
+        """
+        return list(self.search_page(query, limit=limit, sort=sort, exact=exact).hits)
+
+    def search_page(
+        self,
+        query: str,
+        offset: int = 0,
+        limit: int | None = 50,
+        *,
+        sort: Sort = "relevance",
+        exact: bool = False,
+        snippets: bool = True,
+    ) -> SearchPage:
+        """Hits ``offset`` to ``offset + limit`` of a search, with the total when cheap.
+
+        ``snippets=False`` returns ids only (fill visible rows with ``snippets``).
+        When a query matches too many stories to rank at once the page lists the
+        newest matches and says ``approximate``; call again with ``exact=True``
+        (off the GUI thread) for the full ranking.
+        """
+        prepared = plans.prepare(query)
+        if prepared is None or limit == 0:
+            return plans.SearchPage((), 0, False)
+        with self._raw_read() as conn:
+            try:
+                return plans.page(
+                    conn,
+                    prepared,
+                    offset=max(0, offset),
+                    limit=-1 if limit is None else limit,
+                    sort=sort,
+                    exact=exact,
+                    with_snippets=snippets,
+                )
+            except sqlite3.OperationalError as exc:
+                # Every word reaches FTS5 quoted, so this is a bug in the planner;
                 # the user still gets an empty result rather than an error box.
-                if "fts5" not in str(exc.orig):
+                if "fts5" not in str(exc):
                     raise
-                log.exception("full-text query %r from %r was refused", expression, query)
-                return []
-        return [SearchHit(ArticleId(r[0]), -float(r[1]), r[2] or "") for r in rows]
+                log.exception("search %r was refused", query)
+                return plans.SearchPage((), 0, False)
+
+    def snippets(self, query: str, ids: Sequence[ArticleId]) -> dict[ArticleId, str]:
+        """Snippets of ``query`` in the given stories (those on screen), by id."""
+        prepared = plans.prepare(query)
+        if prepared is None:
+            return {}
+        with self._raw_read() as conn:
+            found = plans.hit_snippets(conn, prepared, list(ids))
+        return {ArticleId(i): text for i, text in found.items()}
+
+    def facets(self, query: str) -> plans.Facets:
+        """Sites and speakers of the query's matches with counts, for filter chips."""
+        prepared = plans.prepare(query)
+        if prepared is None:
+            return plans.EMPTY_FACETS
+        with self._raw_read() as conn:
+            return plans.facets(conn, prepared)
+
+    def hit_terms(self, article_id: ArticleId, query: str) -> list[str]:
+        """Words and phrases of one story that ``query`` matched, as the story writes them.
+
+        Stems and accents included (``fight`` gives ``fighting``; ``Sao`` gives
+        ``São``), longest first: what the reader marks.
+        """
+        prepared = plans.prepare(query)
+        if prepared is None:
+            return []
+        with self._raw_read() as conn:
+            return plans.hit_terms(conn, prepared, article_id)
 
     def figure_image(self, figure_id: FigureId) -> tuple[bytes, str] | None:
         """(bytes, mime type) of a stored image."""

@@ -1,0 +1,508 @@
+"""Search plans: a parsed query becomes SQL over the full-text indexes, run cheaply.
+
+Three indexes answer a query: ``articles_fts`` (exact words, accents folded),
+``articles_stem`` (the same columns through the porter stemmer) and
+``quotations_fts`` (what was said, by whom). Words, phrases, prefixes, OR, NOT
+and the title:/by:/caption: fields become one FTS5 expression; sites, dates and
+quotation fields become SQL conditions on ``articles AS a``. Every value the
+user typed is a bound parameter or a quoted FTS5 string inside one.
+
+Ranking: stories with the exact words come first, by bm25; stories that only
+share stems follow, by their own bm25. bm25 costs a few microseconds per match
+plus a pass over each term's whole list, so for a query with more than
+``RANK_LIMIT`` matches (a word found in nearly every story) the first page comes
+from a cheap plan instead: walk the newest-first index and keep the stories
+that match, which stops after a screenful because such a query matches most
+rows. ``SearchPage.approximate`` says so; ``exact=True`` then ranks them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, SearchHit
+from newsviewer.library.models import FTS_TABLE, QUOTES_FTS_TABLE, STEM_TABLE
+from newsviewer.library.query import (
+    COLUMNS,
+    QUOTE_FIELDS,
+    All,
+    Any,
+    Dates,
+    Field,
+    Node,
+    Not,
+    Site,
+    fts_expression,
+    parse,
+)
+
+log = logging.getLogger(__name__)
+
+Sort = Literal["relevance", "date"]
+
+# Column weights for bm25, in FTS column order (headline, standfirst, byline, body,
+# captions): a word in the headline says far more about what a story is about than
+# the same word somewhere in a long body; the standfirst is a summary, the byline
+# names people, captions describe pictures.
+RANK = "bm25(10.0, 4.0, 3.0, 1.0, 2.0)"
+
+# Tokens of context in a snippet: about one line of a list row.
+SNIPPET_TOKENS = 16
+ELLIPSIS = "…"
+
+# Above this many matches a query is ranked by the cheap plan first. Ranking
+# 20,000 matches with bm25 takes about 40 ms on the reference machine, inside the
+# 50 ms budget for a query matching 5% of 100,000 stories; beyond it a word is
+# so common that its bm25 weight is close to nothing anyway.
+RANK_LIMIT = 20_000
+# Facet counts stop after this many matches (and say so): about 100 ms of lookups.
+FACET_LIMIT = 50_000
+# Speakers shown as facets; the long tail is of no use as chips.
+SPEAKER_FACETS = 30
+
+# A narrow index (migration 0003) read instead of the wide article rows when only
+# the id, the listing date and the site are needed.
+KEYS = "articles AS a INDEXED BY ix_articles_keys"
+NEWEST_FIRST = "ORDER BY a.sort_at DESC, a.id DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of results of ``Library.search_page``."""
+
+    hits: tuple[SearchHit, ...]
+    # Stories matching in all, or None when the query is too broad to count quickly.
+    total: int | None
+    # True when relevance was asked for but the query matches so many stories that
+    # this page lists the newest matches; ``exact=True`` ranks them (slower).
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Sites and speakers of a query's matches, most frequent first."""
+
+    sites: tuple[FacetCount, ...]
+    speakers: tuple[FacetCount, ...]  # stories quoting each speaker
+    matches: int  # stories counted
+    complete: bool  # False when only the first FACET_LIMIT matches were counted
+
+
+EMPTY_FACETS = Facets((), (), 0, True)
+
+
+# -- plans -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sql:
+    text: str
+    params: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Stories matching ``match`` in ``table`` (when set) and the ``where`` condition."""
+
+    table: str
+    match: str | None
+    where: Sql | None
+
+    @property
+    def empty(self) -> bool:
+        return self.match is None and self.where is None
+
+
+def _and(parts: Sequence[Sql]) -> Sql | None:
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return Sql(
+        " AND ".join(f"({p.text})" for p in parts), tuple(v for p in parts for v in p.params)
+    )
+
+
+def _or(parts: Sequence[Sql]) -> Sql:
+    return Sql(" OR ".join(f"({p.text})" for p in parts), tuple(v for p in parts for v in p.params))
+
+
+def _not(part: Sql) -> Sql:
+    return Sql(f"NOT ({part.text})", part.params)
+
+
+def _in_index(table: str, expression: str) -> Sql:
+    return Sql(f"a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", (expression,))
+
+
+def predicate(plan: Plan) -> Sql:
+    """The whole plan as one condition on ``a``."""
+    parts = [] if plan.match is None else [_in_index(plan.table, plan.match)]
+    if plan.where is not None:
+        parts.append(plan.where)
+    return _and(parts) or Sql("1")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def make_plan(node: Node, table: str) -> Plan:
+    """The plan of ``node`` with its words looked up in ``table`` (exact or stemmed)."""
+    expression = fts_expression(node)
+    if expression is not None:
+        return Plan(table, expression, None)
+    if isinstance(node, All):
+        wanted: list[str] = []
+        unwanted: list[str] = []
+        filters: list[Sql] = []
+        for part in node.parts:
+            if isinstance(part, Not):
+                excluded = fts_expression(part.part)
+                if excluded is not None:
+                    unwanted.append(excluded)
+                else:
+                    filters.append(_not(predicate(make_plan(part.part, table))))
+                continue
+            sub = make_plan(part, table)
+            if sub.match is not None:
+                wanted.append(sub.match)
+            if sub.where is not None:
+                filters.append(sub.where)
+        match = None
+        if wanted:
+            match = " AND ".join(f"({w})" for w in wanted)
+            match += "".join(f" NOT ({u})" for u in unwanted)
+        else:
+            filters.extend(_not(_in_index(table, u)) for u in unwanted)
+        return Plan(table, match, _and(filters))
+    if isinstance(node, Any):
+        return Plan(table, None, _or([predicate(make_plan(p, table)) for p in node.parts]))
+    if isinstance(node, Not):
+        return Plan(table, None, _not(predicate(make_plan(node.part, table))))
+    if isinstance(node, Field):
+        inner = fts_expression(node.part)
+        if node.name in QUOTE_FIELDS and inner is not None:
+            column = COLUMNS[node.name]
+            return Plan(
+                table,
+                None,
+                Sql(
+                    f"a.id IN (SELECT q.article_id FROM {QUOTES_FTS_TABLE} "
+                    f"JOIN quotations AS q ON q.id = {QUOTES_FTS_TABLE}.rowid "
+                    f"WHERE {QUOTES_FTS_TABLE} MATCH ?)",
+                    (f"{{{column}}} : ({inner})",),
+                ),
+            )
+        # A field around more than words (title:(site:x)) applies to the inner part.
+        return make_plan(node.part, table)
+    if isinstance(node, Site):
+        return Plan(table, None, Sql("a.site LIKE ? ESCAPE '\\'", (_like(node.text),)))
+    if isinstance(node, Dates):
+        bounds: list[Sql] = []
+        if node.start is not None:
+            bounds.append(Sql("a.sort_at >= ?", (node.start,)))
+        if node.end is not None:
+            bounds.append(Sql("a.sort_at < ?", (node.end,)))
+        return Plan(table, None, _and(bounds))
+    return Plan(table, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query with its exact-word plan and its stemmed plan."""
+
+    text: str
+    exact: Plan
+    stem: Plan
+
+    @property
+    def uses_stems(self) -> bool:
+        where = self.stem.where
+        return self.stem.match is not None or (where is not None and STEM_TABLE in where.text)
+
+    @property
+    def stem_only(self) -> Plan:
+        """Stories that share stems with the query but do not match its exact words."""
+        exact = predicate(self.exact)
+        return Plan(STEM_TABLE, self.stem.match, _and([*_opt(self.stem.where), _not(exact)]))
+
+
+def _opt(value: Sql | None) -> list[Sql]:
+    return [] if value is None else [value]
+
+
+def prepare(text: str) -> Query | None:
+    """The plans of user text; None when it holds nothing to search for."""
+    node = parse(text)
+    if node is None:
+        return None
+    exact = make_plan(node, FTS_TABLE)
+    if exact.empty:
+        return None
+    return Query(text, exact, make_plan(node, STEM_TABLE))
+
+
+# -- SQL of a plan ---------------------------------------------------------------
+
+
+def _from(plan: Plan) -> tuple[str, list[object]]:
+    """FROM and WHERE over the plan's matches; ``a`` and (with words) ``f`` are in scope."""
+    if plan.match is None:
+        where = plan.where or Sql("1")
+        return f"FROM articles AS a WHERE {where.text}", list(where.params)
+    if plan.where is None:
+        sql = f"FROM {plan.table} AS f WHERE f.{plan.table} MATCH ?"
+        return sql, [plan.match]
+    # CROSS JOIN keeps the index first: it yields few rows, the article side is a lookup.
+    sql = (
+        f"FROM {plan.table} AS f CROSS JOIN {KEYS} ON a.id = f.rowid "
+        f"WHERE f.{plan.table} MATCH ? AND ({plan.where.text})"
+    )
+    return sql, [plan.match, *plan.where.params]
+
+
+def _id_column(plan: Plan) -> str:
+    return "a.id" if plan.match is None else "f.rowid"
+
+
+def count_sql(plan: Plan, cap: int) -> tuple[str, list[object]]:
+    body, params = _from(plan)
+    return f"SELECT count(*) FROM (SELECT 1 {body} LIMIT ?)", [*params, cap]
+
+
+def ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
+    """Best bm25 first; only for plans with words (and few enough matches)."""
+    body, params = _from(plan)
+    body = body.replace(" WHERE ", " WHERE f.rank MATCH ? AND ", 1)
+    sql = f"SELECT f.rowid, f.rank {body} ORDER BY f.rank LIMIT ? OFFSET ?"
+    return sql, [RANK, *params, limit, offset]
+
+
+def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
+    """Matches newest first by looking each match's date up (few matches)."""
+    if plan.match is None:
+        return walk_sql(plan, offset, limit)
+    body, params = _from(plan)
+    if plan.where is None:
+        joined = f"FROM {plan.table} AS f CROSS JOIN {KEYS} ON a.id = f.rowid "
+        body = body.replace(f"FROM {plan.table} AS f ", joined, 1)
+    return f"SELECT a.id {body} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset]
+
+
+def walk_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
+    """Matches newest first by walking the date index and testing each story (many matches)."""
+    conditions = _opt(plan.where)
+    if plan.match is not None:
+        table = plan.table
+        conditions.insert(
+            0,
+            Sql(
+                f"EXISTS (SELECT 1 FROM {table} AS f WHERE f.{table} MATCH ? AND f.rowid = a.id)",
+                (plan.match,),
+            ),
+        )
+    where = _and(conditions) or Sql("1")
+    sql = f"SELECT a.id FROM articles AS a WHERE {where.text} {NEWEST_FIRST} LIMIT ? OFFSET ?"
+    return sql, [*where.params, limit, offset]
+
+
+def ids_sql(plan: Plan, cap: int) -> tuple[str, list[object]]:
+    body, params = _from(plan)
+    return f"SELECT {_id_column(plan)} {body} LIMIT ?", [*params, cap]
+
+
+def snippet_sql(plan: Plan, ids: Sequence[int]) -> tuple[str, list[object]]:
+    marks = ", ".join("?" * len(ids))
+    table = plan.table
+    sql = (
+        f"SELECT rowid, snippet({table}, -1, ?, ?, ?, ?) FROM {table} "
+        f"WHERE {table} MATCH ? AND rowid IN ({marks})"
+    )
+    return sql, [HIT_OPEN, HIT_CLOSE, ELLIPSIS, SNIPPET_TOKENS, plan.match, *ids]
+
+
+# -- running ---------------------------------------------------------------------
+
+
+def _rows(
+    conn: sqlite3.Connection, sql_params: tuple[str, list[object]]
+) -> list[tuple[object, ...]]:
+    sql, params = sql_params
+    return conn.execute(sql, params).fetchall()
+
+
+def _count(conn: sqlite3.Connection, plan: Plan, cap: int) -> int:
+    (row,) = _rows(conn, count_sql(plan, cap))
+    return cast(int, row[0])
+
+
+def _ids(rows: list[tuple[object, ...]]) -> list[int]:
+    return [cast(int, r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tier:
+    plan: Plan
+    ids: list[int]
+    ranks: list[float]
+
+
+def _by_date(
+    conn: sqlite3.Connection, plan: Plan, offset: int, limit: int, count: int
+) -> list[int]:
+    if count <= RANK_LIMIT and plan.match is not None:
+        return _ids(_rows(conn, newest_sql(plan, offset, limit)))
+    return _ids(_rows(conn, walk_sql(plan, offset, limit)))
+
+
+def find(
+    conn: sqlite3.Connection,
+    query: Query,
+    *,
+    offset: int,
+    limit: int,
+    sort: Sort,
+    exact: bool,
+) -> tuple[list[_Tier], int | None, bool]:
+    """Tiers of ids for one page, the total (None if unknown) and whether it is approximate."""
+    if sort == "date" or query.exact.match is None:
+        # By date every stemmed match counts; the stemmed set holds the exact one.
+        plan = query.stem if query.uses_stems else query.exact
+        count = _count(conn, plan, RANK_LIMIT + 1)
+        ids = _by_date(conn, plan, offset, limit, count)
+        total = count if count <= RANK_LIMIT else None
+        return [_Tier(plan, ids, [0.0] * len(ids))], total, False
+
+    tiers: list[_Tier] = []
+    count = _count(conn, query.exact, RANK_LIMIT + 1)
+    if count > RANK_LIMIT and not exact:
+        ids = _ids(_rows(conn, walk_sql(query.exact, offset, limit)))
+        return [_Tier(query.exact, ids, [0.0] * len(ids))], None, True
+    rows = _rows(conn, ranked_sql(query.exact, offset, limit))
+    tiers.append(_Tier(query.exact, _ids(rows), [-float(r[1]) for r in rows]))  # type: ignore[arg-type]
+    if count > RANK_LIMIT or not query.uses_stems:
+        return tiers, (count if count <= RANK_LIMIT else None), False
+
+    stem_only = query.stem_only
+    extra = _count(conn, stem_only, RANK_LIMIT + 1)
+    total = count + extra if extra <= RANK_LIMIT else None
+    want = limit - len(tiers[0].ids)
+    if want <= 0 or extra == 0:
+        return tiers, total, False
+    skip = max(0, offset - count)
+    if extra > RANK_LIMIT and not exact:
+        ids = _ids(_rows(conn, walk_sql(stem_only, skip, want)))
+        tiers.append(_Tier(stem_only, ids, [0.0] * len(ids)))
+        return tiers, total, True
+    rows = _rows(conn, ranked_sql(stem_only, skip, want))
+    # Below every exact hit: exact ranks are > 0, these fall in (-1, 0), best first.
+    ranks = [-1.0 / (1.0 - float(r[1])) for r in rows]  # type: ignore[arg-type]
+    tiers.append(_Tier(stem_only, _ids(rows), ranks))
+    return tiers, total, False
+
+
+def snippets(conn: sqlite3.Connection, plan: Plan, ids: Sequence[int]) -> dict[int, str]:
+    """Snippets of the given matches of ``plan``, hits marked with HIT_OPEN/HIT_CLOSE."""
+    if plan.match is None or not ids:
+        return {}
+    found: dict[int, str] = {}
+    # Well below SQLite's limit on bound parameters.
+    for start in range(0, len(ids), 500):
+        for row_id, text in _rows(conn, snippet_sql(plan, ids[start : start + 500])):
+            found[int(row_id)] = str(text or "")  # type: ignore[call-overload]
+    return found
+
+
+def page(
+    conn: sqlite3.Connection,
+    query: Query,
+    *,
+    offset: int,
+    limit: int,
+    sort: Sort,
+    exact: bool,
+    with_snippets: bool,
+) -> SearchPage:
+    tiers, total, approximate = find(
+        conn, query, offset=offset, limit=limit, sort=sort, exact=exact
+    )
+    hits: list[SearchHit] = []
+    for tier in tiers:
+        texts = snippets(conn, tier.plan, tier.ids) if with_snippets else {}
+        hits.extend(
+            SearchHit(ArticleId(i), rank, texts.get(i, ""))
+            for i, rank in zip(tier.ids, tier.ranks, strict=True)
+        )
+    return SearchPage(tuple(hits), total, approximate)
+
+
+def hit_snippets(conn: sqlite3.Connection, query: Query, ids: Sequence[int]) -> dict[int, str]:
+    """Snippets for rows already found (the visible ones): exact words first, else stems."""
+    found = snippets(conn, query.exact, ids)
+    missing = [i for i in ids if i not in found]
+    if missing and query.uses_stems:
+        found.update(snippets(conn, query.stem, missing))
+    return found
+
+
+def facets(conn: sqlite3.Connection, query: Query) -> Facets:
+    plan = query.stem if query.uses_stems else query.exact
+    matches = _count(conn, plan, FACET_LIMIT + 1)
+    complete = matches <= FACET_LIMIT
+    ids, params = ids_sql(plan, FACET_LIMIT)
+    sites = conn.execute(
+        f"WITH m(id) AS ({ids}) SELECT a.site, count(*) FROM m CROSS JOIN {KEYS} "
+        "ON a.id = m.id WHERE a.site != '' GROUP BY a.site ORDER BY 2 DESC, 1",
+        params,
+    ).fetchall()
+    speakers = conn.execute(
+        f"WITH m(id) AS ({ids}) SELECT q.speaker, count(DISTINCT q.article_id) FROM m "
+        "CROSS JOIN quotations AS q ON q.article_id = m.id "
+        "WHERE q.speaker IS NOT NULL AND q.speaker != '' "
+        "GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT ?",
+        [*params, SPEAKER_FACETS],
+    ).fetchall()
+    return Facets(
+        sites=tuple(FacetCount(str(s), int(n)) for s, n in sites),
+        speakers=tuple(FacetCount(str(s), int(n)) for s, n in speakers),
+        matches=min(matches, FACET_LIMIT),
+        complete=complete,
+    )
+
+
+def hit_terms(conn: sqlite3.Connection, query: Query, article_id: int) -> list[str]:
+    """The words and phrases of one story that the query matched, as written there.
+
+    Read from the stemmed index, so ``fight`` gives ``fighting`` and ``Sao`` gives
+    ``São``; longest first, each once (case kept from the story's first use).
+    """
+    plan = query.stem
+    if plan.match is None:
+        return []
+    columns = ", ".join(f"highlight({STEM_TABLE}, {i}, ?, ?)" for i in range(5))
+    marks = [HIT_OPEN, HIT_CLOSE] * 5
+    row = conn.execute(
+        f"SELECT {columns} FROM {STEM_TABLE} WHERE {STEM_TABLE} MATCH ? AND rowid = ?",
+        [*marks, plan.match, article_id],
+    ).fetchone()
+    if row is None:
+        return []
+    seen: dict[str, str] = {}
+    for text in row:
+        for piece in str(text or "").split(HIT_OPEN)[1:]:
+            word = piece.split(HIT_CLOSE, 1)[0].strip()
+            if word:
+                seen.setdefault(word.casefold(), word)
+    return sorted(seen.values(), key=len, reverse=True)
