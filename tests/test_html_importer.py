@@ -261,3 +261,57 @@ def test_dateline_element_wins_over_dates_later_in_the_text() -> None:
         body=_STORY + "<p>The wall was last repaired on 12 May 1998 after a storm.</p>",
     )
     assert article.published == datetime(2019, 4, 4)  # type: ignore[attr-defined]
+
+
+def raw_page(head: str, body: str) -> object:
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    return HtmlImporter().parse(SourceFile(path=FIXTURES / "inline.html", data=html.encode()))
+
+
+# ---- headline ----------------------------------------------------------------------
+
+
+def test_h1_that_the_window_title_repeats_beats_a_social_card_title() -> None:
+    article = raw_page(
+        "<title>Hacking and the Countdown to Quantum Computing | The Gazette</title>"
+        '<meta property="og:title" content="Schrödinger’s Hack">'
+        '<meta property="og:site_name" content="The Gazette">',
+        "<article><h1>Hacking and the Countdown to Quantum Computing</h1>" + _STORY + "</article>",
+    )
+    assert article.title == "Hacking and the Countdown to Quantum Computing"  # type: ignore[attr-defined]
+
+
+def test_social_title_stays_when_the_h1_is_only_the_site_name() -> None:
+    article = raw_page(
+        "<title>Council approves harbour wall plan</title>"
+        '<meta property="og:title" content="Council approves harbour wall plan">'
+        '<meta property="og:site_name" content="The Coastal Gazette">',
+        "<header><h1>The Coastal Gazette</h1></header><article>" + _STORY + "</article>",
+    )
+    assert article.title == "Council approves harbour wall plan"  # type: ignore[attr-defined]
+
+
+def test_section_name_as_metadata_title_gives_way_to_the_h1() -> None:
+    article = raw_page(
+        '<title>Arbeit - Die Partei</title><meta property="og:title" content="Arbeit">',
+        "<article><h1>Wir kämpfen für gute Arbeit</h1>" + _STORY + "</article>",
+    )
+    assert article.title == "Wir kämpfen für gute Arbeit"  # type: ignore[attr-defined]
+
+
+def test_site_name_after_a_spaceless_separator_is_dropped() -> None:
+    article = raw_page(
+        "<title>Treeviz draws mind maps:phpspot diary</title>"
+        '<meta property="og:site_name" content="phpspot diary">',
+        "<article>" + _STORY + "</article>",
+    )
+    assert article.title == "Treeviz draws mind maps"  # type: ignore[attr-defined]
+
+
+def test_headline_that_mentions_the_site_name_is_not_cut() -> None:
+    article = raw_page(
+        "<title>Maple leaves in Hsinchu (2) @ Steven's Blue Sky :: PIXNET ::</title>"
+        '<meta property="og:site_name" content="Steven\'s Blue Sky">',
+        "<article>" + _STORY + "</article>",
+    )
+    assert article.title == "Maple leaves in Hsinchu (2) @ Steven's Blue Sky :: PIXNET ::"  # type: ignore[attr-defined]

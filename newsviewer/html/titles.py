@@ -16,6 +16,8 @@ _MIN_HEADLINE_CHARS = 12
 _MAX_HEADLINE_CHARS = 300
 # Share of an h1's words that must also be in the metadata title for the h1 to win.
 _SHARED_WORDS = 1.0
+# Punctuation that joins a site name to a headline without spaces ("Headline:Site").
+_TIGHT_SEPARATORS = ":|-–—｜_/·•»"
 
 
 def choose_title(meta: PageMetadata) -> str:
@@ -33,7 +35,41 @@ def choose_title(meta: PageMetadata) -> str:
     # h1 that is mostly the same words is trusted: a lone h1 is also often a logo.
     if len(meta.headings) == 1 and _close_variant(meta.headings[0], stripped):
         return meta.headings[0]
-    return stripped
+    return _visible_headline(meta, stripped) or stripped
+
+
+def _visible_headline(meta: PageMetadata, stripped: str) -> str:
+    """The page's one headline-sized h1 when the <title> says the same, else "".
+
+    og:title and friends are often written for social cards, shorter or reworded
+    ("Schrödinger's Hack"); when the two things a reader sees, the window title and
+    the h1, agree (modulo the site's name) they are the headline. Pages with several
+    such h1s, or an h1 only a social title backs, are left to the metadata.
+    """
+    candidates = [
+        h
+        for h in meta.headings
+        if _MIN_HEADLINE_CHARS <= len(h) <= _MAX_HEADLINE_CHARS
+        and not _names_site(h, meta.site, meta.url)
+    ]
+    if len(candidates) != 1:
+        return ""
+    heading = candidates[0]
+    key = _key(heading)
+    if key == _key(stripped):
+        return ""
+    # A metadata title shorter than a headline is a section name ("Arbeit") that the
+    # h1 states in full ("Wir kämpfen für gute Arbeit").
+    if len(stripped) < _MIN_HEADLINE_CHARS and _words(stripped) <= _words(heading):
+        return heading
+    document = meta.document_title
+    if _key(strip_site(document, meta.site, meta.url)) == key:
+        return heading
+    return heading if _is_leading_part(heading, document) else ""
+
+
+def _key(text: str) -> str:
+    return _ALNUM.sub("", text.casefold())
 
 
 def _close_variant(heading: str, title: str) -> bool:
@@ -52,11 +88,16 @@ def _words(text: str) -> set[str]:
 def _is_leading_part(head: str, title: str) -> bool:
     if len(head) >= len(title) or not title.startswith(head):
         return False
-    return bool(_SEPARATOR.match(title, len(head)))
+    # A full stop may close the headline before the separator ("...を発売。 | Site").
+    end = len(head) + (title[len(head)] in "。.!！")
+    return bool(_SEPARATOR.match(title, end))
 
 
 def strip_site(title: str, site: str, url: str = "") -> str:
     """Drop a trailing or leading " - Site Name" that names the site."""
+    tight = _tight_site_suffix(title, site)
+    if tight:
+        return tight
     pieces = _SEPARATOR.split(title)
     if len(pieces) < 2:
         return title
@@ -70,6 +111,16 @@ def strip_site(title: str, site: str, url: str = "") -> str:
     return title
 
 
+def _tight_site_suffix(title: str, site: str) -> str:
+    """ "Headline:Site Name" with the exact site name after a spaceless separator."""
+    if not site or len(title) <= len(site) or not title.endswith(site):
+        return ""
+    rest = title[: -len(site)].rstrip()
+    if len(rest) < 2 or rest[-1] not in _TIGHT_SEPARATORS:
+        return ""
+    return rest[:-1].rstrip()
+
+
 def _last_separator(title: str) -> int:
     starts = [m.start() for m in _SEPARATOR.finditer(title)]
     return starts[-1] if starts else 0
@@ -80,7 +131,15 @@ def _names_site(piece: str, site: str, url: str) -> bool:
     if not key:
         return False
     site_key = _ALNUM.sub("", site.casefold())
-    if site_key and (key == site_key or (len(key) >= 3 and (key in site_key or site_key in key))):
+    # "BBC News" names the site "BBC"; a piece much longer than the site name that
+    # contains it is a headline mentioning the site ("Trip (2) @ Blog Name").
+    if site_key and (
+        key == site_key
+        or (
+            len(key) >= 3
+            and (key in site_key or (site_key in key and len(key) <= 2 * len(site_key)))
+        )
+    ):
         return True
     host = urlsplit(url).hostname or ""
     host_key = _ALNUM.sub("", host.casefold().removeprefix("www."))
