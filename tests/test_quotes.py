@@ -243,3 +243,20 @@ def test_relative_clause_after_the_speaker() -> None:
         "A White House official who spoke anonymously said, “We talk with them every week.”"
     )
     assert [q.speaker for q in found] == ["White House official"]
+
+
+def test_single_marks_are_headline_style_when_the_article_quotes_with_doubles() -> None:
+    found = quotes_of(
+        "'Carnage on the road' in southern city of Nice.",
+        "“We are at war with a terrorist army,” President Francois Hollande said.",
+    )
+    assert [q.text for q in found] == ["We are at war with a terrorist army"]
+
+
+def test_quoted_headline_with_its_byline_is_not_speech() -> None:
+    found = quotes_of(
+        'FAREWELL—"The Living Room to close at the end of December," by Times\' Ben Sisario: '
+        "the club gave Norah Jones an early start.",
+        'Salkin spoke for those "both nauseated and terrified, sickened and angry," by Trump.',
+    )
+    assert [q.text for q in found] == ["both nauseated and terrified, sickened and angry"]

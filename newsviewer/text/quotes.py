@@ -10,7 +10,7 @@ and pronouns, and drops scare quotes and titles that nobody says.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
@@ -71,8 +71,13 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         groups.setdefault(span.group, []).append(span)
     quotes: list[Quote] = []
     last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
+    singles_secondary = _doubles_quote(groups.values())
     for group in groups.values():
         first, final = group[0], group[-1]
+        if singles_secondary and not first.double:
+            continue  # headline-style 'quote' in an article that quotes with double marks
+        if _bylined_title(texts[final.block], final):
+            continue  # "“Museum to close,” by Times' Ben Sisario": a headline, not speech
         found = _attribution(texts, group, spans)
         weak = found if found is not None and found.weak else None
         if weak is not None:
@@ -190,6 +195,29 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
     # reporting verb, a named subject of the sentence is who is quoted.
     subject = sentence_subject(before)
     return Attribution(subject, None, near=False, weak=True) if subject else None
+
+
+def _doubles_quote(groups: Iterable[list[Span]]) -> bool:
+    """True when the article's house style quotes speech with double marks.
+
+    Such outlets keep single marks for headlines ("Trump slams ‘failing’ paper") and for
+    quotations inside quotations; a single-quoted run outside any double-quoted one is
+    then a headline or standfirst line, or a nested quotation whose outer marks were lost.
+    """
+    doubles = sum(1 for g in groups if g[0].double)
+    return doubles > 0 and doubles >= sum(1 for g in groups if not g[0].double)
+
+
+# The comma matters: "“…times” by God" and "“both nauseated and terrified” by Trump"
+# are passive agents after speech; a headline's byline follows a comma.
+_BYLINE_AFTER = re.compile(r"(?:,\s*[\"”’'»]|[\"”’'»]\s*,)\s*by\s+[A-Z]")
+
+
+def _bylined_title(text: str, span: Span) -> bool:
+    """A quoted headline followed by its byline: "“Museum to close,” by Times' Ben Sisario"."""
+    if not text[span.start : span.start + 1].isupper():
+        return False  # "the “ugliness of utterances,” by Trump": a lowercase phrase is speech
+    return _BYLINE_AFTER.match(text, span.end) is not None
 
 
 def _follows_in_sentence(texts: Sequence[str], span: Span, spans: list[Span]) -> bool:
