@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 if TYPE_CHECKING:
@@ -67,6 +68,13 @@ def install_actions(window: MainWindow) -> None:
         window.delete_action,
     )
     window._update_story_actions()
+    # The same story actions on a right click in the list.
+    window.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    separator = QAction(window.list_view)
+    separator.setSeparator(True)
+    window.list_view.addActions(
+        [window.open_original_action, window.copy_text_action, separator, window.delete_action]
+    )
 
 
 def install_menus(window: MainWindow) -> None:

@@ -139,5 +139,6 @@ def test_story_actions_are_disabled_without_a_story(make_window):
     assert not window.open_original_action.isEnabled()
     assert not window.copy_text_action.isEnabled()
     assert window.list_view.accessibleName() == "Stories"
+    assert window.delete_action in window.list_view.actions()  # offered on right click
     assert window.reader.accessibleName() == "Story reader"
     assert window.search_bar.accessibleName() == "Search stories"
