@@ -180,7 +180,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.details_button = QPushButton("Details…")
         self.details_button.setAccessibleName("Show import details")
-        self.details_button.setFlat(True)
         self.details_button.clicked.connect(self.show_summary)
         self.details_button.hide()
         self.statusBar().addPermanentWidget(self.details_button)

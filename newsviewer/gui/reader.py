@@ -219,7 +219,8 @@ def render_article_html(
     meta = [html.escape(byline)] if byline else []
     if article.site:
         meta.append(html.escape(article.site))
-    meta.append(html.escape(format_date(article)))
+    date = format_date(article)
+    meta.append(html.escape(date if meta else date[:1].upper() + date[1:]))
     if article.url.startswith(("http://", "https://")):
         meta.append(f'<a href="{html.escape(article.url)}">Original page</a>')
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')

@@ -74,6 +74,13 @@ def test_headline_standfirst_byline_source_and_date():
     assert '<a href="https://citynews.example/bridge">Original page</a>' in page
 
 
+def test_date_alone_starts_the_line_with_a_capital():
+    page = render_article_html(
+        _article(byline="", site="", published=None, url=""), colours=COLOURS
+    )
+    assert '<p class="meta">Saved 3 March 2024</p>' in page
+
+
 def test_figures_stand_before_their_block_with_image_or_placeholder():
     page = render_article_html(_article(), colours=COLOURS, image_sizes={FigureId(1): (500, 300)})
     image = page.index('<img src="nvimg:1" width="500" height="300"')
