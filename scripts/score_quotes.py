@@ -3,8 +3,11 @@
 Usage: python scripts/score_quotes.py CORPUS_DIR [--split train|dev|both] [--show N]
 
 CORPUS_DIR holds ``polnear/{train,dev}/{text,attributions}``. A gold direct quotation
-is a run between quotation marks inside an annotated attribution ``Content`` span; its
-speaker is that attribution's ``Source``. Articles annotated twice count the union of
+is a run between double quotation marks that an annotated attribution ``Content`` span
+covers; its speaker is that attribution's ``Source``. Marks are paired over the whole
+paragraph, nested quotations inside the run included, so a span that starts next to
+another quotation's mark or holds a “nested” title does not yield the narration between
+two quotations or half a quotation as gold. Articles annotated twice count the union of
 both annotators' runs. The headline (line 1) is left out on both sides: the app keeps it
 as the title and looks for quotations in the body only. Reported:
 
@@ -143,28 +146,95 @@ def _gold_of(text: str, ann: Path, found: dict[tuple[int, int], Gold]) -> None:
         if "Source" in link and link["Source"] in spans:
             source = " ".join(text[a:b] for a, b in spans[link["Source"]][1])
         start, end = content[1][0][0], content[1][-1][1]
-        # Marks may sit just outside the annotated span.
-        start = max(0, start - 2)
-        end = min(len(text), end + 2)
         for g in _runs(text, start, end):
             found.setdefault((g[0], g[1]), Gold(g[0], g[1], source))
 
 
-def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+_OPENING = "“„«"
+_CLOSING = "”»"
+
+
+def _family(c: str) -> str:
+    return '"' if c == '"' else "«" if c in "«»" else "“"
+
+
+def _one_mark(m: re.Match[str]) -> str:
+    """A typewriter double as one mark beside its text; three marks are a single and a double."""
+    opens = bool(m.string[m.end() : m.end() + 1].strip())
+    if len(m.group()) == 3:
+        return " \"'" if opens else "'\" "
+    return ' "' if opens else '" '
+
+
+def _paragraph_runs(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The quoted runs of one paragraph, its double marks paired as a reader pairs them.
+
+    A mark opens when text follows it and closes when text precedes it, so the narration
+    between a closing and the next opening mark is never a run; marks of another style
+    inside a run (“…"nested"…”, "…“nested”…") are a quotation within the quotation.
+    """
+    # Typewriter doubles ('') are one mark, kept next to the text it opens or closes.
+    para = re.sub("'''|''", _one_mark, text[begin:stop])
     runs: list[tuple[int, int]] = []
-    pos = start
-    for para in re.split(r"(\n\s*\n)", text[start:end]):
-        # Typewriter doubles ('') count as one mark at their second character.
-        marks = [pos + i for i, c in enumerate(para.replace("''", ' "')) if c in _DOUBLE]
-        for i in range(0, len(marks) - 1, 2):
-            runs.append((marks[i] + 1, marks[i + 1]))
-        if len(marks) % 2 == 1:
-            lone = marks[-1]
-            # A run left open by the paragraph (it continues in the next one).
-            if text[lone + 1 : lone + 2].strip():
-                runs.append((lone + 1, pos + len(para.rstrip())))
-        pos += len(para)
+    opened = -1
+    nested = 0
+    for i, c in enumerate(para):
+        if c not in _DOUBLE:
+            continue
+        before = para[i - 1] if i > 0 else " "
+        after = para[i + 1] if i + 1 < len(para) else " "
+        # Flanks first, glyphs second: scrapes put ” where “ belongs.
+        can_open = not after.isspace() and (before.isspace() or not before.isalnum())
+        can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+        if before == " " and i >= 2 and para[i - 2] in "'’" and after.isspace():
+            can_close, can_open = True, False  # "…'Well done,' " closes after a nested mark
+        if can_open and can_close:
+            can_open, can_close = c not in _CLOSING, c not in _OPENING
+        elif not (can_open or can_close):
+            can_open = can_close = True  # 'about"joint', 'voters!”After': a lost space
+        if opened < 0:
+            if can_open:
+                opened = i
+            continue
+        if _family(c) != _family(para[opened]):
+            # Another style inside the run: a nested quotation when it opens, its end
+            # when it closes one; a lone one (curly opened, straight closed) ends the run.
+            if can_open and not can_close:
+                nested += 1
+                continue
+            if nested:
+                nested -= 1
+                continue
+        if can_close:
+            runs.append((begin + opened + 1, begin + i))
+            opened, nested = -1, 0
+        elif can_open:
+            opened = i  # two openers in a row: the first was never closed
+    if opened >= 0:
+        # A run left open by the paragraph (it continues in the next one).
+        runs.append((begin + opened + 1, begin + len(para.rstrip())))
     return [(a, b) for a, b in runs if text[a:b].strip()]
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted runs of the paragraphs under an annotated Content span that it covers.
+
+    Marks are paired over the whole paragraph, so a span that starts or stops next to
+    another quotation's mark does not shift the pairing; marks may sit just outside it.
+    """
+    begin = text.rfind("\n", 0, start) + 1
+    runs: list[tuple[int, int]] = []
+    while begin < end:
+        stop = text.find("\n", begin)
+        stop = len(text) if stop < 0 else stop
+        for a, b in _paragraph_runs(text, begin, stop):
+            # Mostly inside the span, or the span mostly inside the run: an annotator
+            # may mark only the first sentences of a long quotation.
+            inside = min(b, end + 2) - max(a, start - 2)
+            if inside > 0 and inside >= min(b - a, end - start) / 2:
+                runs.append((a, b))
+        begin = stop + 1
+    return runs
 
 
 def body_start(text: str) -> int:
