@@ -315,3 +315,73 @@ def test_headline_that_mentions_the_site_name_is_not_cut() -> None:
         "<article>" + _STORY + "</article>",
     )
     assert article.title == "Maple leaves in Hsinchu (2) @ Steven's Blue Sky :: PIXNET ::"  # type: ignore[attr-defined]
+
+
+# ---- body start ----------------------------------------------------------------------
+
+
+def _first_block(head: str, article_html: str) -> str:
+    article = raw_page(head, article_html)
+    return article.blocks[0].text  # type: ignore[attr-defined,no-any-return]
+
+
+def test_kicker_supported_by_and_repeated_headline_do_not_open_the_story() -> None:
+    first = _first_block(
+        "<title>Harbour wall to be rebuilt</title>",
+        "<article><p>Supported by</p><p>Coast</p><h2>Harbour wall to be rebuilt</h2>"
+        + _STORY
+        + "</article>",
+    )
+    assert first.startswith("Paragraph 0 of the story")
+
+
+def test_by_line_and_dateline_that_repeat_the_byline_are_dropped() -> None:
+    first = _first_block(
+        '<title>Harbour wall to be rebuilt</title><meta name="author" content="Ana Silva">',
+        "<article><p>Aug 8, 2016</p><p>By Ana Silva - Jan 9, 2017 at 10:05AM</p>"
+        + _STORY
+        + "</article>",
+    )
+    assert first.startswith("Paragraph 0 of the story")
+
+
+def test_deck_under_the_headline_is_not_the_first_paragraph() -> None:
+    first = _first_block(
+        "<title>Harbour wall to be rebuilt</title>",
+        "<article><h1>Harbour wall to be rebuilt</h1>"
+        "<h2>Engineers say the old wall cannot take another winter of storms</h2>"
+        + _STORY
+        + "</article>",
+    )
+    assert first.startswith("Paragraph 0 of the story")
+
+
+def test_short_first_paragraphs_that_are_sentences_are_kept() -> None:
+    story = (
+        "<p>It rained.</p><p>By the end of the week the council had met twice and the "
+        "harbour master had resigned over the cost of the repairs.</p>"
+    )
+    article = raw_page(
+        '<title>Harbour wall to be rebuilt</title><meta name="author" content="Ana Silva">',
+        "<article>" + story + _STORY + "</article>",
+    )
+    texts = [b.text for b in article.blocks]  # type: ignore[attr-defined]
+    assert texts[0] == "It rained."
+    assert texts[1].startswith("By the end of the week")
+
+
+def test_cjk_sentence_without_a_full_stop_is_not_a_label() -> None:
+    story = "<p>一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣</p>"
+    article = raw_page("<title>新竹尖石</title>", "<article>" + story + _STORY + "</article>")
+    assert article.blocks[0].text.startswith("一波波接續性低溫寒流報到")  # type: ignore[attr-defined]
+
+
+def test_a_documents_outline_of_section_titles_is_kept() -> None:
+    body = "".join(
+        f"<h2>Section {name}</h2><p>Text of section {name} that explains it in full.</p>"
+        for name in ("One", "Two", "Three")
+    )
+    article = raw_page(
+        "<title>Guide</title>", "<article><h2>Part A</h2>" + body + _STORY + "</article>"
+    )
+    assert any(b.text == "Section One" for b in article.blocks)  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
+from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.sanitize import strip_unsafe
@@ -97,12 +98,9 @@ class HtmlImporter:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         body = body_from_xml(body_el)
         title = choose_title(meta)
-        blocks = body.blocks
-        if blocks and title and _same(blocks[0].text, title):
-            shift = 1
-            blocks = blocks[1:]
-        else:
-            shift = 0
+        authors = person_names(authors_raw, meta.site)
+        shift = leading_boilerplate(body.blocks, [title, *meta.headings], authors)
+        blocks = body.blocks[shift:]
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
@@ -115,7 +113,7 @@ class HtmlImporter:
             title=title or blocks[0].text[:120],
             summary=meta.description,
             byline=display_byline(authors_raw),
-            authors=person_names(authors_raw, meta.site),
+            authors=authors,
             published=published,
             published_inferred=inferred,
             site=meta.site,
@@ -206,10 +204,6 @@ def _date_in_page_text(root: HtmlElement) -> datetime | None:
                     return found
     body = root.find("body")
     return date_in_text((body if body is not None else root).text_content())
-
-
-def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
 
 
 def _looks_truncated(text: str) -> bool:

@@ -1,0 +1,104 @@
+"""Boilerplate that extractors keep above a story's first paragraph.
+
+Section labels ("Fashion", "Business·Updated"), "Supported by", the headline and
+its deck set as headings, "By Name" lines that repeat the byline, bare datelines.
+Only blocks before the first real paragraph are looked at, and only short ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsviewer.domain import HEADING, PARAGRAPH, Block
+from newsviewer.html.dates import date_in_text
+
+# Leading blocks the trimmer may drop: a page's furniture above the story is a
+# handful of lines; more than this and the "labels" are the story's own list.
+_MAX_DROPPED = 8
+# A label or prompt is a few words ("Fashion", "Supported by", "Threat Research")
+# without a sentence's closing punctuation; the width bound is for CJK text, which
+# has no spaces between words (a CJK character counts three: "スポンサード リンク" is a
+# label, a 35-character clause is not).
+_LABEL_WORDS = 4
+_LABEL_CHARS = 40
+# A heading longer than this above the first paragraph is kept: it is text.
+_HEADING_CHARS = 300
+# "By Name - Jan 9, 2017 at 10:05AM"; longer is a sentence that starts with "By".
+_BYLINE_CHARS = 100
+# A dateline alone: the date and a few words ("Updated", a time, a zone).
+_DATELINE_WORDS = 8
+_DATELINE_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
+_BY = re.compile(r"^(by|par|von|por|door|di|de)\s", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_KEY = re.compile(r"[\W_]+")
+
+
+def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Iterable[str]) -> int:
+    """How many of the first blocks are page furniture rather than the story.
+
+    ``titles`` are the headline and the page's h1s, ``names`` the article's authors.
+    The count stops at the first block that could be the story; all blocks are never
+    dropped.
+    """
+    title_keys = {k for k in (_key(t) for t in titles) if k}
+    surnames = [n.split()[-1].casefold() for n in names if n.split()]
+    count = 0
+    limit = min(_MAX_DROPPED, len(blocks) - 1)
+    after_headline = False
+    while count < limit:
+        block = blocks[count]
+        headline = _key(block.text) in title_keys
+        if headline or _dateline(block.text):
+            pass
+        elif block.kind == HEADING and after_headline:
+            # The deck set right under the headline.
+            if len(block.text) > _HEADING_CHARS:
+                break
+        elif _label(block):
+            # Section titles one after another are a document's outline, not a kicker.
+            following = blocks[count + 1]
+            if block.kind == HEADING and following.kind == HEADING and _label(following):
+                break
+        elif not (block.kind == PARAGRAPH and _by_line(block.text, surnames)):
+            break
+        after_headline = headline
+        count += 1
+    return count
+
+
+def _label(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind in (PARAGRAPH, HEADING)
+        and _width(text) <= _LABEL_CHARS
+        and len(text.split()) <= _LABEL_WORDS
+        and " | " not in text  # a table row
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def _by_line(text: str, surnames: list[str]) -> bool:
+    folded = text.casefold()
+    return bool(
+        _BY.match(text) and len(text) <= _BYLINE_CHARS and any(s in folded for s in surnames)
+    )
+
+
+def _dateline(text: str) -> bool:
+    return (
+        len(text) <= _DATELINE_CHARS
+        and len(text.split()) <= _DATELINE_WORDS
+        and " | " not in text
+        and date_in_text(text) is not None
+    )
+
+
+def _width(text: str) -> int:
+    """Length with a CJK character counted as a word's worth of Latin letters."""
+    return len(text) + 2 * len(_CJK.findall(text))
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.casefold())
