@@ -260,3 +260,30 @@ def test_quoted_headline_with_its_byline_is_not_speech() -> None:
         'Salkin spoke for those "both nauseated and terrified, sickened and angry," by Trump.',
     )
     assert [q.text for q in found] == ["both nauseated and terrified, sickened and angry"]
+
+
+def test_pointed_out_and_a_cue_before_its_inverted_speaker() -> None:
+    assert pairs(
+        "As RealClearPolitics’ David Byler pointed out in December, “Cruz will need the "
+        "delegates.”",
+        "Because of the schedule, explained Simon Rosenberg, “it was over by mid-March.”",
+    ) == [
+        ("Cruz will need the delegates.", "David Byler"),
+        ("it was over by mid-March.", "Simon Rosenberg"),
+    ]
+
+
+def test_typewriter_double_after_a_colon_clause() -> None:
+    assert pairs(
+        "As Professor Eric Foner put it: ''The United States does a better job at this.''"
+    ) == [("The United States does a better job at this.", "Eric Foner")]
+
+
+def test_pronoun_points_to_the_person_named_earlier_in_its_sentence() -> None:
+    assert pairs(
+        "“He is a chaos candidate,” Jeb Bush said of Donald Trump.",
+        "Bush went after him again, when he called the businessman “unhinged and unready.”",
+    ) == [
+        ("He is a chaos candidate", "Jeb Bush"),
+        ("unhinged and unready.", "Jeb Bush"),
+    ]

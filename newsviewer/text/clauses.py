@@ -72,6 +72,8 @@ _LEAD_INS = words(
 )
 # Capitalised sentence starts that are not a speaker.
 _STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
+# Verbs that report speech with "out": "pointed out", "spelled out".
+_OUT_CUES = words("pointed points point spelled spells")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
 _ABBREVIATIONS = words(
@@ -281,6 +283,8 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
         adjacent = i == len(toks) - 1
         # "Mr. Smith shot back:" / "Hillary fired back,"
         retort = low[i] == "back" and i > 0 and low[i - 1] in {"shot", "fired", "hit"}
+        # "As David Byler pointed out in December, “…"
+        retort = retort or (low[i] == "out" and i > 0 and low[i - 1] in _OUT_CUES)
         if retort:
             i -= 1
         elif not is_cue(tok) and not (adjacent and tok in _ADJACENT_CUES):
@@ -296,6 +300,10 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
         subject = _np_before(toks[:i])
         if subject:
             return Attribution(subject, nearest or low[i])
+        inverted = _np_after(toks[i + 1 :])
+        if inverted and i + 1 + len(inverted) == len(toks) and inverted[-1][:1].isupper():
+            # "Because of how the schedule was built, explained Rosenberg, “…"
+            return Attribution(inverted, low[i])
         if nearest is None:
             nearest = low[i]
             near = len(toks) - i <= _CUE_REACH

@@ -152,7 +152,16 @@ def _antecedent(
     index: NameIndex,
     last: tuple[int, Speaker | None, str | None] | None,
 ) -> Speaker | None:
-    """The person "he"/"she" points to: the last one quoted nearby, else the last named."""
+    """The person "he"/"she" points to.
+
+    A person named earlier in the same sentence comes first ("Bush went after Trump,
+    when he called him “unhinged”"), then the last one quoted nearby, then the last named.
+    """
+    head = last_sentence(texts[span.block][: max(0, span.start - 1)])
+    people = index.people_in(head)
+    if people:
+        name = people[0][1]
+        return Speaker(name, name, index.role(name), person=True)
     recent = last is not None and span.block - last[0] <= _INHERIT_BLOCKS
     if recent and last is not None and last[1] is not None and last[1].person:
         return last[1]
@@ -269,8 +278,10 @@ def _before_context(text: str, span: Span, spans: list[Span]) -> str:
     for other in spans:
         if other.block == span.block and other.end < span.start:
             begin = max(begin, other.end + 1)
-    head = text[begin : max(begin, span.start - 1)]
-    return last_sentence(head)
+    stop = max(begin, span.start - 1)
+    if stop > begin and text[stop - 1] in "'`‘’" and text[stop] in "'`‘’":
+        stop -= 1  # the first half of a typewriter double (''), not a word of the clause
+    return last_sentence(text[begin:stop])
 
 
 def _reported(texts: Sequence[str], span: Span) -> bool:

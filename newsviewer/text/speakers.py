@@ -88,6 +88,7 @@ _STOP_CAPITALS = words("""
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec
     """)
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
 _PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
 _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
@@ -165,6 +166,9 @@ class NameIndex:
                 if sum(w.isupper() and len(w) > 1 for w in words) >= 2:
                     continue  # "CONGRESS HAS INVESTIGATED HIM": a shouted heading
                 role, name = split_role(words)
+                owner = [i for i, w in enumerate(name[:-1]) if w.endswith(_POSSESSIVE)]
+                if owner:
+                    name = name[owner[-1] + 1 :]  # "The Post's Ruth Marcus": the outlet's person
                 last = name[-1].lower() if name else ""
                 if len(name) < 2 or len(name) > 4 or last in _ORG_HEADS or last in _PLACE_HEADS:
                     continue
@@ -222,6 +226,17 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
     mention = " ".join(words)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return None
+    owner = next(
+        (i for i in range(len(words) - 2, -1, -1) if words[i].endswith(_POSSESSIVE)),
+        None,
+    )
+    if owner is not None and words[owner + 1][:1].isupper():
+        # "RealClearPolitics’ David Byler", "The Post's Ruth Marcus": a person of an outlet.
+        role_words, name = split_role(words[owner + 1 :])
+        if len(name) >= 2:
+            full = index.full_name(name)
+            role = _role_text(role_words) or index.role(full)
+            return Speaker(full, mention, role, person=True)
     # "a spokeswoman for the State Department": the body speaks through its spokeswoman.
     for link in ("for", "of", "at", "with"):
         if link in words[1:]:
