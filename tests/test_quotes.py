@@ -287,3 +287,28 @@ def test_pronoun_points_to_the_person_named_earlier_in_its_sentence() -> None:
         ("He is a chaos candidate", "Jeb Bush"),
         ("unhinged and unready.", "Jeb Bush"),
     ]
+
+
+def test_role_from_title_party_tag_and_description() -> None:
+    found = quotes_of(
+        "“We will fight this in the Senate,” said Sen. Ted Cruz (R-Texas).",
+        "“We are reviewing the report,” Jane Doe, a spokeswoman for the State Department, said.",
+        "“We will not leave,” said Secretary of State John Kerry.",
+        "“It was close,” said Rep. Glenn Thompson, R-Pa., after the vote.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Ted Cruz", "Senator (R-Texas)"),
+        ("Jane Doe", "spokeswoman for the State Department"),
+        ("John Kerry", "Secretary of State"),
+        ("Glenn Thompson", "Representative (R-Pa.)"),
+    ]
+
+
+def test_role_given_once_follows_the_speaker_through_the_article() -> None:
+    found = quotes_of(
+        "Jane Doe, a spokeswoman for the State Department, spoke on Monday.",
+        "“We are reviewing the report carefully,” Doe said.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Jane Doe", "spokeswoman for the State Department")
+    ]

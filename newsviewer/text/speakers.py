@@ -159,6 +159,8 @@ class NameIndex:
         self._full: dict[str, Counter[str]] = {}
         self._first_seen: dict[str, int] = {}
         self._roles: dict[str, str] = {}
+        self._described: dict[str, str] = {}  # "Jane Doe, a spokeswoman for …,"
+        self._party: dict[str, str] = {}  # "Ted Cruz (R-Texas)"
         order = 0
         for text in [*known_names, *texts]:
             for m in _NAME_RUN.finditer(text):
@@ -182,6 +184,13 @@ class NameIndex:
                 title = " ".join(w for w in role if w.lower() not in _HONORIFICS)
                 if title and full not in self._roles:
                     self._roles[full] = title
+                after = _DESCRIPTION.match(text, m.end())
+                if after is not None:
+                    party = after.group("party") or after.group("party2")
+                    if party and full not in self._party:
+                        self._party[full] = party
+                    if after.group("role") and full not in self._described:
+                        self._described[full] = _trim_description(after.group("role"))
 
     def full_name(self, name: Sequence[str]) -> str:
         """The fullest form of ``name`` in the article ("Kerry" -> "John Kerry")."""
@@ -196,8 +205,15 @@ class NameIndex:
         ]
         return max(best)[3] if best else " ".join(name)
 
-    def role(self, full: str) -> str | None:
-        return self._roles.get(full)
+    def role(self, full: str, title: str | None = None) -> str | None:
+        """What the article says ``full`` is: the title before the name ("Secretary of
+        State") or else the description after it ("a spokeswoman for the State
+        Department"), with a party-state tag ("Senator (R-Texas)")."""
+        base = _expand_title(title or self._roles.get(full)) or self._described.get(full)
+        party = self._party.get(full)
+        if base and party:
+            return f"{base} ({party})"
+        return base
 
     def is_known(self, word: str) -> bool:
         return word.lower() in self._full
@@ -209,6 +225,49 @@ class NameIndex:
             if m.group().lower() in self._full:
                 found.append((m.start(), self.full_name([m.group()])))
         return found
+
+
+# What follows a name: a party-state tag ("(R-Texas)", ", R-Pa.,") and a description
+# between commas that starts with an article ("a spokeswoman for the State Department").
+_DESCRIPTION = re.compile(
+    r"(?:\s*\((?P<party>[RDI]-[A-Z][\w.]*)\)|,\s*(?P<party2>[RDI]-[A-Z][\w.]*),)?"
+    r"(?:,\s*(?:an?|the)\s+(?P<role>[a-z][^,.;:()“”\"]{2,90}?)(?=[,.;:)]|\s+(?:said|says|told)\b))?"
+)
+# Role words that end a description before a clause ("a lawyer who …").
+_DESCRIPTION_STOPS = words("who which that whose when where and said says told")
+# Abbreviated titles written out for the role ("Sen. Ted Cruz" -> "Senator").
+_TITLES = {
+    "sen.": "Senator",
+    "sen": "Senator",
+    "rep.": "Representative",
+    "rep": "Representative",
+    "gov.": "Governor",
+    "gov": "Governor",
+    "lt.": "Lieutenant",
+    "gen.": "General",
+    "col.": "Colonel",
+    "capt.": "Captain",
+    "sgt.": "Sergeant",
+    "adm.": "Admiral",
+    "maj.": "Major",
+    "prof.": "Professor",
+    "rev.": "Reverend",
+}
+
+
+def _expand_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    return " ".join(_TITLES.get(w.lower(), w) for w in title.split())
+
+
+def _trim_description(text: str) -> str | None:
+    kept: list[str] = []
+    for word in text.split():
+        if word.lower() in _DESCRIPTION_STOPS:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
 
 
 def _surname(name: Sequence[str]) -> str:
@@ -235,7 +294,7 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
         role_words, name = split_role(words[owner + 1 :])
         if len(name) >= 2:
             full = index.full_name(name)
-            role = _role_text(role_words) or index.role(full)
+            role = index.role(full, _role_text(role_words))
             return Speaker(full, mention, role, person=True)
     # "a spokeswoman for the State Department": the body speaks through its spokeswoman.
     for link in ("for", "of", "at", "with"):
@@ -252,7 +311,7 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
         before_role, before_name = split_role(words[:cut])
         if len(before_name) >= 2 and before_name[-1].lower() not in _ORG_HEADS:
             full = index.full_name(before_name)
-            role = _role_text(before_role) or index.role(full)
+            role = index.role(full, _role_text(before_role))
             return Speaker(full, mention, role, person=True)
     role_words, name = split_role(words)
     if name and name[-1].lower() in _ORG_HEADS:
@@ -264,7 +323,7 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
         return Speaker(org, mention, _role_text(words[:i]), person=False)
     if name:
         full = index.full_name(name)
-        role = _role_text(role_words) or index.role(full)
+        role = index.role(full, _role_text(role_words))
         return Speaker(full, mention, role, person=True)
     return Speaker(mention, mention, None, person=False)
 
