@@ -189,8 +189,9 @@ class NameIndex:
                     party = after.group("party") or after.group("party2")
                     if party and full not in self._party:
                         self._party[full] = party
-                    if after.group("role") and full not in self._described:
-                        self._described[full] = _trim_description(after.group("role"))
+                    described = _trim_description(after.group("role") or "")
+                    if described and full not in self._described:
+                        self._described[full] = described
 
     def full_name(self, name: Sequence[str]) -> str:
         """The fullest form of ``name`` in the article ("Kerry" -> "John Kerry")."""
