@@ -180,11 +180,19 @@ def first_words(article: Article | None, count: int) -> str:
     return " ".join(article.text.split()[:count])
 
 
-def reading_text(article: Article) -> str:
-    """Body text with each figure's caption and credit where the figure stands."""
+def reading_text(article: Article, credit_first: bool = False) -> str:
+    """Body text with each figure's caption and credit where the figure stands.
+
+    Pages print the credit before or after the caption; a figure keeps them apart
+    without an order, so either can be asked for.
+    """
     parts: list[str] = []
     for i, block in enumerate(article.blocks):
-        parts += [f"{f.caption} {f.credit}" for f in article.figures if f.position == i]
+        for f in article.figures:
+            if f.position == i:
+                parts.append(
+                    f"{f.credit} {f.caption}" if credit_first else f"{f.caption} {f.credit}"
+                )
         parts.append(block.text)
     return " ".join(parts)
 
@@ -201,7 +209,7 @@ def opening_matches(article: Article | None, expected: str) -> bool:
     if article is None:
         return not expected.strip()
     want = "".join(norm(expected).split())
-    for text in (article.text, reading_text(article)):
+    for text in (article.text, reading_text(article), reading_text(article, credit_first=True)):
         if "".join(norm(text).split()).startswith(want):
             return True
     return False
@@ -218,14 +226,20 @@ def captions_in(expected_html: str) -> list[str]:
     ]
 
 
+def _caption_key(text: str) -> str:
+    return re.sub(r"credits?:?", "", "".join(norm(text).split()))
+
+
 def caption_found(caption: str, article: Article | None) -> bool:
     if article is None:
         return False
     # Expected captions join their spans without spaces ("CreditName"); compare
-    # without whitespace.
-    want = "".join(norm(caption).split())
+    # without whitespace. "Credit" is a label pages print before the credit (often for
+    # screen readers only); our figures keep the name in a credit field of its own, so
+    # the label is left out on both sides.
+    want = _caption_key(caption)
     for fig in article.figures:
-        have = "".join(norm(f"{fig.caption} {fig.credit}").split())
+        have = _caption_key(f"{fig.caption} {fig.credit}")
         if have and (want in have or (have in want and len(have) >= 0.8 * len(want))):
             return True
     return False

@@ -385,3 +385,42 @@ def test_a_documents_outline_of_section_titles_is_kept() -> None:
         "<title>Guide</title>", "<article><h2>Part A</h2>" + body + _STORY + "</article>"
     )
     assert any(b.text == "Section One" for b in article.blocks)  # type: ignore[attr-defined]
+
+
+# ---- figures -------------------------------------------------------------------------
+
+
+def _lead_figure(figure_html: str, html_class: str = "") -> object:
+    html = (
+        f'<!DOCTYPE html><html class="{html_class}"><head><title>Harbour wall</title></head>'
+        f"<body><article>{figure_html}{_STORY}</article></body></html>"
+    )
+    article = HtmlImporter().parse(SourceFile(path=FIXTURES / "inline.html", data=html.encode()))
+    return article.figures[0]  # type: ignore[attr-defined]
+
+
+_IMG = '<img src="https://cdn.example/wall.jpg" width="800" height="500" alt="The wall">'
+
+
+def test_cite_in_a_figure_without_caption_is_its_credit() -> None:
+    figure = _lead_figure(
+        f"<figure>{_IMG}<span><cite>Photo by Ana Silva/Agency</cite></span></figure>"
+    )
+    assert figure.credit == "Photo by Ana Silva/Agency"  # type: ignore[attr-defined]
+    assert figure.caption == ""  # type: ignore[attr-defined]
+
+
+def test_figure_whose_only_text_is_a_credit_gets_it_as_credit() -> None:
+    figure = _lead_figure(f"<figure>{_IMG}<span>Image: Ana Silva</span></figure>")
+    assert figure.credit == "Image: Ana Silva"  # type: ignore[attr-defined]
+
+
+def test_credit_span_with_hidden_label_is_found_whatever_the_page_flags_say() -> None:
+    figure = _lead_figure(
+        f'<figure>{_IMG}<figcaption class="caption">The wall in January. '
+        '<span class="credit"><span class="visually-hidden">Credit</span> Ana Silva</span>'
+        "</figcaption></figure>",
+        html_class="flag-simpleExtendedByline-on",
+    )
+    assert figure.caption == "The wall in January."  # type: ignore[attr-defined]
+    assert figure.credit == "Ana Silva"  # type: ignore[attr-defined]

@@ -164,7 +164,7 @@ def _describe(
         for el in part.iter():
             if not isinstance(el.tag, str) or el.tag == "img":
                 continue
-            if _is_credit(el) and not any(_is_credit(a) for a in el.iterancestors()):
+            if _is_credit(el) and not _credit_above(el, part):
                 text = _visible_text(el)
                 if text and text not in credits:
                     credits.append(text)
@@ -181,6 +181,8 @@ def _describe(
     caption = " ".join(caption_parts)
     if not credits and img is not None and img.get("data-credit"):
         credits.append(clean_text(img.get("data-credit") or ""))
+    if not credits and not caption_parts and container.tag == "figure":
+        credits = _bare_figure_credit(container)
     credit = " ".join(credits)
     if not credit:
         caption, credit = split_inline_credit(caption)
@@ -190,6 +192,32 @@ def _describe(
         caption=caption,
         credit=credit,
     )
+
+
+def _credit_above(el: HtmlElement, top: HtmlElement) -> bool:
+    """Whether a credit element up to ``top`` holds ``el`` (only the outer one counts).
+
+    Ancestors above the figure are not looked at: pages set flags such as
+    "simpleExtendedByline-on" in the class of <html> itself.
+    """
+    for ancestor in el.iterancestors():
+        if _is_credit(ancestor):
+            return True
+        if ancestor is top:
+            return False
+    return False
+
+
+def _bare_figure_credit(figure: HtmlElement) -> list[str]:
+    """A credit in a <figure> without caption markup: its <cite>, or its only text when
+    that text is a credit ("Photo by Name/Agency")."""
+    cites = [_visible_text(c) for c in figure.iter("cite")]
+    cites = [c for c in cites if c]
+    if cites:
+        return cites
+    text = _visible_text(figure)
+    rest, credit = split_inline_credit(text)
+    return [credit] if credit and not rest else []
 
 
 def split_inline_credit(caption: str) -> tuple[str, str]:
