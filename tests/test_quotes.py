@@ -312,3 +312,15 @@ def test_role_given_once_follows_the_speaker_through_the_article() -> None:
     assert [(q.speaker, q.role) for q in found] == [
         ("Jane Doe", "spokeswoman for the State Department")
     ]
+
+
+def test_reporting_sentence_ending_the_paragraph_before_introduces_a_quote_paragraph() -> None:
+    assert pairs(
+        "“We will win this state,” Donald Trump said on Monday.",
+        "Hillary Clinton, clearly frustrated, responded by saying the rival campaign was "
+        "twisting the facts.",
+        "“I do not take money from the oil companies, and I never have.”",
+    ) == [
+        ("We will win this state", "Donald Trump"),
+        ("I do not take money from the oil companies, and I never have.", "Hillary Clinton"),
+    ]

@@ -108,9 +108,17 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
                 continue
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
+            lead = _lead_in(texts, first) if opens_block and weak is None else None
+            if lead is not None and not _named(lead.mention, index):
+                lead = None
             if weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
+            elif lead is not None:
+                # "Clinton responded, saying the campaign was wrong." then a paragraph of
+                # quotation only: the previous paragraph's reporting sentence introduces it.
+                mention, cue = " ".join(lead.mention), lead.cue
+                speaker = _speaker_of(lead.mention, texts, first, index, last)
             elif last is not None and (same_block or (opens_block and recent)):
                 speaker = last[1]
         for span in group:
@@ -227,6 +235,17 @@ def _bylined_title(text: str, span: Span) -> bool:
     if not text[span.start : span.start + 1].isupper():
         return False  # "the “ugliness of utterances,” by Trump": a lowercase phrase is speech
     return _BYLINE_AFTER.match(text, span.end) is not None
+
+
+def _lead_in(texts: Sequence[str], span: Span) -> Attribution | None:
+    """A named speaker in the reporting sentence that ends the paragraph before ``span``."""
+    if span.block == 0:
+        return None
+    sentence = last_sentence(texts[span.block - 1].rstrip()).rstrip(" .")
+    if any(m in sentence for m in '"“”«»'):
+        return None  # a sentence with its own quotation: the speaker carried over already
+    found = read_before(sentence)
+    return found if found is not None and found.mention else None
 
 
 def _follows_in_sentence(texts: Sequence[str], span: Span, spans: list[Span]) -> bool:
