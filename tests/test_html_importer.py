@@ -424,3 +424,21 @@ def test_credit_span_with_hidden_label_is_found_whatever_the_page_flags_say() ->
     )
     assert figure.caption == "The wall in January."  # type: ignore[attr-defined]
     assert figure.credit == "Ana Silva"  # type: ignore[attr-defined]
+
+
+def test_breadcrumb_and_headline_with_subtitle_do_not_open_the_story() -> None:
+    first = _first_block(
+        "<title>Security forum in Kansai</title>",
+        "<article><p>Home &gt; Events &gt; Security forum in Kansai</p>"
+        "<h2>Security forum in Kansai: from defence to detection</h2>" + _STORY + "</article>",
+    )
+    assert first.startswith("Paragraph 0 of the story")
+
+
+def test_short_key_points_box_above_the_story_is_dropped_but_a_long_list_is_kept() -> None:
+    points = "<ul><li>Stocks rose to records.</li><li>Bonds gained on stimulus hopes.</li></ul>"
+    first = _first_block("<title>Markets</title>", "<article>" + points + _STORY + "</article>")
+    assert first.startswith("Paragraph 0 of the story")
+    many = "<ul>" + "".join(f"<li>Step {i}: cut the wood.</li>" for i in range(6)) + "</ul>"
+    first = _first_block("<title>Markets</title>", "<article>" + many + _STORY + "</article>")
+    assert first == "Step 0: cut the wood."

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsviewer.domain import HEADING, PARAGRAPH, Block
+from newsviewer.domain import HEADING, LIST_ITEM, PARAGRAPH, Block
 from newsviewer.html.dates import date_in_text
 
 # Leading blocks the trimmer may drop: a page's furniture above the story is a
@@ -29,6 +29,14 @@ _BYLINE_CHARS = 100
 # A dateline alone: the date and a few words ("Updated", a time, a zone).
 _DATELINE_WORDS = 8
 _DATELINE_CHARS = 60
+# A headline with a subtitle run on must itself be headline-sized to be recognised.
+_MIN_HEADLINE_KEY = 12
+# "Home > Section > Story" as one line.
+_BREADCRUMB = re.compile(r"\s[>＞›»]\s|[＞›»]")
+_BREADCRUMB_CHARS = 200
+# "Highlights" boxes: a few one-sentence bullets above the story.
+_KEY_POINTS = 4
+_KEY_POINT_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
 _BY = re.compile(r"^(by|par|von|por|door|di|de)\s", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -49,8 +57,13 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
     after_headline = False
     while count < limit:
         block = blocks[count]
-        headline = _key(block.text) in title_keys
-        if headline or _dateline(block.text):
+        headline = _headline(block, title_keys)
+        if (
+            headline
+            or _dateline(block.text)
+            or _breadcrumb(block.text)
+            or (block.kind == LIST_ITEM and _key_points(blocks, count))
+        ):
             pass
         elif block.kind == HEADING and after_headline:
             # The deck set right under the headline.
@@ -66,6 +79,42 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
         after_headline = headline
         count += 1
     return count
+
+
+def _headline(block: Block, title_keys: set[str]) -> bool:
+    """The headline, or as a heading the headline with its subtitle run on (or the
+    headline without the site name the title carries)."""
+    key = _key(block.text)
+    if key in title_keys:
+        return True
+    if block.kind != HEADING or len(key) < _MIN_HEADLINE_KEY:
+        return False
+    return any(
+        key.startswith(t) or t.startswith(key) for t in title_keys if len(t) >= _MIN_HEADLINE_KEY
+    )
+
+
+def _breadcrumb(text: str) -> bool:
+    """ "Home > Events > Seminar": the path to the page, not its text."""
+    return (
+        len(_BREADCRUMB.findall(text)) >= 2
+        and _width(text) <= _BREADCRUMB_CHARS
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def _key_points(blocks: list[Block], start: int) -> bool:
+    """A short list of bullet points above the first paragraph ("Highlights").
+
+    The run of list items must be short, made of short items, and followed by a
+    paragraph: a story that opens with a long list keeps it.
+    """
+    end = start
+    while end < len(blocks) and blocks[end].kind == LIST_ITEM:
+        end += 1
+    if end - start > _KEY_POINTS or end >= len(blocks) or blocks[end].kind != PARAGRAPH:
+        return False
+    return all(_width(b.text) <= _KEY_POINT_CHARS for b in blocks[start:end])
 
 
 def _label(block: Block) -> bool:
