@@ -15,7 +15,9 @@ as the title and looks for quotations in the body only. Reported:
   run when they overlap by at least half of the longer one),
 - recall of shorter (partial) quotations,
 - speaker accuracy over matched quotations whose gold source is not only a pronoun:
-  the resolved speaker shares a name word with the annotated source.
+  the resolved speaker, or the mention it was resolved from, shares a name word with
+  the annotated source. The source is annotated as written ("the Florida senator"), so
+  a mention resolved to the person it means ("Marco Rubio") is checked by its mention.
 """
 
 from __future__ import annotations
@@ -299,7 +301,8 @@ def score_article(text: str, anns: list[Path], tally: Tally, show: list[str]) ->
             continue
         tally.speaker_checked += 1
         speaker = match[2].speaker or ""
-        if _name_words(speaker) & source_words:
+        mention = match[2].mention or ""
+        if (_name_words(speaker) | _name_words(mention)) & source_words:
             tally.speaker_right += 1
         else:
             show.append(f"WHO  {name}: gold={g.source!r} got={speaker!r} cue={match[2].cue}")

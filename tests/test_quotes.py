@@ -324,3 +324,15 @@ def test_reporting_sentence_ending_the_paragraph_before_introduces_a_quote_parag
         ("We will win this state", "Donald Trump"),
         ("I do not take money from the oil companies, and I never have.", "Hillary Clinton"),
     ]
+
+
+def test_the_senator_is_the_last_person_named_with_that_role() -> None:
+    found = quotes_of(
+        "Sen. Marco Rubio and Gov. Chris Christie met voters in Manchester.",
+        "“We are going to win New Hampshire,” the Florida senator said.",
+        "“Not with that record,” the governor told reporters.",
+    )
+    assert [(q.speaker, q.mention, q.role) for q in found] == [
+        ("Marco Rubio", "the Florida senator", "Senator"),
+        ("Chris Christie", "the governor", "Governor"),
+    ]

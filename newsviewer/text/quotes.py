@@ -25,6 +25,7 @@ from newsviewer.text.clauses import (
 from newsviewer.text.marks import Span, find_spans
 from newsviewer.text.speakers import (
     PRONOUNS,
+    ROLE_NOUNS,
     NameIndex,
     Speaker,
     is_cue,
@@ -151,7 +152,30 @@ def _speaker_of(
         if not is_person_pronoun(mention[0]):
             return None
         return _antecedent(texts, span, index, last)
-    return resolve(mention, index)
+    by_role = _role_antecedent(mention, texts, span, index)
+    return by_role if by_role is not None else resolve(mention, index)
+
+
+# How far back "the senator" looks for the senator it means.
+_ROLE_REACH_BLOCKS = 6
+
+
+def _role_antecedent(
+    mention: list[str], texts: Sequence[str], span: Span, index: NameIndex
+) -> Speaker | None:
+    """ "the senator", "the Florida governor": the last person named with that role."""
+    if len(mention) < 2 or mention[0].lower() not in {"the", "this"}:
+        return None
+    noun = mention[-1]
+    if not noun.islower() or noun not in ROLE_NOUNS:
+        return None
+    for b in range(span.block, max(-1, span.block - _ROLE_REACH_BLOCKS), -1):
+        text = texts[b] if b != span.block else texts[b][: span.start]
+        for _, name in reversed(index.people_in(text)):
+            role = index.role(name)
+            if role and noun in role.lower().split():
+                return Speaker(name, " ".join(mention), role, person=True)
+    return None
 
 
 def _antecedent(

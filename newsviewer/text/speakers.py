@@ -64,6 +64,13 @@ TITLE_WORDS = words("""
     executive founder co-founder analyst economist editor anchor host reporter columnist
     correspondent first lady gop. then new
     """)
+# Lowercase role nouns that point back to a person named earlier ("the senator said").
+ROLE_NOUNS = words("""
+    senator governor president secretary minister congressman congresswoman representative
+    mayor judge justice ambassador spokesman spokeswoman chairman chairwoman director
+    candidate nominee speaker leader chancellor commissioner sheriff general admiral
+    lawmaker official adviser advisor aide executive founder professor pastor economist
+    """)
 _HONORIFICS = words("mr mr. mrs mrs. ms ms. miss dr dr. sir")
 # Last words of organisation names: "the State Department" speaks as a body.
 _ORG_HEADS = words("""
