@@ -442,3 +442,19 @@ def test_short_key_points_box_above_the_story_is_dropped_but_a_long_list_is_kept
     many = "<ul>" + "".join(f"<li>Step {i}: cut the wood.</li>" for i in range(6)) + "</ul>"
     first = _first_block("<title>Markets</title>", "<article>" + many + _STORY + "</article>")
     assert first == "Step 0: cut the wood."
+
+
+# ---- byline --------------------------------------------------------------------------
+
+
+def test_author_written_surname_first_is_shown_given_name_first() -> None:
+    article = page('<meta name="author" content="Gillman, Steve">')
+    assert article.byline == "Steve Gillman"  # type: ignore[attr-defined]
+    assert article.authors == ("Steve Gillman",)  # type: ignore[attr-defined]
+
+
+def test_two_desks_separated_by_a_comma_are_not_turned_round() -> None:
+    from newsviewer.html.bylines import display_byline
+
+    assert display_byline(["Reuters, AFP"]) == "Reuters, AFP"
+    assert display_byline(["By"]) == ""

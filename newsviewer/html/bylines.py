@@ -8,7 +8,7 @@ from newsviewer.html.sanitize import clean_text
 
 # "By", and its French, German, Spanish, Italian and Dutch equivalents.
 _BY = re.compile(
-    r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|par|von|por|di|door)[:\s]+",
+    r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|par|von|por|di|door)(?:[:\s]+|$)",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||·|•)\s*", re.I)
@@ -56,9 +56,21 @@ _MIN_SITE_KEY = 6
 _MAX_NAME_WORDS = 5
 
 
+# "Gillman, Steve": one person written surname first, as catalogues and some CMSs do.
+_INVERTED = re.compile(r"^([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’-]+(?:\s+[^\W\d_]\.)?)$")
+
+
+def _uninverted(value: str) -> str:
+    match = _INVERTED.match(value)
+    # Two desks ("Reuters, AFP") or capitalised tags are left as the page wrote them.
+    if not match or _NOT_PERSON.search(value) or value.isupper():
+        return value
+    return f"{match.group(2)} {match.group(1)}"
+
+
 def display_byline(raw: list[str]) -> str:
     """The byline a reader sees: the page's author text without a leading "By"."""
-    parts = [_BY.sub("", clean_text(r)).strip() for r in raw]
+    parts = [_uninverted(_BY.sub("", clean_text(r)).strip()) for r in raw]
     parts = [p for p in parts if p]
     if not parts:
         return ""
@@ -72,7 +84,7 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
     names: list[str] = []
     site_key = site.casefold()
     for value in raw:
-        value = _BY.sub("", clean_text(value))
+        value = _uninverted(_BY.sub("", clean_text(value)).strip())
         for part in _SPLIT.split(value):
             part = _BY.sub("", part).strip(" .:")
             part = _ROLE_TAIL.sub("", part).strip(" .:")
