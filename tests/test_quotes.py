@@ -336,3 +336,23 @@ def test_the_senator_is_the_last_person_named_with_that_role() -> None:
         ("Marco Rubio", "the Florida senator", "Senator"),
         ("Chris Christie", "the governor", "Governor"),
     ]
+
+
+def test_interview_turns_name_their_speakers() -> None:
+    found = quotes_of(
+        "Gov. Mike Pence spoke to Fox News on Sunday. Partial transcript as follows:",
+        '"WALLACE: Will Gennifer Flowers be in the front row at the debate?',
+        '"PENCE: Well, look, this is not a serious question at all."',
+    )
+    assert [(q.speaker, q.mention) for q in found] == [
+        ("WALLACE", "WALLACE"),
+        ("Mike Pence", "PENCE"),
+    ]
+
+
+def test_banner_words_and_titles_before_a_colon_are_not_speakers() -> None:
+    found = quotes_of(
+        "Harry Hurt III wrote ''Lost Tycoon: The Many Lives of Donald J. Trump,'' in 1993.",
+        "“VIDEO: Watch the whole exchange between the candidates here,” the site said.",
+    )
+    assert all(q.speaker not in {"Lost Tycoon", "VIDEO"} for q in found)

@@ -97,14 +97,19 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         quoted = texts[first.block][first.start : first.end]
         if _title_like(quoted) and (found is None or not found.mention):
             continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
-        if found is not None:
+        label = _turn_label(quoted, index) if opens_block else None
+        if label is not None:
+            # "“WALLACE: Let's start with …”": a transcript turn names its own speaker.
+            found, weak, mention, cue = None, None, " ".join(label), None
+            speaker = resolve(label, index)
+        elif found is not None:
             cue = found.cue
             if found.mention:
                 mention = " ".join(found.mention)
                 speaker = _speaker_of(found.mention, texts, first, index, last)
             elif last is not None and (same_block or (recent and found.near)):
                 speaker = last[1]
-        else:
+        elif found is None:
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
             # A quotation with no reporting clause of its own goes on from the speaker
@@ -125,6 +130,10 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         for span in group:
             text = texts[span.block][span.start : span.end]
             base = offsets[span.block]
+            turn = _turn_label(text, index) if span is not first else None
+            if turn is not None:
+                # A transcript running over paragraphs: each "PENCE: …" turn changes speaker.
+                speaker, mention, cue = resolve(turn, index), " ".join(turn), None
             quotes.append(
                 Quote(
                     text=text,
@@ -259,6 +268,25 @@ def _bylined_title(text: str, span: Span) -> bool:
     if not text[span.start : span.start + 1].isupper():
         return False  # "the “ugliness of utterances,” by Trump": a lowercase phrase is speech
     return _BYLINE_AFTER.match(text, span.end) is not None
+
+
+_BANNERS = words("""
+    video update updated note watch editor breaking crosstalk photo photos read related
+    exclusive live warning correction transcript audio source sources via more also
+    """)
+_LABEL = re.compile(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):\s")
+
+
+def _turn_label(quoted: str, index: NameIndex) -> list[str] | None:
+    """The speaker label opening a transcript turn: "WALLACE: …", "Chris Matthews: …"."""
+    m = _LABEL.match(quoted)
+    if m is None:
+        return None
+    label = m.group(1).split()
+    # A person the article names ("Lost Tycoon:" is not), or a surname in capitals as
+    # transcripts print them ("WALLACE:"), which a banner word ("VIDEO:") is not.
+    shouted = len(label) == 1 and label[0].isupper() and label[0].lower() not in _BANNERS
+    return label if shouted or index.is_known(label[-1]) else None
 
 
 def _lead_in(texts: Sequence[str], span: Span) -> Attribution | None:
