@@ -356,3 +356,11 @@ def test_banner_words_and_titles_before_a_colon_are_not_speakers() -> None:
         "“VIDEO: Watch the whole exchange between the candidates here,” the site said.",
     )
     assert all(q.speaker not in {"Lost Tycoon", "VIDEO"} for q in found)
+
+
+def test_a_dateline_is_not_the_sentence_subject() -> None:
+    found = quotes_of(
+        "WASHINGTON — Sen. Chuck Grassley (R-Iowa) defended the nominee and said it was like "
+        "a judge calling herself “a wise Latina.”"
+    )
+    assert [q.speaker for q in found] == ["Chuck Grassley"]

@@ -128,6 +128,10 @@ def read_sentence_tail(tail: str) -> Attribution | None:
 
 def sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
+    while len(toks) > 1 and toks[0].isupper() and toks[0].isalpha() and toks[1] in _DASHES:
+        toks = toks[2:]  # "WASHINGTON — Sen. Chuck Grassley said …": a dateline, no subject
+    if len(toks) > 2 and toks[0].isupper() and toks[1].isupper() and toks[2] in _DASHES:
+        toks = toks[3:]  # "NEW YORK —"
     while toks and toks[0] in {"But", "And", "So", "Yet", "Then", "Still", "Now"}:
         toks = toks[1:]
     lead_in = toks and (
