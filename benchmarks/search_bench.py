@@ -1,14 +1,24 @@
-"""Time ``Library.search`` against the same FTS5 query run on a bare sqlite3 connection.
+"""Time ``Library.search`` against raw sqlite3 returning the same rows, at several sizes.
 
-    python benchmarks/search_bench.py /tmp/bench.sqlite3 [--limit 50] [--runs 5]
+    python benchmarks/search_bench.py /tmp/lib100k.sqlite3 [/tmp/lib1m.sqlite3 ...]
+        [--limit 50] [--runs 5]
 
-Queries are picked from the library's own index so every kind has hits: rare
-terms (in a handful of stories), common terms (in a third or more), two terms,
-a two-word phrase taken from a stored body, and a three-letter prefix. For each
-kind the script prints p50/p95 in milliseconds for our call and for the raw
-query, and our/raw: the cost of query parsing, the session and the records.
-Both sides must return the same ids in the same order, or the script stops.
-Also times ``ids()`` and ``summaries()`` of a screenful, the list pane's calls.
+Queries are picked from each library's own index so every kind has hits: rare
+terms (in a handful of stories), common terms (in nearly every story), two
+terms, a two-word phrase taken from a stored body, a three-letter prefix, a
+field query (``title:``) and a date range. Per kind it prints p50/p95 in ms of:
+
+- ours: ``Library.search(text, limit=...)``, the call the GUI and CLI make;
+- raw: the row-returning statements our plan ran (captured with sqlite3's trace
+  hook) replayed on a bare sqlite3 connection; the same ids must come back in
+  the same order, or the script stops. ours/raw is the cost of parsing,
+  planning, the count probes and building records;
+- naive: one straightforward FTS5 statement ranking every match with bm25 and
+  computing snippets (what search did before plans), for scale.
+
+Then the whole mix's p95, the first screen of a common word (30 rows with
+snippets, what the list shows first), and the list pane: ``ids()`` plus the
+first screen of ``summaries()``, and a jump to the end of the list.
 """
 
 from __future__ import annotations
@@ -16,11 +26,9 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,20 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN
 from newsviewer.library import Library
-from newsviewer.library.query import compile_query
-from newsviewer.library.repository import ELLIPSIS, RANK, SNIPPET_TOKENS
+from newsviewer.library.search import ELLIPSIS, SNIPPET_TOKENS, prepare, ranked_sql
 
-RAW_SQL = (
-    "SELECT rowid, rank, snippet(articles_fts, -1, ?, ?, ?, ?) FROM articles_fts "
-    "WHERE articles_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?"
-)
 T = TypeVar("T")
-IDS_SQL = "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
 QUERIES_PER_KIND = 12
-
-
-def fetch(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> list[Any]:
-    return conn.execute(sql, params).fetchall()
+SCREEN = 30  # rows of the list visible at once
+KINDS = ("rare term", "common term", "two terms", "phrase", "prefix", "field", "date range")
 
 
 def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list[str]]:
@@ -58,9 +58,9 @@ def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list
         ).fetchall()
         return [r[0] for r in rows]
 
-    rare = terms("ASC")  # the rarest words of the library
-    common = terms("DESC")[:QUERIES_PER_KIND]  # the most frequent ones
-    middle = terms("ASC", total / 100, total / 10)
+    rare = terms("ASC")
+    common = terms("DESC")[:QUERIES_PER_KIND]
+    middle = terms("ASC", total / 100, total / 20)  # 1% to 5% of the library
     phrases: list[str] = []
     top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
     while len(phrases) < QUERIES_PER_KIND:
@@ -70,19 +70,21 @@ def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list
         words = [w.strip(".,“”") for w in row[0].split()]
         start = rng.randrange(len(words) - 2)
         phrases.append(f'"{words[start]} {words[start + 1]}"')
+
+    def some(pool: list[str]) -> list[str]:
+        return rng.sample(pool, QUERIES_PER_KIND)
+
+    years = [rng.randint(2000, 2023) for _ in range(QUERIES_PER_KIND)]
     return {
-        "rare term": rng.sample(rare, QUERIES_PER_KIND),
+        "rare term": some(rare),
         "common term": common,
-        "two terms": [
-            f"{a} {b}"
-            for a, b in zip(
-                rng.sample(middle, QUERIES_PER_KIND),
-                rng.sample(middle, QUERIES_PER_KIND),
-                strict=True,
-            )
-        ],
+        "two terms": [f"{a} {b}" for a, b in zip(some(middle), some(middle), strict=True)],
         "phrase": phrases,
-        "prefix": [t[:3] + "*" for t in rng.sample(middle, QUERIES_PER_KIND)],
+        "prefix": [t[:3] + "*" for t in some(middle)],
+        "field": [f"title:{t}" for t in some(common[:6] + middle)],
+        "date range": [
+            f"{t} after:{y} before:{y + 2}" for t, y in zip(some(middle), years, strict=True)
+        ],
     }
 
 
@@ -101,53 +103,148 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
+def row_statements(library: Library, text: str, limit: int | None) -> list[str]:
+    """The statements ``search`` runs that return its rows (count probes left out)."""
+    statements: list[str] = []
+    # The benchmark looks inside on purpose: it replays what search ran.
+    with library._raw_read() as conn:
+        conn.set_trace_callback(statements.append)
+        try:
+            library_search_on(conn, text, limit)
+        finally:
+            conn.set_trace_callback(None)
+    return [s for s in statements if s.startswith("SELECT") and "count(*)" not in s]
+
+
+def library_search_on(conn: sqlite3.Connection, text: str, limit: int | None) -> None:
+    from newsviewer.library import search
+
+    prepared = prepare(text)
+    assert prepared is not None
+    search.page(
+        conn,
+        prepared,
+        offset=0,
+        limit=-1 if limit is None else limit,
+        sort="relevance",
+        exact=False,
+        with_snippets=True,
+    )
+
+
+def replay(conn: sqlite3.Connection, statements: list[str]) -> list[int]:
+    """Run the captured statements; the ids of the id-returning ones, in order."""
+    ids: list[int] = []
+    for sql in statements:
+        rows = conn.execute(sql).fetchall()
+        if "snippet(" not in sql:
+            ids.extend(r[0] for r in rows)
+    return ids
+
+
+def naive(conn: sqlite3.Connection, text: str, limit: int) -> list[Any]:
+    prepared = prepare(text)
+    assert prepared is not None and prepared.exact.match is not None
+    sql, params = ranked_sql(prepared.exact, 0, limit)
+    sql = sql.replace(
+        "SELECT f.rowid, f.rank",
+        "SELECT f.rowid, f.rank, snippet(articles_fts, -1, ?, ?, ?, ?)",
+        1,
+    )
+    return conn.execute(sql, [HIT_OPEN, HIT_CLOSE, ELLIPSIS, SNIPPET_TOKENS, *params]).fetchall()
+
+
+def bench(path: Path, args: argparse.Namespace) -> dict[str, tuple[float, ...]]:
+    library = Library.open(path)
+    raw = sqlite3.connect(path)
+    queries = pick_queries(raw, random.Random(args.seed))
+    limit = None if args.limit < 0 else args.limit
+    stories = library.count()
+    print(f"\n== {path}: {stories:,} stories, limit {args.limit}, {args.runs} runs per query")
+    print(
+        f"{'kind':<12} {'hits':>5} {'ours p50':>9} {'p95':>7} {'raw p50':>8} {'p95':>7} "
+        f"{'ours/raw p95':>12} {'naive p95':>10} {'approx':>6}"
+    )
+    results: dict[str, tuple[float, ...]] = {}
+    all_ours: list[float] = []
+    all_raw: list[float] = []
+    for kind, texts in queries.items():
+        ours: list[float] = []
+        bare: list[float] = []
+        slow: list[float] = []
+        hits = approximate = 0
+        for text in texts:
+            ours_times, result = timed(lambda t=text: library.search(t, limit=limit), args.runs)
+            statements = row_statements(library, text, limit)
+            raw_times, raw_ids = timed(lambda s=statements: replay(raw, s), args.runs)
+            if [h.id for h in result] != raw_ids:
+                raise SystemExit(f"different rows for {text!r}")
+            naive_times, _ = timed(lambda t=text: naive(raw, t, args.limit), 1)
+            approximate += library.search_page(text, 0, 1, snippets=False).approximate
+            hits += len(result)
+            ours += ours_times
+            bare += raw_times
+            slow += naive_times
+        all_ours += ours
+        all_raw += bare
+        row = (pct(ours, 0.5), pct(ours, 0.95), pct(bare, 0.5), pct(bare, 0.95), pct(slow, 0.95))
+        results[kind] = row
+        print(
+            f"{kind:<12} {hits // len(texts):>5} {row[0]:>9.2f} {row[1]:>7.2f} {row[2]:>8.2f} "
+            f"{row[3]:>7.2f} {row[1] / row[3]:>12.2f} {row[4]:>10.1f} {approximate:>3}/{len(texts)}"
+        )
+    mix = (pct(all_ours, 0.95), pct(all_raw, 0.95))
+    results["whole mix"] = mix
+    print(
+        f"{'whole mix':<12} p95 ours {mix[0]:.2f} ms, raw {mix[1]:.2f} ms, {mix[0] / mix[1]:.2f}x"
+    )
+
+    first: list[float] = []
+    for text in queries["common term"]:
+        times, _ = timed(lambda t=text: library.search_page(t, 0, SCREEN), args.runs)
+        first += times
+    results["first screen"] = (pct(first, 0.5), pct(first, 0.95))
+    print(
+        f"first screen of a common word ({SCREEN} rows + snippets): "
+        f"p50 {pct(first, 0.5):.1f} ms, p95 {pct(first, 0.95):.1f} ms"
+    )
+
+    def list_pane() -> int:
+        ids = library.ids()
+        library.summaries(ids[:SCREEN])
+        return len(ids)
+
+    pane, _ = timed(list_pane, args.runs)
+    ids = library.ids()
+    end, _ = timed(lambda: library.summaries(ids[-SCREEN:]), args.runs)
+    results["list pane"] = (pct(pane, 0.5), pct(pane, 0.95), pct(end, 0.95))
+    print(
+        f"list pane: ids() + {SCREEN} summaries p50 {pct(pane, 0.5):.1f} ms "
+        f"p95 {pct(pane, 0.95):.1f} ms; jump to end p95 {pct(end, 0.95):.2f} ms"
+    )
+    library.close()
+    raw.close()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
+    parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--limit", type=int, default=50, help="hits per search; -1 for all")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-
-    library = Library.open(args.path)
-    raw = sqlite3.connect(args.path)
-    queries = pick_queries(raw, random.Random(args.seed))
-    limit = None if args.limit < 0 else args.limit
-    print(f"{library.count():,} stories, limit {args.limit}, {args.runs} runs per query\n")
-    print(f"{'kind':<12} {'hits':>7} {'ours p50':>9} {'p95':>8} {'raw p50':>9} {'p95':>8}  ratio")
-    for kind, texts in queries.items():
-        ours: list[float] = []
-        bare: list[float] = []
-        hits = 0
-        for text in texts:
-            expression = compile_query(text)
-            params = (HIT_OPEN, HIT_CLOSE, ELLIPSIS, SNIPPET_TOKENS, expression, RANK, args.limit)
-            ours_times, result = timed(partial(library.search, text, limit=limit), args.runs)
-            raw_times, raw_rows = timed(partial(fetch, raw, RAW_SQL, params), args.runs)
-            our_ids = [h.id for h in result]
-            raw_ids = [r[0] for r in raw_rows]
-            if our_ids != raw_ids:
-                raise SystemExit(f"different rows for {text!r}")
-            hits += len(our_ids)
-            ours += ours_times
-            bare += raw_times
-        p50, p95 = pct(ours, 0.5), pct(ours, 0.95)
-        r50, r95 = pct(bare, 0.5), pct(bare, 0.95)
-        print(
-            f"{kind:<12} {hits // len(texts):>7} {p50:>9.2f} {p95:>8.2f} {r50:>9.2f} {r95:>8.2f}"
-            f"  {p50 / r50:.2f}"
-        )
-
-    ids_times, ids = timed(library.ids, args.runs)
-    raw_ids_times, _ = timed(partial(fetch, raw, IDS_SQL, ()), args.runs)
-    summary_times, _ = timed(partial(library.summaries, ids[:100]), args.runs * 4)
-    print(
-        f"\nids()            p50 {statistics.median(ids_times):8.1f} ms"
-        f"  (raw {statistics.median(raw_ids_times):.1f} ms)"
-    )
-    print(f"summaries(100)   p50 {statistics.median(summary_times):8.2f} ms")
-    library.close()
-    raw.close()
+    by_size = {path.name: bench(path, args) for path in args.paths}
+    if len(by_size) > 1:
+        print("\n== p95 ms side by side (ours / raw)")
+        print(f"{'kind':<14}" + "".join(f"{name:>28}" for name in by_size))
+        for kind in (*KINDS, "whole mix"):
+            cells = "".join(
+                f"{r[kind][1 if len(r[kind]) > 2 else 0]:>13.2f} / "
+                f"{r[kind][3 if len(r[kind]) > 2 else 1]:>10.2f}"
+                for r in by_size.values()
+            )
+            print(f"{kind:<14}{cells}")
 
 
 if __name__ == "__main__":

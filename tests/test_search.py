@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from newsviewer.domain import HIT_CLOSE, HIT_OPEN, Article, ArticleId, Block, Figure
-from newsviewer.library import Library
+from newsviewer.domain import HIT_CLOSE, HIT_OPEN, Article, ArticleId, Block, Figure, Quote
+from newsviewer.library import Library, search
 from newsviewer.library.query import All, Phrase, Term, compile_query, parse
+from newsviewer.library.search import FacetCount
 
 
 @pytest.fixture
@@ -27,14 +30,23 @@ def add(
     summary: str = "",
     byline: str = "",
     caption: str = "",
+    site: str = "",
+    published: datetime | None = None,
+    quotes: tuple[tuple[str, str], ...] = (),
 ) -> ArticleId:
     article = Article(
         format="text",
         title=title,
         summary=summary,
         byline=byline,
+        site=site,
+        published=published,
         blocks=tuple(Block("p", para) for para in body.split("\n\n")),
         figures=(Figure(caption=caption),) if caption else (),
+        quotes=tuple(
+            Quote(text=t, speaker=who, mention=None, cue=None, start=0, end=len(t))
+            for t, who in quotes
+        ),
     )
     status, article_id = library.add(article, source_path=title, original=title.encode())
     assert status == "imported"
@@ -174,6 +186,19 @@ HOSTILE = [
     "🙂",
     'ISIL\'s "efforts" (to) gain* -a OR: foothold^',
     "x" * 5000,
+    "title:",
+    "said:",
+    "site:",
+    "year:20141",
+    "after:2014-02-30",
+    "before:0000",
+    "-(",
+    "((((",
+    "OR OR OR",
+    "-site:bbc -said:x -year:2014",
+    'quote:(-x) title:(site:y) said:"',
+    "site:%_\\",
+    "(a OR site:b) -(c OR year:2001)",
 ]
 
 
@@ -209,3 +234,162 @@ def test_compiled_queries_quote_every_word() -> None:
     assert compile_query('say "boots on" gro*') == '("say") AND ("boots on") AND ("gro"*)'
     assert compile_query('he"llo wor"ld') == '("he") AND ("llo wor") AND ("ld")'
     assert compile_query("   ") is None
+
+
+def test_fields_search_one_place(library: Library) -> None:
+    in_title = add(library, "Kerry in Iraq", "Talks went on.", byline="By Anne Gearan")
+    in_body = add(library, "Talks", "Kerry arrived late.", caption="Kerry at the airport")
+
+    assert ids(library, "title:kerry") == [in_title]
+    assert ids(library, "by:gearan") == [in_title]
+    assert ids(library, "caption:airport") == [in_body]
+    assert sorted(ids(library, "kerry")) == sorted([in_title, in_body])
+    assert ids(library, "kerry -title:kerry") == [in_body]
+
+
+def test_or_exclusion_and_groups(library: Library) -> None:
+    iraq = add(library, "Iraq talks", "Kerry spoke.")
+    syria = add(library, "Syria talks", "Kerry spoke.")
+    add(library, "Iran talks", "Kerry spoke.")
+
+    assert sorted(ids(library, "iraq OR syria")) == sorted([iraq, syria])
+    assert ids(library, "kerry -syria -iran") == [iraq]
+    assert sorted(ids(library, "kerry (iraq OR syria)")) == sorted([iraq, syria])
+
+
+def test_site_and_dates(library: Library) -> None:
+    old = add(
+        library, "Storm one", site="BBC News", published=datetime(2013, 12, 31, 23, tzinfo=UTC)
+    )
+    mid = add(library, "Storm two", site="Le Monde", published=datetime(2014, 6, 1, tzinfo=UTC))
+    new = add(library, "Storm three", site="BBC News", published=datetime(2015, 1, 1, tzinfo=UTC))
+
+    assert sorted(ids(library, "storm site:bbc")) == sorted([old, new])
+    assert ids(library, 'site:"le monde"') == [mid]
+    assert ids(library, "storm year:2014") == [mid]
+    assert ids(library, "storm after:2014-01-01 before:2015") == [mid]
+    assert ids(library, "before:2014") == [old]
+    assert ids(library, "after:2015") == [new]
+    assert ids(library, "storm -site:bbc") == [mid]
+
+
+def test_sort_by_date_lists_newest_first(library: Library) -> None:
+    old = add(library, "Flood warning", "Flood flood flood.", published=datetime(2001, 1, 1))
+    new = add(library, "Rain", "A flood is possible.", published=datetime(2020, 1, 1))
+
+    assert ids(library, "flood") == [old, new]  # relevance: three floods and a headline
+    assert [h.id for h in library.search("flood", sort="date")] == [new, old]
+
+
+def test_stemmed_matches_come_after_exact_ones(library: Library) -> None:
+    stemmed = add(library, "Fighting in the north", "Soldiers were fighting all day.")
+    exact = add(library, "Talks", "A fight broke out in the parliament.")
+
+    hits = library.search("fight")
+
+    assert [h.id for h in hits] == [exact, stemmed]
+    assert hits[0].rank > 0 > hits[1].rank
+    assert f"{HIT_OPEN}Fighting{HIT_CLOSE}" in hits[1].snippet
+    assert sorted(ids(library, "fights")) == sorted([exact, stemmed])
+
+
+def test_quotations_by_words_and_by_speaker(library: Library) -> None:
+    kerry = add(
+        library,
+        "Kerry in Baghdad",
+        quotes=(("We will not send troops", "John Kerry"),),
+    )
+    other = add(
+        library,
+        "Troops debate",
+        "Troops were mentioned outside any quotation.",
+        quotes=(("Peace is near", "Nouri al-Maliki"),),
+    )
+
+    assert ids(library, "quote:troops") == [kerry]
+    assert ids(library, "said:kerry") == [kerry]
+    assert ids(library, 'speaker:"john kerry" baghdad') == [kerry]
+    assert ids(library, "said:maliki") == [other]
+    # The words of a quotation are searched by quote:, the story's text by plain words.
+    assert ids(library, "troops") == [other]
+
+
+def test_facets_count_sites_and_speakers_of_the_matches(library: Library) -> None:
+    add(library, "Vote today", site="BBC News", quotes=(("Go vote", "Anna Adams"),))
+    add(library, "Vote count", site="BBC News", quotes=(("Too close", "Ben Baker"),))
+    add(library, "Vote fraud", site="Reuters", quotes=(("No fraud", "Anna Adams"),))
+    add(library, "Weather", site="Reuters", quotes=(("Rain", "Ben Baker"),))
+
+    facets = library.facets("vote")
+
+    assert facets.sites == (FacetCount("BBC News", 2), FacetCount("Reuters", 1))
+    assert facets.speakers == (FacetCount("Anna Adams", 2), FacetCount("Ben Baker", 1))
+    assert (facets.matches, facets.complete) == (3, True)
+    assert library.facets("said:ben").sites == (FacetCount("BBC News", 1), FacetCount("Reuters", 1))
+    assert library.facets("").matches == 0
+
+
+def test_hit_terms_are_the_words_as_the_story_writes_them(library: Library) -> None:
+    story = add(library, "Fighting in São Paulo", "The fights went on. Peace talks failed.")
+
+    assert library.hit_terms(story, "fight sao -war") == ["Fighting", "fights", "São"]
+    assert library.hit_terms(story, '"peace talks"') == ["Peace talks"]
+    assert library.hit_terms(story, "site:bbc") == []
+
+
+def test_a_page_of_a_broad_query_comes_newest_first_then_ranked_on_request(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five matches stand for a word found in nearly every story of a big library.
+    monkeypatch.setattr(search, "RANK_LIMIT", 3)
+    days = [datetime(2020, 1, d) for d in (5, 1, 3, 2, 4)]
+    made = [add(library, f"Report {n}", "News " * (n + 1), published=d) for n, d in enumerate(days)]
+
+    quick = library.search_page("news", 0, 2, snippets=False)
+    ranked = library.search_page("news", 0, 2, exact=True)
+
+    assert quick.approximate and quick.total is None
+    assert [h.id for h in quick.hits] == [made[0], made[4]]  # newest two
+    assert all(h.snippet == "" for h in quick.hits)
+    assert not ranked.approximate
+    assert [h.id for h in ranked.hits] == [made[4], made[3]]  # most "news" first
+    assert library.snippets("news", [made[1]])[made[1]].startswith(f"{HIT_OPEN}News")
+
+
+def test_pages_and_totals(library: Library) -> None:
+    made = [add(library, f"Harbour {n}") for n in range(5)]
+    made.append(add(library, "Harbours", "Boats."))
+
+    first = library.search_page("harbour", 0, 4)
+    rest = library.search_page("harbour", 4, 4)
+
+    assert first.total == rest.total == 6
+    assert [h.id for h in first.hits + rest.hits][-1] == made[-1]  # the stemmed hit last
+    assert len({h.id for h in first.hits + rest.hits}) == 6
+
+
+def test_an_older_library_gets_the_new_indexes_filled(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with Library.open(path) as library:
+        story = add(library, "Fighting", "Quoted.", quotes=(("Stop now", "Kofi Annan"),))
+    with sqlite3.connect(path) as conn:
+        # Back to revision 0001: the stemmed and quotation indexes did not exist.
+        for table in ("quotations_fts", "articles_stem"):
+            for suffix in ("insert", "delete", "update"):
+                conn.execute(f"DROP TRIGGER {table}_{suffix}")
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX ix_articles_keys")
+        conn.execute("DROP INDEX ix_quotations_speakers")
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+
+    with Library.open(path) as library:
+        assert ids(library, "fight") == [story]
+        assert ids(library, "said:annan") == [story]
+
+
+def test_deleting_a_story_removes_it_from_every_index(library: Library) -> None:
+    story = add(library, "Fighting", "Quoted.", quotes=(("Stop now", "Kofi Annan"),))
+    library.delete(story)
+
+    assert library.search("fight") == []
+    assert library.search("said:annan") == []

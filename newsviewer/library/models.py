@@ -118,6 +118,8 @@ class FigureRow(Base):
 
 class QuotationRow(Base):
     __tablename__ = "quotations"
+    # Migration 0003: speakers by story without reading the quotation rows (facets).
+    __table_args__ = (Index("ix_quotations_speakers", "article_id", "speaker"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(

@@ -187,6 +187,8 @@ class _Parser:
             self.take()
             following = self.all_of()
             if following is None:
+                if not options:
+                    options.append(Term("OR"))  # "OR" alone is the word
                 continue
             if options:
                 options.append(following)
