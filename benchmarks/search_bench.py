@@ -228,6 +228,7 @@ def bench(path: Path, args: argparse.Namespace) -> dict[str, tuple[float, ...]]:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--limit", type=int, default=50, help="hits per search; -1 for all")
