@@ -458,3 +458,15 @@ def test_two_desks_separated_by_a_comma_are_not_turned_round() -> None:
 
     assert display_byline(["Reuters, AFP"]) == "Reuters, AFP"
     assert display_byline(["By"]) == ""
+
+
+# ---- robustness ----------------------------------------------------------------------
+
+
+def test_a_control_character_in_a_paragraph_does_not_lose_the_story() -> None:
+    story = _STORY.replace("harbour wall", "harbour\x10 wall", 1)
+    article = raw_page(
+        "<title>Harbour wall to be rebuilt</title>", "<article>" + story + "</article>"
+    )
+    assert article.text.startswith("Paragraph 0 of the story")  # type: ignore[attr-defined]
+    assert "\x10" not in article.text  # type: ignore[attr-defined]

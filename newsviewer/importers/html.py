@@ -38,6 +38,9 @@ from newsviewer.text.decoding import decode_text
 _CHARSET_SCAN = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters XML forbids. The extractor rebuilds the story as XML and gives up on the
+# whole page when one of them sits in a paragraph (a stray \x10 pasted from a CMS).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SNIFF = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
@@ -131,7 +134,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _parse_tree(text: str) -> HtmlElement:
-    text = _XML_DECL.sub("", text, count=1)
+    text = _NOT_XML.sub("", _XML_DECL.sub("", text, count=1))
     if not text.strip():
         raise ParseError("the file is empty")
     try:
