@@ -268,6 +268,18 @@ def raw_page(head: str, body: str) -> object:
     return HtmlImporter().parse(SourceFile(path=FIXTURES / "inline.html", data=html.encode()))
 
 
+def test_account_menu_link_before_the_story_is_not_its_byline() -> None:
+    article = raw_page(
+        "<title>Harbour wall to be rebuilt</title>",
+        '<header><ul><li><a href="https://accounts.example/profile/#/?tid=nav">Account and '
+        "Profile</a></li></ul></header><article><h1>Harbour wall to be rebuilt</h1>"
+        '<div class="author-byline">By <a class="author-name" href="/people/jennifer-rubin/">'
+        "Jennifer Rubin</a></div>" + _STORY + "</article>",
+    )
+    assert article.authors == ("Jennifer Rubin",)  # type: ignore[attr-defined]
+    assert article.byline == "Jennifer Rubin"  # type: ignore[attr-defined]
+
+
 # ---- headline ----------------------------------------------------------------------
 
 

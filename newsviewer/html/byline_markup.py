@@ -10,6 +10,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsviewer.html.bylines import interface_text
 from newsviewer.html.sanitize import clean_text
 
 _BYLINE_CLASS = re.compile(r"by-?line|author|writer|contributor|posted-?by", re.I)
@@ -38,7 +39,13 @@ _MAX_CANDIDATES = 12
 
 
 def markup_bylines(root: HtmlElement) -> list[str]:
-    """Author strings of the first byline element of the page that names someone."""
+    """Author strings of the first byline element of the page that names someone.
+
+    Account menus ("Account and Profile" linking to /profile/) come before the story's
+    byline on many pages; an element holding only such interface text is passed over.
+    A desk ("by BWW News Desk") is the story's byline: the search stops there, and
+    the people linked further down (/people/ tags of the story's subjects) are not taken.
+    """
     seen = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -47,7 +54,7 @@ def markup_bylines(root: HtmlElement) -> list[str]:
             continue
         seen += 1
         found = _names_in(el)
-        if found:
+        if found and not all(interface_text(v) for v in found):
             return found
         if seen >= _MAX_CANDIDATES:
             break

@@ -107,6 +107,11 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
     return tuple(names)
 
 
+def interface_text(value: str) -> bool:
+    """A button or menu label found in author markup ("Account and Profile", "Follow")."""
+    return bool(_UI_TEXT.search(value))
+
+
 def _names_site(part: str, site_key: str) -> bool:
     """ "NYTimes", "The Verge" for a site called "The New York Times" / "theverge"."""
     key = re.sub(r"[\W_]+", "", part.casefold())
