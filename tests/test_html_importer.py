@@ -472,6 +472,19 @@ def test_two_desks_separated_by_a_comma_are_not_turned_round() -> None:
     assert display_byline(["By"]) == ""
 
 
+def test_story_container_with_a_captioned_picture_is_not_taken_for_a_figure() -> None:
+    # The caption's nearest holder with an image is the story's own container.
+    story = (
+        '<div class="article-content"><div class="pic"><img src="pic.jpg" width="600"></div>'
+        '<div class="note"><span class="caption">The harbour wall after the storm</span></div>'
+        + _STORY
+        + "</div>"
+    )
+    article = raw_page("<title>Harbour wall to be rebuilt</title>", "<main>" + story + "</main>")
+    assert article.text.startswith("Paragraph 0 of the story")  # type: ignore[attr-defined]
+    assert "Paragraph 5 of the story" in article.text  # type: ignore[attr-defined]
+
+
 # ---- robustness ----------------------------------------------------------------------
 
 

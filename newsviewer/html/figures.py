@@ -36,6 +36,10 @@ _INLINE_CREDIT = re.compile(
 _MIN_SIDE = 48
 # A container is taken as the figure of a caption only this many levels up.
 _CAPTION_REACH = 3
+# A caption holder with more text than this besides its caption holds story text too
+# (a story's container with a captioned picture inside); replacing it by a figure
+# would drop the story. Captions with credit and a label stay well below it.
+_MAX_HOLDER_EXTRA_CHARS = 300
 _LAZY_ATTRS = (
     "data-src",
     "data-lazy-src",
@@ -130,6 +134,8 @@ def _figure_containers(
         for _ in range(_CAPTION_REACH):
             if holder is None or holder.tag in ("body", "article", "main"):
                 break
+            if _holds_text(holder, el):
+                break
             if any(True for _ in holder.iter("img")):
                 nested = any(True for _ in holder.iter("figure"))
                 if not nested and not _inside(holder, claimed):
@@ -138,6 +144,16 @@ def _figure_containers(
                 break
             holder = holder.getparent()
     return containers
+
+
+def _holds_text(holder: HtmlElement, caption: HtmlElement) -> bool:
+    # Lengths by XPath: a Python text_content() per holder costs more than an import.
+    extra = _text_length(holder) - _text_length(caption)
+    return extra > _MAX_HOLDER_EXTRA_CHARS
+
+
+def _text_length(el: HtmlElement) -> int:
+    return int(el.xpath("string-length(normalize-space(.))"))
 
 
 def _inside(el: HtmlElement, claimed: set[int]) -> bool:
