@@ -304,6 +304,15 @@ def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
 
 def walk_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Matches newest first by walking the date index and testing each story (many matches)."""
+    if plan.match is not None and plan.where is None and "*" in plan.match:
+        # FTS5 expands a prefix into a merged list on every lookup, so testing
+        # stories one by one would expand it once per story: read the index in
+        # its own order instead, most recently imported first.
+        sql = (
+            f"SELECT f.rowid FROM {plan.table} AS f WHERE f.{plan.table} MATCH ? "
+            "ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
+        )
+        return sql, [plan.match, limit, offset]
     conditions = _opt(plan.where)
     if plan.match is not None:
         table = plan.table
