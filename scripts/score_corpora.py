@@ -339,6 +339,19 @@ def score_bbc(root: Path, limit: int | None, only: str | None) -> Corpus | None:
             norm(ours) == norm(headline),
             f"{path.parent.name}/{path.name}: {ours!r} != {headline!r}",
         )
+        # Every paragraph of the story must survive: in the body, or as the standfirst.
+        kept = norm(f"{article.summary} {article.text}") if article else ""
+        # Bulleted lines become list items without their "- " marker.
+        paragraphs = [
+            norm(line.strip().removeprefix("- "))
+            for p in expected.strip().split("\n\n")[1:]
+            for line in p.splitlines()
+            if line.strip()
+        ]
+        lost = [p for p in paragraphs if p not in kept]
+        corpus.tally("paragraphs").add(
+            not lost, f"{path.parent.name}/{path.name}: lost {lost[:1]!r}"
+        )
     return corpus
 
 
