@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsviewer.domain import FAILED  # noqa: E402
-from newsviewer.importing import import_paths  # noqa: E402
-from newsviewer.library import Library  # noqa: E402
+from newsviewer.domain import FAILED
+from newsviewer.importing import import_paths
+from newsviewer.library import Library
 
 
 def text_files(corpus: Path, limit: int) -> list[Path]:
@@ -59,7 +59,7 @@ def main() -> int:
         if not files:
             print(f"{label}: none found under {args.corpus}")
             continue
-        one, failed1 = run(files, 1)
+        one, _ = run(files, 1)
         many, failed = run(files, cores)
         print(
             f"{label}: {len(files)} files; 1 worker {len(files) / one:7.1f}/s; "
