@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, event
 
 from newsviewer.domain import (
     DUPLICATE,
+    FAILED,
     IMPORTED,
     Article,
     ArticleId,
@@ -427,4 +428,42 @@ def test_a_batch_stores_like_add_and_is_all_or_nothing(
 
     assert library.count() == 2
     assert library.search("later") == []
+    fts_integrity(library.path)
+
+
+def test_add_each_keeps_each_story_whole_and_the_others_stored(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+
+    def fail_on_second(*args: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("simulated failure in the second story")
+        real_insert_quotations(*args)  # type: ignore[arg-type]
+
+    real_insert_quotations = repository._insert_quotations
+    monkeypatch.setattr(repository, "_insert_quotations", fail_on_second)
+    items = [
+        StoreRequest(make_article("Harbour reopens"), "/s/one.txt", b"one"),
+        StoreRequest(make_article("Bridge collapses"), "/s/two.txt", b"two"),
+        StoreRequest(make_article("Festival returns"), "/s/three.txt", b"three"),
+        StoreRequest(make_article("Harbour copy"), "/s/copy.txt", b"one"),
+    ]
+
+    results = library.add_each(items)
+    monkeypatch.undo()
+
+    assert [r.status for r in results] == [IMPORTED, FAILED, IMPORTED, DUPLICATE]
+    assert "simulated failure" in results[1].error
+    assert results[3].article_id == results[0].article_id
+    assert library.count() == 2
+    assert library.search("bridge") == []
+    assert len(library.search("festival")) == 1
+    with sqlite3.connect(library.path) as conn:
+        # Two stories with two figures and one quotation each; nothing of the failed one.
+        assert conn.execute("SELECT count(*) FROM figures").fetchone() == (4,)
+        assert conn.execute("SELECT count(*) FROM quotations").fetchone() == (2,)
+        assert conn.execute("SELECT count(*) FROM originals").fetchone() == (2,)
     fts_integrity(library.path)

@@ -20,11 +20,12 @@ from pathlib import Path, PurePath
 from typing import Any, cast
 
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from newsviewer.domain import (
     DUPLICATE,
+    FAILED,
     IMPORTED,
     Article,
     ArticleId,
@@ -67,6 +68,15 @@ class StoreRequest:
     article: Article
     source_path: str
     original: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What ``add_each`` made of one article."""
+
+    status: str  # IMPORTED | DUPLICATE | FAILED
+    article_id: ArticleId | None
+    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -286,6 +296,47 @@ class Library:
                     original=item.original,
                 )
                 results.append((IMPORTED, new_id))
+        return results
+
+    def add_each(self, items: Sequence[StoreRequest]) -> list[StoreResult]:
+        """Store several articles, each whole or not at all, with a single commit.
+
+        Each article is written inside its own savepoint: one that fails (a bug or a
+        constraint, reported in its ``StoreResult.error``) leaves no trace while the
+        others are stored. One commit for the lot is what makes a large import fast;
+        a crash before it loses the whole group, never part of an article. Errors of
+        the disk or file (full, read-only) roll everything back and raise
+        ``LibraryError``.
+        """
+        results: list[StoreResult] = []
+        with self._write("write to") as session:
+            seen: dict[str, ArticleId] = {}
+            for item in items:
+                digest = content_hash(item.original)
+                existing = seen.get(digest) or self._find_hash(session, digest)
+                if existing is not None:
+                    results.append(StoreResult(DUPLICATE, existing))
+                    continue
+                try:
+                    with session.begin_nested():
+                        new_id = self._insert(
+                            session,
+                            item.article,
+                            imported_at=datetime.now(UTC),
+                            source_name=PurePath(item.source_path).name,
+                            source_path=item.source_path,
+                            digest=digest,
+                            original=item.original,
+                        )
+                except Exception as exc:  # one story's failure must not sink the others
+                    if isinstance(exc, DBAPIError) and db.environment_reason(exc) is not None:
+                        raise
+                    log.exception("could not store %s", item.source_path)
+                    reason = exc.orig if isinstance(exc, DBAPIError) else exc
+                    results.append(StoreResult(FAILED, None, f"could not store: {reason}"))
+                    continue
+                seen[digest] = new_id
+                results.append(StoreResult(IMPORTED, new_id))
         return results
 
     @staticmethod
