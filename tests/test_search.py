@@ -380,11 +380,31 @@ def test_an_older_library_gets_the_new_indexes_filled(tmp_path: Path) -> None:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX ix_articles_keys")
         conn.execute("DROP INDEX ix_quotations_speakers")
+        # 0001's word index, without the prefix indexes of 0004.
+        conn.execute("DROP TABLE articles_fts")
+        conn.execute(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, standfirst, byline, "
+            "body_text, captions, content='articles', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
 
     with Library.open(path) as library:
         assert ids(library, "fight") == [story]
         assert ids(library, "said:annan") == [story]
+        assert ids(library, "fi*") == ids(library, "fig*") == [story]
+        # The rebuilt indexes are still kept in step with the stories.
+        later = add(library, "Figures", "Counted.")
+        assert sorted(ids(library, "fig*")) == sorted([story, later])
+        library.delete(story)
+        assert ids(library, "fi*") == [later]
+    with sqlite3.connect(path) as conn:
+        definitions = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name IN ('articles_fts', 'articles_stem')"
+        ).fetchall()
+    # A short beginning is one lookup in a prefix index, not a merge of every word.
+    assert len(definitions) == 2 and all("prefix='2 3 4'" in d for (d,) in definitions)
 
 
 def test_deleting_a_story_removes_it_from_every_index(library: Library) -> None:
