@@ -51,6 +51,9 @@ def install_actions(window: MainWindow) -> None:
     window.find_action = _action(
         window, "&Find", window.focus_search, [QKeySequence.StandardKey.Find]
     )
+    window.next_hit_action = _action(window, "Next &Hit", window.next_hit, ["F3"])
+    window.previous_hit_action = _action(window, "Pre&vious Hit", window.previous_hit, ["Shift+F3"])
+    window.search_help_action = _action(window, "&Search Syntax", window.show_search_help, ["F1"])
     window.zoom_in_action = _action(window, "Zoom &In", window.reader.zoom_in, ["Ctrl+=", "Ctrl++"])
     window.zoom_out_action = _action(window, "Zoom &Out", window.reader.zoom_out, ["Ctrl+-"])
     window.zoom_reset_action = _action(window, "&Actual Size", window.reader.zoom_reset, ["Ctrl+0"])
@@ -94,6 +97,8 @@ def install_menus(window: MainWindow) -> None:
     edit.addAction(window.delete_action)
     edit.addSeparator()
     edit.addAction(window.find_action)
+    edit.addAction(window.next_hit_action)
+    edit.addAction(window.previous_hit_action)
     view = bar.addMenu("&View")
     view.addAction(window.zoom_in_action)
     view.addAction(window.zoom_out_action)
@@ -101,4 +106,6 @@ def install_menus(window: MainWindow) -> None:
     view.addSeparator()
     view.addAction(window.quotes_action)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(window.search_help_action)
+    help_menu.addSeparator()
     help_menu.addAction(window.about_action)

@@ -43,6 +43,9 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 SUMMARY_BATCH = 100
 # Batches kept in memory (6,400 rows); older ones are dropped, least recently used first.
 MAX_CACHED_BATCHES = 64
+# Rows whose search snippets are asked for in one background call: a screenful, since
+# a snippet of a common word costs about 0.25 ms a row on a 100,000-story library.
+SNIPPET_BATCH = 40
 # Rows the view is told about at a time (lazy fetchMore); ids are already in memory, so
 # this only keeps the view's own bookkeeping small until the user scrolls far.
 FETCH_STEP = 5000
@@ -86,22 +89,46 @@ def first_line(text: str) -> str:
 
 
 class ArticleListModel(QAbstractListModel):
+    """Ids of the listed stories; summaries read in batches, snippets asked for lazily.
+
+    While searching, a row painted without its snippet makes the model emit
+    ``snippets_needed`` with the ids of its batch (once per batch); the owner reads them
+    off the GUI thread and hands them back through ``add_snippets``.
+    """
+
+    snippets_needed = Signal(list)
+
     def __init__(self, source: SummarySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._ids: list[ArticleId] = []
-        self._snippets: Mapping[ArticleId, str] = {}
+        self._snippets: dict[ArticleId, str] = {}
+        self._search = False
+        self._asked: set[ArticleId] = set()
         self._exposed = 0
         self._cache: OrderedDict[int, dict[ArticleId, ArticleSummary]] = OrderedDict()
         self.summary_calls = 0
 
     # -- contents ---------------------------------------------------------------------
     def set_ids(
-        self, ids: Sequence[ArticleId], snippets: Mapping[ArticleId, str] | None = None
+        self,
+        ids: Sequence[ArticleId],
+        snippets: Mapping[ArticleId, str] | None = None,
+        *,
+        search: bool | None = None,
+        keep_snippets: bool = False,
     ) -> None:
+        """Show ``ids``; ``search`` rows show snippets (default: when some are given).
+
+        ``keep_snippets`` keeps those already read (the same search, re-ordered).
+        """
         self.beginResetModel()
         self._ids = list(ids)
-        self._snippets = dict(snippets or {})
+        if not keep_snippets:
+            self._snippets = {}
+            self._asked = set()
+        self._snippets.update(snippets or {})
+        self._search = bool(snippets) if search is None else search
         self._exposed = min(len(self._ids), FETCH_STEP)
         self._cache.clear()
         self.endResetModel()
@@ -110,7 +137,37 @@ class ArticleListModel(QAbstractListModel):
         return len(self._ids)
 
     def is_search(self) -> bool:
-        return bool(self._snippets)
+        return self._search
+
+    def add_snippets(self, snippets: Mapping[ArticleId, str]) -> None:
+        """Snippets read in the background; rows showing them are repainted."""
+        self._snippets.update(snippets)
+        rows = [r for r in (self._row_if_exposed(i) for i in snippets) if r is not None]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
+
+    def _row_if_exposed(self, article_id: ArticleId) -> int | None:
+        try:
+            row = self._ids.index(article_id, 0, self._exposed)
+        except ValueError:
+            return None
+        return row
+
+    def _snippet(self, row: int) -> str | None:
+        article_id = self.id_at(row)
+        if article_id is None or not self._search:
+            return None
+        snippet = self._snippets.get(article_id)
+        if snippet is None and article_id not in self._asked:
+            start = row - row % SNIPPET_BATCH
+            wanted = [
+                i
+                for i in self._ids[start : min(start + SNIPPET_BATCH, self._exposed)]
+                if i not in self._snippets and i not in self._asked
+            ]
+            self._asked.update(wanted)
+            self.snippets_needed.emit(wanted)
+        return snippet
 
     def id_at(self, row: int) -> ArticleId | None:
         return self._ids[row] if 0 <= row < self._exposed else None
@@ -183,8 +240,7 @@ class ArticleListModel(QAbstractListModel):
         if role == ID_ROLE:
             return self.id_at(row)
         if role == SNIPPET_ROLE:
-            article_id = self.id_at(row)
-            return self._snippets.get(article_id) if article_id is not None else None
+            return self._snippet(row)
         if role in (SUMMARY_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             summary = self.summary_at(row)
             if role == SUMMARY_ROLE:

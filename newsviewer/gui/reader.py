@@ -14,7 +14,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRegularExpression, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QImage, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from newsviewer.domain import (
@@ -48,9 +55,17 @@ def search_terms(query: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+def _term_pattern(terms: Sequence[str], *, exact: bool = False) -> re.Pattern[str] | None:
     if not terms:
         return None
+    if exact:
+        # Words as the story writes them (Library.hit_terms): whole words only, a phrase
+        # may break across spaces or a line differently than it was typed.
+        words = sorted({" ".join(t.split()) for t in terms if t.strip()}, key=len, reverse=True)
+        if not words:
+            return None
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split(" ")) for t in words)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     # Full-text search matches word prefixes and plural/singular forms, so highlight the
     # whole word that starts with a term (or with the term less a final "s").
     stems = sorted({t[:-1] if len(t) > 3 and t.endswith("s") else t for t in terms}, key=len)
@@ -66,7 +81,11 @@ def format_date(article: StoredArticle) -> str:
 
 
 def speaker_label(quote: Quote) -> str:
-    return quote.speaker or quote.mention or "Unattributed"
+    """Who said it, with their role when known: "John Kerry, Secretary of State"."""
+    name = quote.speaker or quote.mention or "Unattributed"
+    if quote.speaker and quote.role and quote.role.casefold() not in name.casefold():
+        return f"{name}, {quote.role}"
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +216,16 @@ def render_article_html(
     font_pt: float = 12.0,
     image_sizes: Mapping[FigureId, tuple[int, int]] | None = None,
     terms: Sequence[str] = (),
+    exact_terms: bool = False,
 ) -> str:
     """The whole reader page of an article, every piece of text escaped.
 
     ``image_sizes`` gives the display size of each figure whose image is available; a
-    figure missing from it is drawn as a placeholder box with its caption.
+    figure missing from it is drawn as a placeholder box with its caption. ``terms`` are
+    marked as word prefixes, or as whole words with ``exact_terms``.
     """
     sizes = image_sizes or {}
-    pattern = _term_pattern(terms)
+    pattern = _term_pattern(terms, exact=exact_terms)
     quotes = article.quotes
     out: list[str] = [f"<html><head><style>{reader_css(colours, font_pt)}</style></head><body>"]
 
@@ -279,12 +300,17 @@ class ReaderView(QTextBrowser):
 
     external_link_clicked = Signal(QUrl)
     font_size_changed = Signal(float)
+    # (current hit, 1-based, or 0 before the first move; number of hits) of the search.
+    hit_changed = Signal(int, int)
 
     def __init__(self, figure_loader: FigureLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._figure_loader = figure_loader
         self._article: StoredArticle | None = None
         self._terms: tuple[str, ...] = ()
+        self._exact_terms = False
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
         self._images: dict[FigureId, QImage] = {}
         self._shown_sizes: dict[FigureId, tuple[int, int]] = {}
         self._html = ""
@@ -327,9 +353,14 @@ class ReaderView(QTextBrowser):
     def zoom_reset(self) -> None:
         self.set_font_pt(self._default_font_pt)
 
-    def show_article(self, article: StoredArticle | None, terms: Sequence[str] = ()) -> None:
+    def show_article(
+        self, article: StoredArticle | None, terms: Sequence[str] = (), *, exact: bool = False
+    ) -> None:
+        """Show ``article`` with ``terms`` marked (whole words as written with ``exact``)."""
         self._article = article
         self._terms = tuple(terms)
+        self._exact_terms = exact
+        self._hit = -1
         self._images = {}
         if article is not None:
             for figure in article.figures:
@@ -342,27 +373,68 @@ class ReaderView(QTextBrowser):
                 if not image.isNull():
                     self._images[figure.id] = image
         self._rerender(keep_position=False)
-        if self._terms:
-            self._scroll_to_first_hit()
+        if self._hits:
+            self._scroll_to(self._hits[0])
 
-    def _scroll_to_first_hit(self) -> None:
-        """Bring the first search hit into view, a third of the way down the pane."""
-        pattern = _term_pattern(self._terms)
-        if pattern is None:
+    # -- search hits ------------------------------------------------------------------
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    def current_hit(self) -> int:
+        """The hit last moved to, 1-based; 0 before F3 was pressed."""
+        return self._hit + 1
+
+    def next_hit(self) -> None:
+        self._go_to_hit(self._hit + 1)
+
+    def previous_hit(self) -> None:
+        self._go_to_hit(self._hit - 1 if self._hit >= 0 else len(self._hits) - 1)
+
+    def _go_to_hit(self, index: int) -> None:
+        if not self._hits:
             return
-        expression = QRegularExpression(
-            pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
-        )
-        found = self.document().find(expression)
-        if found.isNull():
-            return
-        top = self.cursorRect(found).top() + self.verticalScrollBar().value()
-        if top > self.viewport().height() * 2 // 3:
-            self.verticalScrollBar().setValue(top - self.viewport().height() // 3)
+        self._hit = index % len(self._hits)
+        start, end = self._hits[self._hit]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._scroll_to(self._hits[self._hit])
+        self.hit_changed.emit(self._hit + 1, len(self._hits))
+
+    def _find_hits(self) -> None:
+        """Where the marked terms are in the rendered document, in reading order."""
+        self._hits = []
+        pattern = _term_pattern(self._terms, exact=self._exact_terms)
+        if pattern is not None:
+            expression = QRegularExpression(
+                pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            found = self.document().find(expression)
+            while not found.isNull():
+                self._hits.append((found.selectionStart(), found.selectionEnd()))
+                found = self.document().find(expression, found)
+        if self._hit >= len(self._hits):
+            self._hit = -1
+        self.hit_changed.emit(self._hit + 1, len(self._hits))
+
+    def _scroll_to(self, hit: tuple[int, int]) -> None:
+        """Bring a hit into view, a third of the way down the pane if it was out of sight."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(hit[0])
+        rect = self.cursorRect(cursor)
+        height = self.viewport().height()
+        if rect.top() < 0 or rect.bottom() > height * 2 // 3:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - height // 3)
 
     def show_message(self, text: str) -> None:
         self._article = None
         self._images = {}
+        self._terms = ()
+        self._hit = -1
+        self._hits = []
+        self.hit_changed.emit(0, 0)
         colours = reader_colours(self.palette())
         self.setHtml(
             f'<html><body><p align="center" style="color:{colours.muted}; margin-top:48px">'
@@ -407,9 +479,11 @@ class ReaderView(QTextBrowser):
             font_pt=self._font_pt,
             image_sizes=self._shown_sizes,
             terms=self._terms,
+            exact_terms=self._exact_terms,
         )
         self.setHtml(self._html)
         self._apply_margins()
+        self._find_hits()
         if keep_position:
             bar.setValue(round(fraction * bar.maximum()))
 

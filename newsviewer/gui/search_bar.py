@@ -16,6 +16,7 @@ class SearchBar(QLineEdit):
 
     query_changed = Signal(str)
     results_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,12 @@ class SearchBar(QLineEdit):
 
     def query(self) -> str:
         return self.text().strip()
+
+    def set_query(self, text: str) -> None:
+        """Replace the text and search for it at once (a filter chip was clicked)."""
+        self.setText(text)
+        self._timer.stop()
+        self._emit()
 
     def clear_search(self) -> None:
         self.clear()
@@ -55,6 +62,10 @@ class SearchBar(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.clear_search()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F1:
+            self.help_requested.emit()
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

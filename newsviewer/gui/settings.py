@@ -66,5 +66,13 @@ class WindowSettings:
     def set_quotes_visible(self, visible: bool) -> None:
         self._store.setValue("reader/quotes_visible", bool(visible))
 
+    def search_sort(self) -> str:
+        """How search results are ordered: "relevance" (the default) or "date"."""
+        value = self._store.value("search/sort", "relevance")
+        return "date" if value == "date" else "relevance"
+
+    def set_search_sort(self, sort: str) -> None:
+        self._store.setValue("search/sort", sort)
+
     def sync(self) -> None:
         self._store.sync()
