@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 SYSTEM = "system"
 LIGHT = "light"
@@ -50,11 +57,30 @@ def dark_palette() -> QPalette:
     return p
 
 
+class _DarkStyle(QProxyStyle):
+    """Fusion without icons on dialog buttons: its icons (the Close button's cross) are
+    drawn dark whatever the palette, invisible on a dark button."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Follow the system unless ``theme`` forces light or dark."""
     if theme == SYSTEM:
         return
-    app.setStyle("Fusion")
+    if theme == DARK:
+        app.setStyle(_DarkStyle("Fusion"))
+    else:
+        app.setStyle("Fusion")
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Dark if theme == DARK else Qt.ColorScheme.Light)
