@@ -2,9 +2,10 @@
 
     python benchmarks/import_throughput.py ../shared/corpora [--limit N]
 
-Each figure is a whole import (parse + store, one transaction per file) into a
-fresh library, through the same service the window and the command line use.
-The one-worker run is the baseline the parallel figure is compared with.
+Each figure is a whole import (parse + store, each file whole or not at all) into
+a fresh library, through the same service the window and the command line use.
+The baseline parses in the storing thread (0 workers); the default runs parse
+processes beside it (every core but the writer's), and "all cores" one per core.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsviewer.domain import FAILED
-from newsviewer.importing import import_paths
+from newsviewer.importing import default_workers, import_paths
 from newsviewer.library import Library
 
 
@@ -59,12 +60,15 @@ def main() -> int:
         if not files:
             print(f"{label}: none found under {args.corpus}")
             continue
-        one, _ = run(files, 1)
-        many, failed = run(files, cores)
+        base, _ = run(files, 0)
+        default, failed = run(files, default_workers())
+        every, _ = run(files, cores)
+        n = len(files)
         print(
-            f"{label}: {len(files)} files; 1 worker {len(files) / one:7.1f}/s; "
-            f"{cores} workers {len(files) / many:7.1f}/s (x{one / many:.2f} vs 1 worker); "
-            f"failed {failed}"
+            f"{label}: {n} files; in-process {n / base:7.1f}/s; "
+            f"default ({default_workers()} parse processes) {n / default:7.1f}/s "
+            f"(x{base / default:.2f}); {cores} parse processes {n / every:7.1f}/s "
+            f"(x{base / every:.2f}); failed {failed}"
         )
     return 0
 

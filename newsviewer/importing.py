@@ -154,8 +154,17 @@ def _lower_priority() -> None:
         os.nice(10)
 
 
+def default_workers() -> int:
+    """Parse processes for an import: every core but one, which stores the results.
+
+    Storing (three full-text indexes) costs about twice a text file's parse, so a
+    parser per core would only fight the writer for the CPU.
+    """
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
 def _parsed_stream(todo: list[Path], workers: int) -> Iterator[ParsedFile]:
-    if workers <= 1 or len(todo) < PARALLEL_MIN_FILES:
+    if workers < 1 or len(todo) < PARALLEL_MIN_FILES:
         yield from map(parse_one, todo)
         return
     # spawn, not fork: the GUI process has Qt threads that must not be forked.
@@ -180,7 +189,8 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under ``paths``; stop between files when ``cancelled()``.
 
-    Files are parsed on all cores (``workers``, default the CPU count) and stored by
+    Files are parsed by ``workers`` processes (0: in this thread; default one per
+    core but the one this thread needs to store what they parse) and stored by
     this thread alone, one transaction per file, in the order given. A missing path
     is reported as failed. A ``LibraryError`` (the disk is full, say) stops the
     batch with that reason: what was stored stays stored.
@@ -202,7 +212,9 @@ def import_paths(
     total = len(todo)
     if progress is not None and total:
         progress(0, total, todo[0])
-    stream = _parsed_stream(todo, workers if workers is not None else (os.cpu_count() or 1))
+    if workers is None:
+        workers = default_workers()
+    stream = _parsed_stream(todo, workers)
     group: list[ParsedFile] = []
     group_started = 0.0
 
