@@ -179,6 +179,23 @@ def _insert_quotations(session: Session, article_id: int, quotes: Sequence[Quote
         session.execute(insert(QuotationRow), quotation_rows(article_id, quotes))
 
 
+def _story_fields(row: ArticleRow) -> dict[str, Any]:
+    """The fields ``Article`` and ``StoredArticle`` share, from an ``articles`` row."""
+    return {
+        "format": row.format,
+        "title": row.headline,
+        "summary": row.standfirst,
+        "byline": row.byline,
+        "authors": tuple(row.authors),
+        "published": row.published,
+        "published_inferred": row.published_inferred,
+        "site": row.site,
+        "url": row.url,
+        "language": row.language,
+        "blocks": tuple(Block(kind, body) for kind, body in row.blocks),
+    }
+
+
 def _quote(row: Any) -> Quote:
     return Quote(
         text=row.text,
@@ -419,17 +436,7 @@ class Library:
             select(FigureRow).where(FigureRow.article_id == article_id).order_by(FigureRow.ordinal)
         ).scalars()
         article = Article(
-            format=row.format,
-            title=row.headline,
-            summary=row.standfirst,
-            byline=row.byline,
-            authors=tuple(row.authors),
-            published=row.published,
-            published_inferred=row.published_inferred,
-            site=row.site,
-            url=row.url,
-            language=row.language,
-            blocks=tuple(Block(kind, body) for kind, body in row.blocks),
+            **_story_fields(row),
             figures=tuple(
                 Figure(
                     caption=f.caption,
@@ -489,17 +496,7 @@ class Library:
             ).all()
             return StoredArticle(
                 id=ArticleId(row.id),
-                format=row.format,
-                title=row.headline,
-                summary=row.standfirst,
-                byline=row.byline,
-                authors=tuple(row.authors),
-                published=row.published,
-                published_inferred=row.published_inferred,
-                site=row.site,
-                url=row.url,
-                language=row.language,
-                blocks=tuple(Block(kind, body) for kind, body in row.blocks),
+                **_story_fields(row),
                 figures=tuple(
                     StoredFigure(
                         id=FigureId(f.id),
