@@ -366,6 +366,28 @@ def test_pages_and_totals(library: Library) -> None:
     assert first.total == rest.total == 6
     assert [h.id for h in first.hits + rest.hits][-1] == made[-1]  # the stemmed hit last
     assert len({h.id for h in first.hits + rest.hits}) == 6
+    # A page that starts after every exact hit holds only the stemmed one.
+    past = library.search_page("harbour", 5, 4)
+    assert [h.id for h in past.hits] == [made[-1]] and past.total == 6
+
+
+def test_totals_of_exclusions_and_prefixes(library: Library) -> None:
+    fighting = add(library, "Harbour fighting")
+    fights = add(library, "Harbour fights")
+    fight = add(library, "Harbour fight")
+    government = add(library, "Government")
+
+    # Without "fighting" exactly; the stems of all three are "fight".
+    excluded = library.search_page("harbour -fighting", 0, 10)
+    # "governm" begins the word but not its stem "govern".
+    prefix = library.search_page("governm*", 0, 10)
+    phrase = library.search_page('"harbour fight"', 0, 1)
+
+    assert sorted(h.id for h in excluded.hits) == sorted([fights, fight])
+    assert excluded.total == 2
+    assert [h.id for h in prefix.hits] == [government] and prefix.total == 1
+    assert [h.id for h in phrase.hits] == [fight] and phrase.total == 3
+    assert fighting not in [h.id for h in excluded.hits]
 
 
 def test_an_older_library_gets_the_new_indexes_filled(tmp_path: Path) -> None:

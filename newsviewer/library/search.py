@@ -36,6 +36,7 @@ from newsviewer.library.query import (
     Node,
     Not,
     Site,
+    Term,
     fts_expression,
     parse,
 )
@@ -227,6 +228,9 @@ class Query:
     text: str
     exact: Plan
     stem: Plan
+    # Every story matching the exact words also matches the stems (see ``_stems_cover``),
+    # so counting the stemmed plan counts both tiers at once.
+    stems_cover: bool = False
 
     @property
     def uses_stems(self) -> bool:
@@ -244,6 +248,26 @@ def _opt(value: Sql | None) -> list[Sql]:
     return [] if value is None else [value]
 
 
+def _stems_cover(node: Node) -> bool:
+    """True when every story matching ``node``'s exact words matches its stems too.
+
+    The stemmer maps a word the same way in the story and in the query, so words,
+    phrases, fields, OR and filters keep their matches. An exclusion does not
+    (``-fighting`` drops stories with ``fights`` only among stems), nor does a
+    prefix (``governm*`` finds ``government``, whose stem ``govern`` it does not
+    begin).
+    """
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, Term):
+        return not node.prefix
+    if isinstance(node, All | Any):
+        return all(_stems_cover(p) for p in node.parts)
+    if isinstance(node, Field):
+        return _stems_cover(node.part)
+    return True
+
+
 def prepare(text: str) -> Query | None:
     """The plans of user text; None when it holds nothing to search for."""
     node = parse(text)
@@ -252,7 +276,7 @@ def prepare(text: str) -> Query | None:
     exact = make_plan(node, FTS_TABLE)
     if exact.empty:
         return None
-    return Query(text, exact, make_plan(node, STEM_TABLE))
+    return Query(text, exact, make_plan(node, STEM_TABLE), _stems_cover(node))
 
 
 # -- SQL of a plan ---------------------------------------------------------------
@@ -395,6 +419,15 @@ def find(
         total = count if count <= RANK_LIMIT else None
         return [_Tier(plan, ids, [0.0] * len(ids))], total, False
 
+    if query.uses_stems and query.stems_cover:
+        # One count of the stemmed plan gives the total of both tiers; when it is
+        # small neither tier needs a count of its own before ranking.
+        matches = _count(conn, query.stem, RANK_LIMIT + 1)
+        if matches <= RANK_LIMIT:
+            found = _find_narrow(conn, query, offset, limit, exact, matches)
+            if found is not None:
+                return found
+
     tiers: list[_Tier] = []
     count = _count(conn, query.exact, RANK_LIMIT + 1)
     # bm25 scores every match of the words before a site or date filter drops any.
@@ -426,6 +459,42 @@ def find(
     # Below every exact hit: exact ranks are > 0, these fall in (-1, 0), best first.
     ranks = [-1.0 / (1.0 - float(r[1])) for r in rows]  # type: ignore[arg-type]
     tiers.append(_Tier(stem_only, _ids(rows), ranks))
+    return tiers, total, False
+
+
+def _find_narrow(
+    conn: sqlite3.Connection, query: Query, offset: int, limit: int, exact: bool, total: int
+) -> tuple[list[_Tier], int | None, bool] | None:
+    """``find`` for a query whose exact and stemmed matches number ``total`` together.
+
+    None when the words alone (before a site or date filter) match too many stories
+    to rank quickly: ``find``'s general plan handles that.
+    """
+    words_only = Plan(query.exact.table, query.exact.match, None)
+    if (
+        query.exact.where is not None
+        and not exact
+        and _count(conn, words_only, RANK_LIMIT + 1) > RANK_LIMIT
+    ):
+        return None
+    rows = _rows(conn, ranked_sql(query.exact, offset, limit))
+    tiers = [_Tier(query.exact, _ids(rows), [-float(r[1]) for r in rows])]  # type: ignore[arg-type]
+    if limit >= 0 and len(rows) == limit:
+        # A full page of exact hits: the stemmed-only ones come on later pages.
+        return tiers, total, False
+    # A short page holds the last exact hits, so their number is known, unless
+    # the page starts past them all.
+    if rows or offset == 0:
+        exact_count = offset + len(rows)
+    else:
+        exact_count = _count(conn, query.exact, RANK_LIMIT + 1)
+    if exact_count == total:
+        return tiers, total, False
+    want = -1 if limit < 0 else limit - len(rows)
+    rows = _rows(conn, ranked_sql(query.stem_only, max(0, offset - exact_count), want))
+    # Below every exact hit: exact ranks are > 0, these fall in (-1, 0), best first.
+    ranks = [-1.0 / (1.0 - float(r[1])) for r in rows]  # type: ignore[arg-type]
+    tiers.append(_Tier(query.stem_only, _ids(rows), ranks))
     return tiers, total, False
 
 
