@@ -356,6 +356,20 @@ def test_a_page_of_a_broad_query_comes_newest_first_then_ranked_on_request(
     assert library.snippets("news", [made[1]])[made[1]].startswith(f"{HIT_OPEN}News")
 
 
+def test_a_broad_prefix_query_comes_newest_first(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_LIMIT", 3)
+    days = [datetime(2020, 1, d) for d in (5, 1, 3, 2, 4)]
+    made = [add(library, f"Newsroom {n}", published=d) for n, d in enumerate(days)]
+
+    short = library.search_page("new*", 0, 2, snippets=False)  # an indexed beginning
+    long = library.search_page("newsro*", 0, 10, snippets=False)  # merged, read in index order
+
+    assert short.approximate and [h.id for h in short.hits] == [made[0], made[4]]
+    assert long.approximate and sorted(h.id for h in long.hits) == sorted(made)
+
+
 def test_pages_and_totals(library: Library) -> None:
     made = [add(library, f"Harbour {n}") for n in range(5)]
     made.append(add(library, "Harbours", "Boats."))

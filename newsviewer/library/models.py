@@ -31,6 +31,9 @@ FTS_TABLE = "articles_fts"
 STEM_TABLE = "articles_stem"
 QUOTES_FTS_TABLE = "quotations_fts"
 FTS_TABLES = (FTS_TABLE, STEM_TABLE, QUOTES_FTS_TABLE)
+# Word beginnings the two story indexes file under their own lists (migration 0004):
+# a prefix this short is one lookup, a longer one merges the lists of its words.
+PREFIX_LENGTHS = (2, 3, 4)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

@@ -19,13 +19,14 @@ rows. ``SearchPage.approximate`` says so; ``exact=True`` then ranks them all.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, SearchHit
-from newsviewer.library.models import FTS_TABLE, QUOTES_FTS_TABLE, STEM_TABLE
+from newsviewer.library.models import FTS_TABLE, PREFIX_LENGTHS, QUOTES_FTS_TABLE, STEM_TABLE
 from newsviewer.library.query import (
     COLUMNS,
     QUOTE_FIELDS,
@@ -326,12 +327,22 @@ def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     return f"SELECT a.id {body} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset]
 
 
+_PREFIX = re.compile(r'"((?:[^"]|"")*)"\*')
+
+
+def _merged_prefix(expression: str) -> bool:
+    """True when an FTS5 expression holds a prefix without an index of its own."""
+    longest = max(PREFIX_LENGTHS)
+    return any(len(m.group(1).replace('""', '"')) > longest for m in _PREFIX.finditer(expression))
+
+
 def walk_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Matches newest first by walking the date index and testing each story (many matches)."""
-    if plan.match is not None and plan.where is None and "*" in plan.match:
-        # FTS5 expands a prefix into a merged list on every lookup, so testing
-        # stories one by one would expand it once per story: read the index in
-        # its own order instead, most recently imported first.
+    if plan.match is not None and plan.where is None and _merged_prefix(plan.match):
+        # FTS5 expands a prefix longer than the indexed ones into a merged list
+        # on every lookup, so testing stories one by one would merge once per
+        # story: read the index in its own order instead, most recently imported
+        # first.
         sql = (
             f"SELECT f.rowid FROM {plan.table} AS f WHERE f.{plan.table} MATCH ? "
             "ORDER BY f.rowid DESC LIMIT ? OFFSET ?"
