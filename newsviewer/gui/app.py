@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.icons import app_icon
@@ -22,6 +24,11 @@ log = logging.getLogger(__name__)
 # Forces a theme ("light" or "dark") instead of following the system; used for
 # screenshots and by people whose desktop does not report its colour scheme.
 THEME_ENV = "NEWSVIEWER_THEME"
+
+# Set to 1, the app prints "painted <unix time>" once the window is first painted,
+# "listed <unix time>" once the story list is painted, its peak RSS, and quits:
+# benchmarks/startup_bench.py times start-up with it.
+EXIT_AFTER_PAINT_ENV = "NEWSVIEWER_EXIT_AFTER_PAINT"
 
 # How long (s) a thread may keep the GIL while another waits for it. Python's default of
 # 5 ms lets the import thread hold the GUI thread back 5 ms per wait, and a repaint waits
@@ -65,12 +72,107 @@ def open_window(
     return window
 
 
+class _PaintProbe(QObject):
+    """Reports the first paint of the window, then the first paint showing the list."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._stage = "painted"
+        window.list_refreshed.connect(self._on_listed)
+        self._listed = False
+        window.installEventFilter(self)
+
+    def _on_listed(self, _rows: int) -> None:
+        self._listed = True
+        if self._stage == "listed":
+            self._window.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            # Children paint right after the window in the same pass; report after it.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        if self._stage == "painted":
+            print(f"painted {time.time():.6f}", flush=True)
+            self._stage = "listed"
+            if not self._listed:
+                return
+        if self._stage == "listed" and self._listed:
+            print(f"listed {time.time():.6f}", flush=True)
+            self._stage = "done"
+            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"peak_rss_kb {peak_kb}", flush=True)
+            self._window.close()
+            QApplication.quit()
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once the window has been painted (or after FALLBACK_MS regardless)."""
+
+    # A window that is never exposed (minimised at start) still gets its library.
+    FALLBACK_MS = 1000
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], object] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            # After this paint pass (the children paint next) has reached the screen.
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def show_window_then_open(
+    library_path: Path, files: Sequence[Path] = (), settings: QSettings | None = None
+) -> MainWindow:
+    """Show the window at once; open the library (and import ``files``) once it is painted.
+
+    Loading the library code (SQLAlchemy, the migration check) takes longer than building
+    and painting the window, so the window appears first and fills in a moment later.
+    If the library cannot be opened the user is told and the window closes
+    (``window.open_failed`` is then True).
+    """
+    window = MainWindow(None, WindowSettings(settings))
+    window.open_failed = False  # type: ignore[attr-defined]
+
+    def open_library() -> None:
+        from newsviewer.library import Library
+
+        try:
+            library = Library.open(library_path)
+        except NewsViewerError as exc:
+            QMessageBox.critical(window, "NewsViewer cannot open its library", str(exc))
+            window.open_failed = True  # type: ignore[attr-defined]
+            window.close()
+            return
+        window.attach_library(library)
+        if files:
+            window.import_files(list(files))
+
+    _AfterFirstPaint(window, open_library)
+    window.show()
+    return window
+
+
 def run(library_path: Path, files: list[Path]) -> int:
     """Open the window on ``library_path`` and import ``files``; returns the exit status."""
     app = create_application()
-    window = open_window(library_path, files)
-    if window is None:
-        return 1
+    window = show_window_then_open(library_path, files)
+    if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":
+        _PaintProbe(window)
     status = app.exec()
+    if window.open_failed:  # type: ignore[attr-defined]
+        return 1
     window.library.close()
     return int(status)

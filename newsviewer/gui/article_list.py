@@ -110,6 +110,11 @@ class ArticleListModel(QAbstractListModel):
         self.summary_calls = 0
 
     # -- contents ---------------------------------------------------------------------
+    def set_source(self, source: SummarySource) -> None:
+        """Read summaries from ``source`` from now on (the library, once it is open)."""
+        self._source = source
+        self._cache.clear()
+
     def set_ids(
         self,
         ids: Sequence[ArticleId],

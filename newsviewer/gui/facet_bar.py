@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QToolButton, QWidget
 
-from newsviewer.library.search import FacetCount, Facets
+if TYPE_CHECKING:
+    # Only for annotations: the window paints before the library code is loaded.
+    from newsviewer.library.search import FacetCount, Facets
 
 SITE = "site"
 SPEAKER = "said"

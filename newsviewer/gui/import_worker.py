@@ -106,6 +106,10 @@ class ImportController(QObject):
         self._worker: ImportWorker | None = None
         self._queue: list[list[Path]] = []
 
+    def set_library(self, library: object) -> None:
+        """The library imports go to, once it is open (the window may show before)."""
+        self._library = library
+
     def is_running(self) -> bool:
         return self._thread is not None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -33,7 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsviewer.domain import FAILED, IMPORTED, ArticleId, ImportReport, StoredArticle
+from newsviewer.domain import (
+    FAILED,
+    IMPORTED,
+    ArticleId,
+    ArticleSummary,
+    ImportReport,
+    StoredArticle,
+)
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.actions import install_actions, install_menus
 from newsviewer.gui.article_list import ArticleListModel, ArticleListView
@@ -52,9 +60,13 @@ from newsviewer.gui.settings import WindowSettings
 from newsviewer.gui.story_files import OriginalFiles, story_plain_text
 from newsviewer.gui.tasks import TaskRunner
 from newsviewer.gui.undo import DeleteCommand
-from newsviewer.library import Library
-from newsviewer.library.repository import DeletedArticle
-from newsviewer.library.search import Facets, SearchPage
+
+if TYPE_CHECKING:
+    # Annotations only: the window is built and painted before the library code (and
+    # SQLAlchemy) is loaded, which is most of start-up.
+    from newsviewer.library import Library
+    from newsviewer.library.repository import DeletedArticle
+    from newsviewer.library.search import Facets, SearchPage
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +83,14 @@ SORTS = (("Best match", "relevance"), ("Newest first", "date"))
 # steadily without re-reading the id list after every file.
 IMPORT_REFRESH_MS = 400
 
+
+class _NoLibrary:
+    """Stands in for the library until it is open: there is nothing to list yet."""
+
+    def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
+        return []
+
+
 _LIST_PAGE, _MESSAGE_PAGE = 0, 1
 _EMPTY_PAGE, _CONTENT_PAGE = 0, 1
 
@@ -85,14 +105,15 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None,
         settings: WindowSettings | None = None,
         *,
         open_url: Callable[[QUrl], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
+        # None until attach_library: the window can be shown while the library opens.
+        self._library = library
         self.settings = settings or WindowSettings()
         # The desktop opener is swappable so tests can see what would be opened.
         self.open_url: Callable[[QUrl], object] = open_url or QDesktopServices.openUrl
@@ -130,6 +151,25 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._import_refresh = QTimer(self, singleShot=True, interval=IMPORT_REFRESH_MS)
         self._import_refresh.timeout.connect(self.refresh_list)
+        if library is not None:
+            self.refresh_list()
+        else:
+            # The list and reader, empty for a moment, rather than the empty-library page.
+            self.pages.setCurrentIndex(_CONTENT_PAGE)
+            self.count_label.setText("Opening the library…")
+            self.reader.show_message("Opening the library…")
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("the library is not open yet")
+        return self._library
+
+    def attach_library(self, library: Library) -> None:
+        """Show ``library``, opened after the window was first painted."""
+        self._library = library
+        self.model.set_source(library)
+        self.importer.set_library(library)
         self.refresh_list()
 
     # -- construction -----------------------------------------------------------------
@@ -161,7 +201,7 @@ class MainWindow(QMainWindow):
         self.count_label.setContentsMargins(4, 0, 4, 0)
         self.count_label.setEnabled(False)  # drawn muted: it is a caption, not content
 
-        self.model = ArticleListModel(self.library, self)
+        self.model = ArticleListModel(self._library or _NoLibrary(), self)
         self.model.snippets_needed.connect(self._fetch_snippets)
         self.list_view = ArticleListView()
         self.list_view.setModel(self.model)
@@ -192,7 +232,7 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.count_label)
         list_layout.addWidget(self.list_stack, 1)
 
-        self.reader = ReaderView(self.library.figure_image)
+        self.reader = ReaderView(lambda figure_id: self.library.figure_image(figure_id))
         self.reader.setAcceptDrops(False)
         self.reader.external_link_clicked.connect(self._open_external)
         self.reader.font_size_changed.connect(self.settings.set_reader_font_pt)
@@ -238,7 +278,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.details_button)
 
     def _build_import(self) -> None:
-        self.importer = ImportController(self.library, self)
+        self.importer = ImportController(self._library, self)
         self.importer.import_started.connect(self._on_import_started)
         self.importer.progress_changed.connect(self.progress.update_progress)
         self.importer.articles_imported.connect(self._on_articles_imported)
@@ -278,6 +318,8 @@ class MainWindow(QMainWindow):
             self._pending_select = select
         if then is not None:
             self._after_refresh.append(then)
+        if self._library is None:
+            return  # attach_library lists the stories
         query = self._query
         library = self.library
         self._list_generation += 1
@@ -628,12 +670,15 @@ class MainWindow(QMainWindow):
             "About NewsViewer",
             "<b>NewsViewer</b><p>Keeps news articles offline: import saved pages, text "
             "copies and Markdown, read them in a clean reader, search them fast.</p>"
-            f"<p>Library: {self.library.path}</p>",
+            f"<p>Library: {self._library.path if self._library else 'opening…'}</p>",
         )
 
     # -- import -----------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> None:
         paths = [Path(p) for p in paths]
+        if paths and self._library is None:
+            self.statusBar().showMessage("The library is still opening; try again in a moment.")
+            return
         if paths:
             self.importer.start(paths)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from newsviewer.library.repository import DeletedArticle
-
 if TYPE_CHECKING:
     from newsviewer.gui.main_window import MainWindow
+    from newsviewer.library.repository import DeletedArticle
 
 
 class DeleteCommand(QUndoCommand):
@@ -31,4 +31,4 @@ class DeleteCommand(QUndoCommand):
     def undo(self) -> None:
         if self._deleted is not None:
             new_id = self._window.restore_article(self._deleted)
-            self._deleted = DeletedArticle(new_id, self._deleted.title, self._deleted.payload)
+            self._deleted = dataclasses.replace(self._deleted, article_id=new_id)
