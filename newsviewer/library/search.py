@@ -283,14 +283,29 @@ def prepare(text: str) -> Query | None:
 # -- SQL of a plan ---------------------------------------------------------------
 
 
-def _from(plan: Plan) -> tuple[str, list[object]]:
-    """FROM and WHERE over the plan's matches; ``a`` and (with words) ``f`` are in scope."""
+# A column of the story row other than its id.
+_ROW_COLUMN = re.compile(r"\ba\.(?!id\b)\w")
+_ROW_ID = re.compile(r"\ba\.id\b")
+
+
+def _from(plan: Plan, *, row: bool = False) -> tuple[str, list[object]]:
+    """FROM and WHERE over the plan's matches; ``f`` (with words) and ``a`` are in scope.
+
+    With words, ``a`` is joined only when the condition or the caller (``row``)
+    needs more of the story than its id.
+    """
     if plan.match is None:
         where = plan.where or Sql("1")
         return f"FROM articles AS a WHERE {where.text}", list(where.params)
     if plan.where is None:
         sql = f"FROM {plan.table} AS f WHERE f.{plan.table} MATCH ?"
         return sql, [plan.match]
+    if not row and not _ROW_COLUMN.search(plan.where.text):
+        # Only the id is tested (the stem-only tier's "not an exact match"): the
+        # index row has it, so no lookup per match.
+        text = _ROW_ID.sub("f.rowid", plan.where.text)
+        sql = f"FROM {plan.table} AS f WHERE f.{plan.table} MATCH ? AND ({text})"
+        return sql, [plan.match, *plan.where.params]
     # CROSS JOIN keeps the index first: it yields few rows, the article side is a lookup.
     sql = (
         f"FROM {plan.table} AS f CROSS JOIN {KEYS} ON a.id = f.rowid "
@@ -320,7 +335,7 @@ def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Matches newest first by looking each match's date up (few matches)."""
     if plan.match is None:
         return walk_sql(plan, offset, limit)
-    body, params = _from(plan)
+    body, params = _from(plan, row=True)
     if plan.where is None:
         joined = f"FROM {plan.table} AS f CROSS JOIN {KEYS} ON a.id = f.rowid "
         body = body.replace(f"FROM {plan.table} AS f ", joined, 1)
