@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from newsviewer.domain import Quote
-from newsviewer.gui.reader import speaker_label
+from newsviewer.gui.reader import speaker_label, speaker_roles
 
 _INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 # Long quotations are cut in the list; the full text is in the tooltip and the reader.
@@ -16,10 +16,11 @@ _PREVIEW_CHARS = 90
 
 
 def group_by_speaker(quotes: Sequence[Quote]) -> list[tuple[str, list[int]]]:
-    """Speakers in order of first appearance, each with the indexes of their quotations."""
+    """Speakers (with their role) in order of first appearance, with their quotations."""
+    roles = speaker_roles(quotes)
     groups: dict[str, list[int]] = {}
     for index, quote in enumerate(quotes):
-        groups.setdefault(speaker_label(quote), []).append(index)
+        groups.setdefault(speaker_label(quote, roles), []).append(index)
     return list(groups.items())
 
 

@@ -80,11 +80,25 @@ def format_date(article: StoredArticle) -> str:
     return f"saved {article.imported_at.day} {article.imported_at:%B %Y}"
 
 
-def speaker_label(quote: Quote) -> str:
+def speaker_roles(quotes: Sequence[Quote]) -> dict[str, str]:
+    """Each speaker's role, from the first quotation that gives it.
+
+    The role is usually written once, where the person is introduced ('Anna Holm, the
+    skipper'), so later quotations of the same person take it from there.
+    """
+    roles: dict[str, str] = {}
+    for quote in quotes:
+        if quote.speaker and quote.role:
+            roles.setdefault(quote.speaker, quote.role)
+    return roles
+
+
+def speaker_label(quote: Quote, roles: Mapping[str, str] | None = None) -> str:
     """Who said it, with their role when known: "John Kerry, Secretary of State"."""
     name = quote.speaker or quote.mention or "Unattributed"
-    if quote.speaker and quote.role and quote.role.casefold() not in name.casefold():
-        return f"{name}, {quote.role}"
+    role = quote.role or (roles or {}).get(quote.speaker or "")
+    if quote.speaker and role and role.casefold() not in name.casefold():
+        return f"{name}, {role}"
     return name
 
 
@@ -130,6 +144,7 @@ def _block_html(
     pattern: re.Pattern[str] | None,
     colours: ReaderColours,
     anchored: set[int],
+    roles: Mapping[str, str] | None = None,
 ) -> str:
     parts: list[str] = []
     for span in _spans(block.text, block_start, quotes, pattern):
@@ -142,7 +157,7 @@ def _block_html(
         if span.quote is not None:
             quote = quotes[span.quote]
             style.append(f"background-color:{colours.quote_bg}")
-            title = f"{speaker_label(quote)}" + (f" ({quote.cue})" if quote.cue else "")
+            title = speaker_label(quote, roles) + (f" ({quote.cue})" if quote.cue else "")
             if span.quote not in anchored:
                 anchored.add(span.quote)
                 parts.append(f'<a name="{QUOTE_ANCHOR.format(span.quote)}"></a>')
@@ -252,12 +267,13 @@ def render_article_html(
         figures_at.setdefault(min(max(figure.position, 0), last), []).append(figure)
 
     anchored: set[int] = set()
+    roles = speaker_roles(quotes)
     offsets = block_offsets(article.blocks)
     in_list = False
     for index, block in enumerate(article.blocks):
         for figure in figures_at.get(index, ()):
             out.append(_figure_html(figure, sizes.get(figure.id), colours))
-        text = _block_html(block, offsets[index], quotes, pattern, colours, anchored)
+        text = _block_html(block, offsets[index], quotes, pattern, colours, anchored, roles)
         if block.kind == LIST_ITEM and not in_list:
             out.append("<ul>")
             in_list = True

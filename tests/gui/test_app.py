@@ -39,3 +39,50 @@ def test_unusable_library_is_explained_and_no_window_opens(qtbot, tmp_path: Path
     not_a_library.write_text("these are my notes, not a database", encoding="utf-8")
     assert open_window(not_a_library, []) is None
     assert len(shown) == 1 and "not a NewsViewer library" in shown[0]
+
+
+def test_window_is_shown_before_the_library_opens_then_lists_its_stories(qtbot, tmp_path: Path):
+    from newsviewer.gui.app import show_window_then_open
+    from newsviewer.library import Library
+
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as library:
+        library.add(_kerry_article(), source_path=str(KERRY), original=KERRY.read_bytes())
+    create_application(["newsviewer"])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show_window_then_open(path, settings=settings)
+    qtbot.addWidget(window)
+    # Shown at once with the list pane (not the empty-library page), saying it is opening.
+    assert window.isVisible()
+    assert window.pages.currentWidget() is window.splitter
+    assert window.count_label.text() == "Opening the library…"
+    with qtbot.waitSignal(window.list_refreshed, timeout=10000):
+        pass
+    assert window.count_label.text() == "1 story"
+    assert window.current_article() is not None
+    window.close()
+    window.library.close()
+
+
+def test_unusable_library_found_after_showing_the_window_is_explained(
+    qtbot, tmp_path: Path, monkeypatch
+):
+    from newsviewer.gui.app import show_window_then_open
+
+    create_application(["newsviewer"])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    not_a_library = tmp_path / "notes.sqlite3"
+    not_a_library.write_text("these are my notes, not a database", encoding="utf-8")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show_window_then_open(not_a_library, settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "not a NewsViewer library" in shown[0]
+    assert window.open_failed and not window.isVisible()
+
+
+def _kerry_article():  # type: ignore[no-untyped-def]
+    from newsviewer.importers import parse_file
+
+    return parse_file(KERRY)[0]
