@@ -3,9 +3,11 @@
     python scripts/screenshots.py OUT_DIR [--theme light|dark|both]
 
 Runs the app under Xvfb (``xvfb-run``, QT_QPA_PLATFORM=xcb) on a temporary library
-holding the sample story and a saved page with photos, and saves PNGs of the main
-window: the empty library, a story with images, the sample story with its quotations,
-a search, the drop indicator, and the summary of an import with failed files.
+holding the sample story, a saved page with photos and the small test stories, and
+saves PNGs of the main window: the empty library, a story with images, the sample story
+with its quotations, a search (site and speaker chips, hits marked in the story, the
+second hit selected with F3), the search syntax popup, the drop indicator, and the
+summary of an import with failed files.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = FIXTURES / "nbc-kerry-iraq.txt"
 PAGE = FIXTURES / "gui" / "harbour-gallery.html"
 BAD_FOLDER = FIXTURES / "gui" / "mixed-folder"
+# Small stories from several sites with quoted people, so a search has chips to show.
+MORE = [FIXTURES / "text", FIXTURES / "batch", FIXTURES / "markdown" / "with_front_matter.md"]
+# Found in three stories from three sites, one of them the page with photos.
+SEARCH = "harbour"
 # Big enough to show list, reader and quotations side by side, as on a laptop screen.
 WINDOW_SIZE = (1280, 800)
 
@@ -82,7 +88,7 @@ def _shoot(out: Path, theme: str) -> int:
         settle()
         window.grab().save(str(out / f"empty-{theme}.png"))
 
-        window.import_files([SAMPLE, saved / PAGE.name])
+        window.import_files([SAMPLE, saved / PAGE.name, *MORE])
         wait_for(window.import_summarized)
         settle()
         for row in range(window.model.rowCount()):
@@ -97,10 +103,27 @@ def _shoot(out: Path, theme: str) -> int:
         settle(400)
         window.grab().save(str(out / f"quotes-{theme}.png"))
 
-        window.search_bar.setText("boots")
-        wait_for(window.list_refreshed)
+        window.search_bar.setText(SEARCH)
+        wait_for(window.facets_shown)
+        settle(200)
+        for row in range(window.model.rowCount()):
+            if "Fishing fleet" in str(window.model.index(row, 0).data()):
+                window.list_view.setCurrentIndex(window.model.index(row, 0))
+        settle(300)
+        window.next_hit()
+        window.next_hit()
         settle(400)
         window.grab().save(str(out / f"search-{theme}.png"))
+
+        window.search_bar.setFocus()
+        window.show_search_help()
+        settle(400)
+        screen = window.screen()
+        top_left = window.frameGeometry().topLeft()
+        screen.grabWindow(0, top_left.x(), top_left.y(), *WINDOW_SIZE).save(
+            str(out / f"help-{theme}.png")
+        )
+        window.search_help.close()
 
         window.search_bar.clear_search()
         wait_for(window.list_refreshed)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -98,18 +99,31 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line = rect.x(), rect.y(), 0
+        # Items of one line are centred on it, so a caption sits level with its chips.
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = rect.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line > 0:
-                x, y, line = rect.x(), y + line + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > rect.right() + 1 and lines[-1]:
+                lines.append([])
+                x = rect.x()
+            lines[-1].append((item, hint))
             x += hint.width() + self._spacing
-            line = max(line, hint.height())
-        return y + line - rect.y()
+        y = rect.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(hint.height() for _, hint in line)
+            x = rect.x()
+            for item, hint in line:
+                if move:
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self._spacing
+            y += height + self._spacing
+        return max(y - self._spacing - rect.y(), 0)
 
 
 class FacetBar(QWidget):
@@ -123,6 +137,25 @@ class FacetBar(QWidget):
         self._layout = FlowLayout(self)
         self._query = ""
         self.chips: list[QToolButton] = []
+        self._style_chips()
+
+    def _style_chips(self) -> None:
+        """Rounded chips in the palette's colours; an active filter in the accent colour."""
+        p = self.palette()
+        mid = p.color(QPalette.ColorRole.Mid).name()
+        accent = p.color(QPalette.ColorRole.Highlight).name()
+        on_accent = p.color(QPalette.ColorRole.HighlightedText).name()
+        self.setStyleSheet(
+            f"QToolButton {{ border:1px solid {mid}; border-radius:10px; padding:1px 8px; }}"
+            f"QToolButton:hover, QToolButton:focus {{ border-color:{accent}; }}"
+            f"QToolButton:checked {{ background:{accent}; color:{on_accent};"
+            f" border-color:{accent}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_chips()
 
     def clear(self) -> None:
         self.show_facets("", None)
@@ -138,7 +171,7 @@ class FacetBar(QWidget):
         active = active_filters(query)
         for chosen in active:
             kind = "site" if chosen.field == SITE else "said"
-            chip = self._chip(f"{kind}: {chosen.value}  ✕", checked=True)
+            chip = self._chip(f"{kind}: {chosen.value} ✕", checked=True)
             chip.setToolTip("Remove this filter")
             chip.setAccessibleName(f"Remove filter {kind} {chosen.value}")
             chip.clicked.connect(lambda _=False, f=chosen: self._remove(f))
@@ -165,9 +198,10 @@ class FacetBar(QWidget):
             return
         label = QLabel(title)
         label.setEnabled(False)  # a caption, drawn muted
+        label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         self._layout.addWidget(label)
         for count in shown:
-            chip = self._chip(f"{count.value} {count.count:,}", checked=False)
+            chip = self._chip(f"{count.value} ({count.count:,})", checked=False)
             chip.setToolTip(f"Only stories {'from' if field == SITE else 'quoting'} {count.value}")
             chip.setAccessibleName(f"Filter by {title.lower()[:-1]} {count.value}")
             chip.clicked.connect(lambda _=False, f=field, v=count.value: self._add(f, v))

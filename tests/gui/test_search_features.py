@@ -192,8 +192,8 @@ def test_clicking_a_site_chip_narrows_and_removing_it_restores(qtbot, make_windo
     assert window.model.rowCount() == 5
     assert window.facet_bar.isVisible()
     chips = [c.text() for c in window.facet_bar.chips]
-    assert "BBC News 2" in chips and "Harbour Gazette 2" in chips and "NBC News 1" in chips
-    assert "John Kerry 1" in chips and "Jo Reyes 1" in chips
+    assert "BBC News (2)" in chips and "Harbour Gazette (2)" in chips and "NBC News (1)" in chips
+    assert "John Kerry (1)" in chips and "Jo Reyes (1)" in chips
 
     with qtbot.waitSignals([window.facets_shown, window.list_refreshed], timeout=5000):
         qtbot.mouseClick(_chip(window, "BBC News"), Qt.MouseButton.LeftButton)
