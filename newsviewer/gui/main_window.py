@@ -421,6 +421,8 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids, search=True, keep_snippets=True)
         if page.total is not None:
             self._matches = page.total
+        elif len(ids) < SEARCH_LIMIT:
+            self._matches = len(ids)  # too many to count at once, but all of them are here
         self._update_count()
         row = self.model.row_of(current) if current is not None else None
         if row is not None:

@@ -310,3 +310,32 @@ def test_snippets_of_rows_scrolled_to_are_read_in_the_background(qtbot, make_win
     window.list_view.scrollTo(far)
     qtbot.waitUntil(lambda: far.data(SNIPPET_ROLE) is not None, timeout=5000)
     assert HIT_OPEN + "ferry" in far.data(SNIPPET_ROLE)
+
+
+def test_a_word_in_very_many_stories_lists_newest_first_then_the_ranked_order(
+    qtbot, make_window, stories, monkeypatch
+):
+    import newsviewer.gui.main_window as main_window
+    import newsviewer.library.search as plans
+
+    # As if "harbour" were in more stories than are ranked at once, and a screenful
+    # were two rows: the first rows come newest first, the ranked whole list follows.
+    monkeypatch.setattr(plans, "RANK_LIMIT", 2)
+    monkeypatch.setattr(main_window, "FIRST_PAGE", 2)
+    window = make_window()
+    with qtbot.waitSignal(window.list_ranked, timeout=5000):
+        _search(qtbot, window, "harbour")
+        assert _titles(window) == [
+            "Residents fight the harbour tower plan",  # 2016
+            "Kerry rules out troops in Iraq",  # 2015
+        ]
+        assert window.count_label.text() == "2+ matches in 5 stories"
+    ranked = _titles(window)
+    assert len(ranked) == 5
+    # Headlines with the word rank above stories that only mention it.
+    assert set(ranked[:3]) == {
+        "Residents fight the harbour tower plan",
+        "Harbour council votes on the fishing fleet",
+        "Fish market opens longer by the harbour",
+    }
+    assert window.count_label.text() == "5 matches in 5 stories"
