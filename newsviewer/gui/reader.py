@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRegularExpression, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -169,8 +170,14 @@ def _block_html(
     return "".join(parts)
 
 
-def _figure_html(figure: StoredFigure, size: tuple[int, int] | None, colours: ReaderColours) -> str:
-    caption = html.escape(figure.caption)
+def _figure_html(
+    figure: StoredFigure,
+    size: tuple[int, int] | None,
+    colours: ReaderColours,
+    pattern: re.Pattern[str] | None = None,
+) -> str:
+    # Captions are searched, so a search's words are marked in them too.
+    caption = _block_html(Block("p", figure.caption), -(10**9), (), pattern, colours, set())
     credit = html.escape(figure.credit)
     if size is not None:
         width, height = size
@@ -252,7 +259,10 @@ def render_article_html(
     byline = article.byline.strip()
     if byline and not byline.lower().startswith("by "):
         byline = f"By {byline}"
-    meta = [html.escape(byline)] if byline else []
+    # Bylines are searched (by:), so a search's words are marked in them too.
+    meta = (
+        [_block_html(Block("p", byline), -(10**9), (), pattern, colours, set())] if byline else []
+    )
     if article.site:
         meta.append(html.escape(article.site))
     date = format_date(article)
@@ -272,7 +282,7 @@ def render_article_html(
     in_list = False
     for index, block in enumerate(article.blocks):
         for figure in figures_at.get(index, ()):
-            out.append(_figure_html(figure, sizes.get(figure.id), colours))
+            out.append(_figure_html(figure, sizes.get(figure.id), colours, pattern))
         text = _block_html(block, offsets[index], quotes, pattern, colours, anchored, roles)
         if block.kind == LIST_ITEM and not in_list:
             out.append("<ul>")
@@ -293,7 +303,7 @@ def render_article_html(
     if in_list:
         out.append("</ul>")
     for figure in figures_at.get(last, ()):
-        out.append(_figure_html(figure, sizes.get(figure.id), colours))
+        out.append(_figure_html(figure, sizes.get(figure.id), colours, pattern))
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -419,17 +429,29 @@ class ReaderView(QTextBrowser):
         self.hit_changed.emit(self._hit + 1, len(self._hits))
 
     def _find_hits(self) -> None:
-        """Where the marked terms are in the rendered document, in reading order."""
+        """Where the marked terms are in the rendered document, in reading order.
+
+        Read from the marks themselves rather than searched again, so F3 visits exactly
+        what is marked (not the site name in the meta line, say).
+        """
         self._hits = []
-        pattern = _term_pattern(self._terms, exact=self._exact_terms)
-        if pattern is not None:
-            expression = QRegularExpression(
-                pattern.pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
-            )
-            found = self.document().find(expression)
-            while not found.isNull():
-                self._hits.append((found.selectionStart(), found.selectionEnd()))
-                found = self.document().find(expression, found)
+        marker = QColor(reader_colours(self.palette()).term_bg)
+        block = self.document().begin()
+        while block.isValid() and self._terms:
+            pieces = block.begin()
+            while not pieces.atEnd():
+                fragment = pieces.fragment()
+                brush = fragment.charFormat().background()
+                if brush.style() != Qt.BrushStyle.NoBrush and brush.color() == marker:
+                    start = fragment.position()
+                    end = start + fragment.length()
+                    if self._hits and self._hits[-1][1] == start:
+                        # One hit cut in two by a quotation's edge.
+                        self._hits[-1] = (self._hits[-1][0], end)
+                    else:
+                        self._hits.append((start, end))
+                pieces += 1
+            block = block.next()
         if self._hit >= len(self._hits):
             self._hit = -1
         self.hit_changed.emit(self._hit + 1, len(self._hits))

@@ -339,3 +339,19 @@ def test_a_word_in_very_many_stories_lists_newest_first_then_the_ranked_order(
         "Fish market opens longer by the harbour",
     }
     assert window.count_label.text() == "5 matches in 5 stories"
+
+
+def test_f3_visits_only_the_marked_words(qtbot, make_window, stories):
+    window = make_window()
+    _search(qtbot, window, "harbour")
+    assert window.select_article(stories["fight"])
+    document = window.reader.document()
+    colours = reader_colours(current_palette())
+    marked = [f for f in fragments(document) if f.background == colours.term_bg]
+    # Headline and two paragraphs; the site name in the meta line is not a match.
+    assert [f.text.lower() for f in marked] == ["harbour"] * 3
+    assert "Harbour Gazette" in document.toPlainText()
+    assert window.reader.hit_count() == 3
+    for fragment in marked:
+        window.next_hit()
+        assert window.reader.textCursor().selectionStart() == fragment.start
