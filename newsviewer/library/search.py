@@ -283,6 +283,8 @@ def prepare(text: str) -> Query | None:
 # -- SQL of a plan ---------------------------------------------------------------
 
 
+# How a condition lists the stories a subquery found (``_in_index``, quotation fields).
+_ID_IN = "a.id IN (SELECT"
 # A column of the story row other than its id.
 _ROW_COLUMN = re.compile(r"\ba\.(?!id\b)\w")
 _ROW_ID = re.compile(r"\ba\.id\b")
@@ -296,7 +298,10 @@ def _from(plan: Plan, *, row: bool = False) -> tuple[str, list[object]]:
     """
     if plan.match is None:
         where = plan.where or Sql("1")
-        return f"FROM articles AS a WHERE {where.text}", list(where.params)
+        # Ids listed by a subquery (quoted speakers) are looked up in the narrow
+        # keys index rather than among the wide story rows.
+        source = KEYS if _ID_IN in where.text else "articles AS a"
+        return f"FROM {source} WHERE {where.text}", list(where.params)
     if plan.where is None:
         sql = f"FROM {plan.table} AS f WHERE f.{plan.table} MATCH ?"
         return sql, [plan.match]
@@ -351,6 +356,18 @@ def _merged_prefix(expression: str) -> bool:
     return any(len(m.group(1).replace('""', '"')) > longest for m in _PREFIX.finditer(expression))
 
 
+def listed_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
+    """Matches of a plan without words, newest first, when they are few.
+
+    A subquery's stories are looked up one by one and sorted; walking the date
+    index instead would pass every story to find them.
+    """
+    if plan.match is not None or plan.where is None or _ID_IN not in plan.where.text:
+        return walk_sql(plan, offset, limit)
+    body, params = _from(plan)
+    return f"SELECT a.id {body} {NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset]
+
+
 def walk_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Matches newest first by walking the date index and testing each story (many matches)."""
     if plan.match is not None and plan.where is None and _merged_prefix(plan.match):
@@ -374,7 +391,11 @@ def walk_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
             ),
         )
     where = _and(conditions) or Sql("1")
-    sql = f"SELECT a.id FROM articles AS a WHERE {where.text} {NEWEST_FIRST} LIMIT ? OFFSET ?"
+    # A subquery's list is built once and each story on the walk is tested
+    # against it; "+" stops SQLite from driving the query from the list instead,
+    # which would look every listed story up and sort them all.
+    text = where.text.replace(_ID_IN, "+" + _ID_IN)
+    sql = f"SELECT a.id FROM articles AS a WHERE {text} {NEWEST_FIRST} LIMIT ? OFFSET ?"
     return sql, [*where.params, limit, offset]
 
 
@@ -422,8 +443,9 @@ class _Tier:
 def _by_date(
     conn: sqlite3.Connection, plan: Plan, offset: int, limit: int, count: int
 ) -> list[int]:
-    if count <= RANK_LIMIT and plan.match is not None:
-        return _ids(_rows(conn, newest_sql(plan, offset, limit)))
+    if count <= RANK_LIMIT:
+        few = newest_sql if plan.match is not None else listed_sql
+        return _ids(_rows(conn, few(plan, offset, limit)))
     return _ids(_rows(conn, walk_sql(plan, offset, limit)))
 
 
