@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -460,6 +461,10 @@ class MainWindow(QMainWindow):
         if generation != self._list_generation:
             return
         self.facet_bar.show_facets(query, facets)
+        # Tab goes from the search field's buttons through the chips to the list.
+        chain = [self.help_button, *self.facet_bar.chips, self.list_view]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.facets_shown.emit(facets)
 
     def set_query(self, text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from newsviewer.domain import HIT_OPEN, Article, ArticleId, Block, Quote, body_text
 from newsviewer.gui.article_list import SNIPPET_ROLE
@@ -355,3 +355,19 @@ def test_f3_visits_only_the_marked_words(qtbot, make_window, stories):
     for fragment in marked:
         window.next_hit()
         assert window.reader.textCursor().selectionStart() == fragment.start
+
+
+def test_chips_are_reached_with_tab_after_the_search_field(qtbot, make_window, stories):
+    window = make_window()
+    with qtbot.waitSignals([window.facets_shown, window.list_refreshed], timeout=5000):
+        _search(qtbot, window, "harbour")
+    chips = window.facet_bar.chips
+    assert chips
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.help_button.setFocus()
+    qtbot.keyClick(window.help_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chips[0]
+    chips[-1].setFocus()
+    qtbot.keyClick(chips[-1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.list_view
