@@ -370,6 +370,21 @@ def test_a_broad_prefix_query_comes_newest_first(
     assert long.approximate and sorted(h.id for h in long.hits) == sorted(made)
 
 
+def test_a_filter_on_a_broad_word_lists_the_newest_filtered_matches(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five stories with the word stand for too many to rank; four pass the filter.
+    monkeypatch.setattr(search, "RANK_LIMIT", 4)
+    days = [datetime(2020, 1, d) for d in (5, 1, 3, 2, 4)]
+    made = [add(library, f"Harbour {n}", published=d) for n, d in enumerate(days)]
+    plural = add(library, "Harbours", published=datetime(2020, 1, 6))
+
+    page = library.search_page("harbour after:2020-01-03", 0, 3, snippets=False)
+
+    assert page.approximate and page.total == 4  # the 3rd to the 6th, "Harbours" too
+    assert [h.id for h in page.hits] == [plural, made[0], made[4]]
+
+
 def test_pages_and_totals(library: Library) -> None:
     made = [add(library, f"Harbour {n}") for n in range(5)]
     made.append(add(library, "Harbours", "Boats."))

@@ -472,9 +472,7 @@ def find(
         # small neither tier needs a count of its own before ranking.
         matches = _count(conn, query.stem, RANK_LIMIT + 1)
         if matches <= RANK_LIMIT:
-            found = _find_narrow(conn, query, offset, limit, exact, matches)
-            if found is not None:
-                return found
+            return _find_narrow(conn, query, offset, limit, exact, matches)
 
     tiers: list[_Tier] = []
     count = _count(conn, query.exact, RANK_LIMIT + 1)
@@ -512,19 +510,19 @@ def find(
 
 def _find_narrow(
     conn: sqlite3.Connection, query: Query, offset: int, limit: int, exact: bool, total: int
-) -> tuple[list[_Tier], int | None, bool] | None:
-    """``find`` for a query whose exact and stemmed matches number ``total`` together.
-
-    None when the words alone (before a site or date filter) match too many stories
-    to rank quickly: ``find``'s general plan handles that.
-    """
+) -> tuple[list[_Tier], int | None, bool]:
+    """``find`` for a query whose exact and stemmed matches number ``total`` together."""
     words_only = Plan(query.exact.table, query.exact.match, None)
     if (
         query.exact.where is not None
         and not exact
         and _count(conn, words_only, RANK_LIMIT + 1) > RANK_LIMIT
     ):
-        return None
+        # bm25 would score every story with the words before the filter drops
+        # most: list the filtered matches newest first, all of which were counted.
+        # The words are common, so walking the date index finds a page quickly.
+        ids = _ids(_rows(conn, walk_sql(query.stem, offset, limit)))
+        return [_Tier(query.stem, ids, [0.0] * len(ids))], total, True
     rows = _rows(conn, ranked_sql(query.exact, offset, limit))
     tiers = [_Tier(query.exact, _ids(rows), [-float(r[1]) for r in rows])]  # type: ignore[arg-type]
     if limit >= 0 and len(rows) == limit:
