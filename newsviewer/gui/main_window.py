@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._matches: int | None = 0
         self._list_generation = 0
         self._snippet_batches = 0
+        self._picked_first: ArticleId | None = None
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
         self._originals = OriginalFiles()
@@ -376,6 +377,10 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount():
             row = 0
+            # Chosen for the user, not by them: the ranked list may put another first.
+            self._picked_first = self.model.id_at(0)
+        elif keep != self._picked_first:
+            self._picked_first = None
         if row is not None:
             index = self.model.index(row, 0)
             same = self.model.id_at(row) == self._current
@@ -419,6 +424,9 @@ class MainWindow(QMainWindow):
         current = self._current
         bar = self.list_view.verticalScrollBar()
         scroll = bar.value()
+        if current is not None and current == self._picked_first:
+            # Nobody chose that story: show the best match, from the top.
+            current, scroll = None, 0
         self.model.set_ids(ids, search=True, keep_snippets=True)
         if page.total is not None:
             self._matches = page.total

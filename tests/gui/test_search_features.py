@@ -323,6 +323,8 @@ def test_a_word_in_very_many_stories_lists_newest_first_then_the_ranked_order(
     monkeypatch.setattr(plans, "RANK_LIMIT", 2)
     monkeypatch.setattr(main_window, "FIRST_PAGE", 2)
     window = make_window()
+    _search(qtbot, window, "zeppelin")  # no story open: the search will pick one
+    assert window.current_article() is None
     with qtbot.waitSignal(window.list_ranked, timeout=5000):
         _search(qtbot, window, "harbour")
         assert _titles(window) == [
@@ -332,6 +334,15 @@ def test_a_word_in_very_many_stories_lists_newest_first_then_the_ranked_order(
         assert window.count_label.text() == "2+ matches in 5 stories"
     ranked = _titles(window)
     assert len(ranked) == 5
+    # The story shown was picked for the user, so the best match replaces it.
+    assert window.list_view.currentIndex().row() == 0
+    assert window.current_article().title == ranked[0]
+
+    # A story the user was reading stays open when the order changes.
+    window.select_article(stories["weather"])
+    with qtbot.waitSignal(window.list_ranked, timeout=5000):
+        _search(qtbot, window, "harbour")
+    assert window.current_article().title == "Storm warning for the coast"
     # Headlines with the word rank above stories that only mention it.
     assert set(ranked[:3]) == {
         "Residents fight the harbour tower plan",
