@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._list_generation = 0
         self._snippet_batches = 0
         self._picked_first: ArticleId | None = None
+        self._keep_after_ranking: ArticleId | None = None
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
         self._originals = OriginalFiles()
@@ -361,12 +362,15 @@ class MainWindow(QMainWindow):
         scroll = bar.value()
         keep = self._pending_select or self._current
         self._pending_select = None
+        self._keep_after_ranking = None
+        more_coming = False
         if query:
             page: SearchPage = rows
             self.model.set_ids([hit.id for hit in page.hits], snippets, search=True)
             self._total = count
             self._matches = page.total
-            if page.approximate or len(page.hits) == FIRST_PAGE:
+            more_coming = page.approximate or len(page.hits) == FIRST_PAGE
+            if more_coming:
                 self._rank_all(generation, query, exact=page.approximate)
         else:
             self.model.set_ids(rows)
@@ -375,7 +379,12 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._update_pages()
         row = self.model.row_of(keep) if keep is not None else None
-        if row is None and self.model.rowCount():
+        if row is None and keep is not None and more_coming and keep != self._picked_first:
+            # The story being read may be further down the whole result: keep it open
+            # until that is listed rather than jump to another story and back.
+            self._keep_after_ranking = keep
+            self.list_view.selectionModel().clearSelection()
+        elif row is None and self.model.rowCount():
             row = 0
             # Chosen for the user, not by them: the ranked list may put another first.
             self._picked_first = self.model.id_at(0)
@@ -424,7 +433,10 @@ class MainWindow(QMainWindow):
         current = self._current
         bar = self.list_view.verticalScrollBar()
         scroll = bar.value()
-        if current is not None and current == self._picked_first:
+        kept, self._keep_after_ranking = self._keep_after_ranking, None
+        if kept is not None and kept == current:  # not left for another story meanwhile
+            scroll = 0
+        elif current is not None and current == self._picked_first:
             # Nobody chose that story: show the best match, from the top.
             current, scroll = None, 0
         self.model.set_ids(ids, search=True, keep_snippets=True)
@@ -438,7 +450,12 @@ class MainWindow(QMainWindow):
             self.list_view.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+            self.list_view.scrollTo(self.model.index(row, 0))
+            if self._current == current and self._shown_query != self._query:
+                self._show(current, force=True)  # mark the new search's words
+            scroll = bar.value()
         elif self.model.rowCount():
+            self._picked_first = self.model.id_at(0)
             self.list_view.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
