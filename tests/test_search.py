@@ -356,6 +356,26 @@ def test_a_page_of_a_broad_query_comes_newest_first_then_ranked_on_request(
     assert library.snippets("news", [made[1]])[made[1]].startswith(f"{HIT_OPEN}News")
 
 
+def test_a_query_the_newest_stories_show_to_be_broad_is_listed_without_counting(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The newest two of six stories both match: about six matches, over 1.5 x 3.
+    monkeypatch.setattr(search, "RANK_LIMIT", 3)
+    monkeypatch.setattr(search, "SAMPLE", 2)
+    days = [datetime(2020, 1, d) for d in (5, 1, 3, 2, 4)]
+    made = [add(library, f"Report {n}", "News.", published=d) for n, d in enumerate(days)]
+    made.append(add(library, "Latest", "News.", published=datetime(2019, 1, 1)))
+
+    def no_count(*_args: object) -> int:
+        raise AssertionError("counted")
+
+    monkeypatch.setattr(search, "_count", no_count)
+    page = library.search_page("news", 0, 2, snippets=False)
+
+    assert page.approximate and page.total is None
+    assert [h.id for h in page.hits] == [made[0], made[4]]
+
+
 def test_a_broad_prefix_query_comes_newest_first(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
