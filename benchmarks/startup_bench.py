@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TIME_TARGET = 1.5
 RSS_TARGET_MB = 80.0
-# A word in nearly every English story: the worst case for a search's first page.
-COMMON_WORD = "said"
+# Words in nearly every English story: the worst case for a search's first page.
+COMMON_WORDS = ("said", "the")
 
 _BARE = r"""
 import resource, sys, time
@@ -181,15 +181,16 @@ wait_paint(window.list_view.viewport())
 row = window.list_view.currentIndex().row()
 print(f"End to the last story (row {row + 1:,}) painted {(time.perf_counter() - start) * 1e3:.1f} ms")
 
-start = time.perf_counter()
-window.search_bar.set_query(sys.argv[3])
-wait_signal(window.list_refreshed)
-wait_paint(window.list_view.viewport())
-first = (time.perf_counter() - start) * 1e3
-print(f"search {sys.argv[3]!r}: first {window.model.total():,} results painted {first:.1f} ms")
-wait_signal(window.list_ranked)
-ranked = (time.perf_counter() - start) * 1e3
-print(f"search {sys.argv[3]!r}: whole ranked list ({window.model.total():,}) {ranked:.1f} ms")
+for word in sys.argv[3:]:
+    start = time.perf_counter()
+    window.search_bar.set_query(word)
+    wait_signal(window.list_refreshed)
+    wait_paint(window.list_view.viewport())
+    first = (time.perf_counter() - start) * 1e3
+    print(f"search {word!r}: first {window.model.total():,} results painted {first:.1f} ms")
+    wait_signal(window.list_ranked)
+    ranked = (time.perf_counter() - start) * 1e3
+    print(f"search {word!r}: whole ranked list ({window.model.total():,}) {ranked:.1f} ms")
 window.close()
 library.close()
 """
@@ -205,7 +206,7 @@ def big_list(library: Path) -> None:
             _LIST,
             str(library),
             str(Path(tmp) / "settings.ini"),
-            COMMON_WORD,
+            *COMMON_WORDS,
         ]
         print(f"in the window, library {library}")
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)

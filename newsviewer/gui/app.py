@@ -7,13 +7,14 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsviewer.errors import NewsViewerError
+from newsviewer.gui.after_paint import AfterNextPaint
 from newsviewer.gui.icons import app_icon
 from newsviewer.gui.main_window import MainWindow
 from newsviewer.gui.settings import APPLICATION, ORGANIZATION, WindowSettings
@@ -109,28 +110,8 @@ class _PaintProbe(QObject):
             QApplication.quit()
 
 
-class _AfterFirstPaint(QObject):
-    """Runs ``then`` once the window has been painted (or after FALLBACK_MS regardless)."""
-
-    # A window that is never exposed (minimised at start) still gets its library.
-    FALLBACK_MS = 1000
-
-    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], object] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            # After this paint pass (the children paint next) has reached the screen.
-            QTimer.singleShot(0, self._run)
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
+# A window that is never exposed (minimised at start) still gets its library.
+OPEN_FALLBACK_MS = 1000
 
 
 def show_window_then_open(
@@ -160,7 +141,7 @@ def show_window_then_open(
         if files:
             window.import_files(list(files))
 
-    _AfterFirstPaint(window, open_library)
+    AfterNextPaint(window, open_library, OPEN_FALLBACK_MS)
     window.show()
     return window
 

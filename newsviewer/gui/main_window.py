@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -45,6 +46,7 @@ from newsviewer.domain import (
 )
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.actions import install_actions, install_menus
+from newsviewer.gui.after_paint import AfterNextPaint
 from newsviewer.gui.article_list import ArticleListModel, ArticleListView
 from newsviewer.gui.drop_overlay import DropOverlay
 from newsviewer.gui.empty_state import EmptyState
@@ -80,6 +82,9 @@ FIRST_PAGE = 200
 # Snippets read with the first page: the rows on screen, so none of them starts blank.
 FIRST_SNIPPETS = 40
 SORTS = (("Best match", "relevance"), ("Newest first", "date"))
+# Facets and ranking start at the latest this long (ms) after the first rows arrived,
+# should the list not be painted (hidden behind the empty-library page, say).
+FOLLOW_UP_FALLBACK_MS = 150
 # While an import runs, the list is refreshed at most this often (ms): new stories appear
 # steadily without re-reading the id list after every file.
 IMPORT_REFRESH_MS = 400
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         self._snippet_batches = 0
         self._picked_first: ArticleId | None = None
         self._keep_after_ranking: ArticleId | None = None
+        self._follow_up: AfterNextPaint | None = None
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
         self._originals = OriginalFiles()
@@ -336,11 +342,6 @@ class MainWindow(QMainWindow):
                 return first, library.snippets(query, ids[:FIRST_SNIPPETS]), library.count()
 
             self.facet_bar.show_facets(query, None)
-            self.facet_tasks.submit(
-                "facets",
-                lambda: library.facets(query),
-                lambda facets: self._on_facets(generation, query, facets),
-            )
         else:
 
             def work() -> object:
@@ -370,8 +371,20 @@ class MainWindow(QMainWindow):
             self._total = count
             self._matches = page.total
             more_coming = page.approximate or len(page.hits) == FIRST_PAGE
-            if more_coming:
-                self._rank_all(generation, query, exact=page.approximate)
+            exact = page.approximate
+
+            def follow_up() -> None:
+                self._count_facets(generation, query)
+                if more_coming:
+                    self._rank_all(generation, query, exact=exact)
+
+            # Facets and the full ranking wait until the first rows are painted: run
+            # beside that paint, their threads took the GIL from it (60 ms -> 200 ms).
+            if self._follow_up is not None and shiboken6.isValid(self._follow_up):
+                self._follow_up.cancel()  # (a hook that has run has deleted itself)
+            self._follow_up = AfterNextPaint(
+                self.list_view.viewport(), follow_up, FOLLOW_UP_FALLBACK_MS
+            )
         else:
             self.model.set_ids(rows)
             self._total = len(rows)
@@ -409,6 +422,18 @@ class MainWindow(QMainWindow):
         callbacks, self._after_refresh = self._after_refresh, []
         for callback in callbacks:
             callback()
+
+    def _count_facets(self, generation: int, query: str) -> None:
+        library = self.library
+
+        def work() -> Facets | None:
+            if generation != self._list_generation:
+                return None
+            return library.facets(query)
+
+        self.facet_tasks.submit(
+            "facets", work, lambda facets: self._on_facets(generation, query, facets)
+        )
 
     def _rank_all(self, generation: int, query: str, *, exact: bool) -> None:
         """The whole result (up to SEARCH_LIMIT) in its final order, read in the background."""
@@ -482,8 +507,8 @@ class MainWindow(QMainWindow):
         # Each batch its own kind: a later batch must not cancel one still on screen.
         self.snippet_tasks.submit(f"snippets{self._snippet_batches}", work, done)
 
-    def _on_facets(self, generation: int, query: str, facets: Facets) -> None:
-        if generation != self._list_generation:
+    def _on_facets(self, generation: int, query: str, facets: Facets | None) -> None:
+        if facets is None or generation != self._list_generation:
             return
         self.facet_bar.show_facets(query, facets)
         # Tab goes from the search field's buttons through the chips to the list.
