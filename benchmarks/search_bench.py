@@ -128,8 +128,8 @@ def row_statements(library: Library, text: str, limit: int | None) -> list[str]:
             conn.set_trace_callback(None)
     # Counts and the size probe of the estimate decide the plan; they return no rows
     # of the result, so raw does without them and ours pays for them.
-    probes = ("count(*)", "max(id)")
-    return [s for s in statements if s.startswith("SELECT") and not any(p in s for p in probes)]
+    probes = ("SELECT count(*)", "SELECT max(id)")
+    return [s for s in statements if s.startswith("SELECT") and not s.startswith(probes)]
 
 
 def library_search_on(conn: sqlite3.Connection, text: str, limit: int | None) -> None:

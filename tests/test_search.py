@@ -405,6 +405,21 @@ def test_a_filter_on_a_broad_word_lists_the_newest_filtered_matches(
     assert [h.id for h in page.hits] == [plural, made[0], made[4]]
 
 
+def test_pages_of_a_speaker_come_newest_first_with_their_total(library: Library) -> None:
+    days = [datetime(2020, 1, d) for d in (2, 3, 1)]
+    made = [
+        add(library, f"Talks {n}", published=d, quotes=(("We will go on", "Kofi Annan"),))
+        for n, d in enumerate(days)
+    ]
+    add(library, "Other", quotes=(("No", "Anna Costa"),))
+
+    first = library.search_page("said:kofi", 0, 2)
+    beyond = library.search_page("said:kofi", 3, 2)
+
+    assert [h.id for h in first.hits] == [made[1], made[0]] and first.total == 3
+    assert beyond.hits == () and beyond.total == 3
+
+
 def test_pages_and_totals(library: Library) -> None:
     made = [add(library, f"Harbour {n}") for n in range(5)]
     made.append(add(library, "Harbours", "Boats."))

@@ -470,6 +470,8 @@ def find(
     if sort == "date" or query.exact.match is None:
         # By date every stemmed match counts; the stemmed set holds the exact one.
         plan = query.stem if query.uses_stems else query.exact
+        if plan.match is None and plan.where is not None and _ID_IN in plan.where.text:
+            return _find_listed(conn, plan, offset, limit)
         count = _count(conn, plan, RANK_LIMIT + 1)
         ids = _by_date(conn, plan, offset, limit, count)
         total = count if count <= RANK_LIMIT else None
@@ -521,6 +523,27 @@ def find(
     ranks = [-1.0 / (1.0 - float(r[1])) for r in rows]  # type: ignore[arg-type]
     tiers.append(_Tier(stem_only, _ids(rows), ranks))
     return tiers, total, False
+
+
+def _find_listed(
+    conn: sqlite3.Connection, plan: Plan, offset: int, limit: int
+) -> tuple[list[_Tier], int | None, bool]:
+    """``find`` for stories listed by subqueries (``said:``, ``quote:``), newest first.
+
+    Every listed story is looked up and sorted to find the newest, so counting
+    them in the same statement is nearly free, where a count of its own would
+    build the list a second time.
+    """
+    body, params = _from(plan)
+    sql = f"SELECT a.id, count(*) OVER () {body} {NEWEST_FIRST} LIMIT ? OFFSET ?"
+    rows = _rows(conn, (sql, [*params, limit, offset]))
+    if rows:
+        total: int | None = cast(int, rows[0][1])
+    else:
+        count = _count(conn, plan, RANK_LIMIT + 1) if offset else 0
+        total = count if count <= RANK_LIMIT else None
+    ids = _ids(rows)
+    return [_Tier(plan, ids, [0.0] * len(ids))], total, False
 
 
 def _estimate(conn: sqlite3.Connection, plan: Plan) -> float:
