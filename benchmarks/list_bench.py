@@ -13,6 +13,7 @@ library layer: the session, the ORM's rows and the frozen records.
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 import time
@@ -29,6 +30,7 @@ T = TypeVar("T")
 SCREEN = 40  # rows of the list visible at once on a tall window
 
 RAW_IDS = "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
+RAW_IDS_JSON = f"SELECT json_group_array(id) FROM ({RAW_IDS})"
 RAW_ROWS = (
     "SELECT id, headline, site, published, standfirst, imported_at FROM articles "
     "WHERE id IN ({marks})"
@@ -86,6 +88,12 @@ def bench(path: Path, runs: int) -> None:
     ours_ids, _ = timed(library.ids, runs)
     bare_ids, _ = timed(lambda: [r[0] for r in raw.execute(RAW_IDS)], runs)
     print(line("  ids() alone", ours_ids, bare_ids))
+    # One JSON array built inside SQLite skips the per-row work of the sqlite3 module:
+    # the way to a faster ids() (Library.ids itself is not changed here).
+    packed, packed_ids = timed(lambda: json.loads(raw.execute(RAW_IDS_JSON).fetchone()[0]), runs)
+    if packed_ids != ids:
+        raise SystemExit("the JSON array of ids differs from ids()")
+    print(line("  raw ids as one JSON array", packed, bare_ids))
 
     last: list[ArticleId] = ids[-SCREEN:]
     ours_end, end_rows = timed(lambda: [s.id for s in library.summaries(last)], runs)
