@@ -73,12 +73,17 @@ class _DarkStyle(QProxyStyle):
         return super().styleHint(hint, option, widget, returnData)
 
 
+def dark_style(base: QStyle | None = None) -> QStyle:
+    """Fusion (or ``base``) for the dark palette."""
+    return _DarkStyle(base) if base is not None else _DarkStyle("Fusion")
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Follow the system unless ``theme`` forces light or dark."""
     if theme == SYSTEM:
         return
     if theme == DARK:
-        app.setStyle(_DarkStyle("Fusion"))
+        app.setStyle(dark_style())
     else:
         app.setStyle("Fusion")
     hints = app.styleHints()
