@@ -420,6 +420,26 @@ def test_pages_of_a_speaker_come_newest_first_with_their_total(library: Library)
     assert beyond.hits == () and beyond.total == 3
 
 
+def test_a_speaker_quoted_in_most_stories_lists_the_latest_imports_first(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    monkeypatch.setattr(search, "SAMPLE", 2)
+    days = [datetime(2020, 1, d) for d in (2, 3, 1, 5, 4)]
+    made = [
+        add(library, f"Talks {n}", published=d, quotes=(("We go on", "Kofi Annan"),))
+        for n, d in enumerate(days)
+    ]
+
+    quick = library.search_page("said:kofi", 0, 2)
+    ranked = library.search_page("said:kofi", 0, 2, exact=True)
+
+    assert quick.approximate and quick.total is None
+    assert [h.id for h in quick.hits] == [made[4], made[3]]  # imported last
+    assert not ranked.approximate and ranked.total == 5
+    assert [h.id for h in ranked.hits] == [made[3], made[4]]  # published last
+
+
 def test_pages_and_totals(library: Library) -> None:
     made = [add(library, f"Harbour {n}") for n in range(5)]
     made.append(add(library, "Harbours", "Boats."))

@@ -471,6 +471,12 @@ def find(
         # By date every stemmed match counts; the stemmed set holds the exact one.
         plan = query.stem if query.uses_stems else query.exact
         if plan.match is None and plan.where is not None and _ID_IN in plan.where.text:
+            spoken = _quotation_match(plan.where)
+            if spoken is not None and not exact:
+                estimate = _quoting_estimate(conn, spoken)
+                if estimate > BROAD_FACTOR * RANK_LIMIT:
+                    ids = _ids(_rows(conn, _latest_quoting_sql(spoken, offset, limit)))
+                    return [_Tier(plan, ids, [0.0] * len(ids))], None, True
             return _find_listed(conn, plan, offset, limit)
         count = _count(conn, plan, RANK_LIMIT + 1)
         ids = _by_date(conn, plan, offset, limit, count)
@@ -523,6 +529,50 @@ def find(
     ranks = [-1.0 / (1.0 - float(r[1])) for r in rows]  # type: ignore[arg-type]
     tiers.append(_Tier(stem_only, _ids(rows), ranks))
     return tiers, total, False
+
+
+_QUOTED = (
+    f"{QUOTES_FTS_TABLE} AS t CROSS JOIN quotations AS q ON q.id = t.rowid "
+    f"WHERE t.{QUOTES_FTS_TABLE} MATCH ?"
+)
+
+
+def _quotation_match(where: Sql) -> str | None:
+    """The quotation-index expression of a condition that is one ``said:``/``quote:``."""
+    text = where.text
+    if text.startswith(_ID_IN) and text.count("SELECT") == 1 and QUOTES_FTS_TABLE in text:
+        return str(where.params[0])
+    return None
+
+
+def _quoting_estimate(conn: sqlite3.Connection, expression: str) -> float:
+    """Stories quoting a match in the whole library, as the newest ``SAMPLE`` suggest."""
+    (top,) = conn.execute("SELECT max(id) FROM articles").fetchone()
+    if not top or top <= SAMPLE * 2:
+        return 0.0
+    # The first quotation of the sample's stories: ids follow the stories' ids.
+    row = conn.execute(
+        "SELECT id FROM quotations INDEXED BY ix_quotations_article_id "
+        "WHERE article_id > ? ORDER BY article_id LIMIT 1",
+        (top - SAMPLE,),
+    ).fetchone()
+    if row is None:
+        return 0.0
+    first = row[0]
+    (found,) = conn.execute(
+        f"SELECT count(DISTINCT q.article_id) FROM {_QUOTED} AND t.rowid >= ?", (expression, first)
+    ).fetchone()
+    return float(found * top / SAMPLE)
+
+
+def _latest_quoting_sql(expression: str, offset: int, limit: int) -> tuple[str, list[object]]:
+    """Stories quoting a match, most recently imported first, read in the index's order.
+
+    A quotation gets its id when its story is imported, so the newest quotations
+    are those of the newest stories; the list stops after a page.
+    """
+    sql = f"SELECT DISTINCT q.article_id FROM {_QUOTED} ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
+    return sql, [expression, limit, offset]
 
 
 def _find_listed(
