@@ -14,6 +14,18 @@ plus a pass over each term's whole list, so for a query with more than
 from a cheap plan instead: walk the newest-first index and keep the stories
 that match, which stops after a screenful because such a query matches most
 rows. ``SearchPage.approximate`` says so; ``exact=True`` then ranks them all.
+Whether a query is that broad is first estimated from the newest ``SAMPLE``
+stories and only counted when the estimate is near the limit.
+
+Two broad queries cannot be walked story by story cheaply, because each test
+re-reads an index list: a prefix longer than the indexed ones (``PREFIX_LENGTHS``)
+and a lone ``said:``/``quote:``. Their approximate page lists the most recently
+imported matches, read in the index's own order.
+
+Counting is paid only where it decides something: one capped count of the
+stemmed plan gives the total of both tiers when stems cover the exact words, and
+stories listed by a quotation subquery are counted by the statement that sorts
+them.
 """
 
 from __future__ import annotations
@@ -88,8 +100,9 @@ class SearchPage:
     hits: tuple[SearchHit, ...]
     # Stories matching in all, or None when the query is too broad to count quickly.
     total: int | None
-    # True when relevance was asked for but the query matches so many stories that
-    # this page lists the newest matches; ``exact=True`` ranks them (slower).
+    # True when the query matches so many stories that this page lists the newest
+    # matches instead of the best (or, for a long prefix or a lone said:/quote:,
+    # the latest imported); ``exact=True`` gives the real order (slower).
     approximate: bool
 
 
