@@ -616,8 +616,9 @@ class Library:
 
         ``snippets=False`` returns ids only (fill visible rows with ``snippets``).
         When a query matches too many stories to rank at once the page lists the
-        newest matches and says ``approximate``; call again with ``exact=True``
-        (off the GUI thread) for the full ranking.
+        newest matches (for a long prefix or a lone ``said:``, the latest imported)
+        and says ``approximate``; call again with ``exact=True`` (off the GUI
+        thread) for the full ranking.
         """
         prepared = plans.prepare(query)
         if prepared is None or limit == 0:
