@@ -30,6 +30,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -192,12 +193,12 @@ def bench(path: Path, args: argparse.Namespace) -> dict[str, tuple[float, ...]]:
         slow: list[float] = []
         hits = approximate = 0
         for text in texts:
-            ours_times, result = timed(lambda t=text: library.search(t, limit=limit), args.runs)
+            ours_times, result = timed(partial(library.search, text, limit=limit), args.runs)
             statements = row_statements(library, text, limit)
-            raw_times, raw_ids = timed(lambda s=statements: replay(raw, s), args.runs)
+            raw_times, raw_ids = timed(partial(replay, raw, statements), args.runs)
             if [h.id for h in result] != raw_ids:
                 raise SystemExit(f"different rows for {text!r}")
-            naive_times, _ = timed(lambda t=text: naive(raw, t, args.limit), 1)
+            naive_times, _ = timed(partial(naive, raw, text, args.limit), 1)
             approximate += library.search_page(text, 0, 1, snippets=False).approximate
             hits += len(result)
             ours += ours_times
@@ -219,7 +220,7 @@ def bench(path: Path, args: argparse.Namespace) -> dict[str, tuple[float, ...]]:
 
     first: list[float] = []
     for text in queries["common term"]:
-        times, _ = timed(lambda t=text: library.search_page(t, 0, SCREEN), args.runs)
+        times, _ = timed(partial(library.search_page, text, 0, SCREEN), args.runs)
         first += times
     results["first screen"] = (pct(first, 0.5), pct(first, 0.95))
     print(
