@@ -338,7 +338,7 @@ def main() -> None:
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
                 pending = 0
-            rate = made / (time.perf_counter() - start)
+            rate = (made - first) / (time.perf_counter() - start)
             print(f"{made:>9,} stories  {rate:,.0f}/s", file=sys.stderr, end="\r")
         conn.execute("COMMIT")
     for table in FTS_TABLES:
