@@ -74,7 +74,12 @@ def main() -> int:
         probe.timeout.connect(tick)
         done = QEventLoop()
         reports: list[object] = []
-        window.import_summarized.connect(lambda report: (reports.append(report), done.quit()))
+
+        def finished(report: object) -> None:
+            reports.append(report)
+            done.quit()
+
+        window.import_summarized.connect(finished)
 
         started = time.perf_counter()
         clock.start()
