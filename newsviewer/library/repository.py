@@ -9,6 +9,7 @@ to WAL.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import threading
@@ -177,6 +178,16 @@ def _insert_figures(session: Session, article_id: int, figures: Sequence[Figure]
 def _insert_quotations(session: Session, article_id: int, quotes: Sequence[Quote]) -> None:
     if quotes:
         session.execute(insert(QuotationRow), quotation_rows(article_id, quotes))
+
+
+# SQLite 3.44 can order an aggregate's input; before it, the aggregate reads the
+# rows in the subquery's order (not promised by the docs, but how every release
+# runs it; tests check the order).
+_IDS_SQL = (
+    "SELECT json_group_array(id ORDER BY sort_at DESC, id DESC) FROM articles"
+    if sqlite3.sqlite_version_info >= (3, 44)
+    else "SELECT json_group_array(id) FROM (SELECT id FROM articles ORDER BY sort_at DESC, id DESC)"
+)
 
 
 def _story_fields(row: ArticleRow) -> dict[str, Any]:
@@ -524,16 +535,12 @@ class Library:
 
     def ids(self) -> list[ArticleId]:
         """All ids, newest first (published date, else import date)."""
-        # Answered from the (sort_at, id) index alone; the raw cursor skips per-row
-        # result processing, which is most of the cost at a million rows.
+        # Answered from the (sort_at, id) index alone, packed into one JSON array
+        # inside SQLite: a row per id through the driver costs 1.5x as much, which
+        # at a million stories is the difference between under and over 200 ms.
         with self._read() as session:
-            cursor = session.connection().exec_driver_sql(
-                "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
-            )
-            # ArticleId is an int at run time; unpacking beats a call per row.
-            # sqlite3.Cursor iterates over rows; SQLAlchemy's DBAPI protocol omits it.
-            rows: Iterable[tuple[int]] = cursor.cursor  # type: ignore[assignment]
-            return cast(list[ArticleId], [row_id for (row_id,) in rows])
+            packed = session.connection().exec_driver_sql(_IDS_SQL).scalar_one()
+        return cast(list[ArticleId], json.loads(packed))
 
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         """Rows for the given ids, in the order given (missing ids skipped)."""
