@@ -155,12 +155,14 @@ def _lower_priority() -> None:
 
 
 def default_workers() -> int:
-    """Parse processes for an import: every core but one, which stores the results.
+    """Parse processes for an import from the command line: one per core.
 
-    Storing (three full-text indexes) costs about twice a text file's parse, so a
-    parser per core would only fight the writer for the CPU.
+    Measured on 2 cores (benchmarks/import_throughput.py): HTML pages, whose parse
+    dominates, import 1.6x faster with a parser per core than with one; text files,
+    where storing costs about twice the parse, are as fast either way. The window
+    keeps a core free for itself instead (gui/import_worker.py).
     """
-    return max(0, (os.cpu_count() or 1) - 1)
+    return os.cpu_count() or 1
 
 
 def _parsed_stream(todo: list[Path], workers: int) -> Iterator[ParsedFile]:
@@ -190,7 +192,7 @@ def import_paths(
     """Import every file under ``paths``; stop between files when ``cancelled()``.
 
     Files are parsed by ``workers`` processes (0: in this thread; default one per
-    core but the one this thread needs to store what they parse) and stored by
+    core) and stored by
     this thread alone, one transaction per file, in the order given. A missing path
     is reported as failed. A ``LibraryError`` (the disk is full, say) stops the
     batch with that reason: what was stored stays stored.
