@@ -394,43 +394,6 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(library: Library) -
     fts_integrity(library.path)
 
 
-def test_a_batch_stores_like_add_and_is_all_or_nothing(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    batch = [
-        StoreRequest(make_article("One"), "/s/one.txt", b"one"),
-        StoreRequest(make_article("Two"), "/s/two.txt", b"two"),
-        StoreRequest(make_article("One again"), "/s/copy.txt", b"one"),
-    ]
-
-    (s1, one), (s2, two), (s3, copy) = library.add_batch(batch)
-
-    assert (s1, s2, s3) == (IMPORTED, IMPORTED, DUPLICATE)
-    assert copy == one
-    stored = library.get(two)
-    assert stored is not None and stored.title == "Two" and stored.source_name == "two.txt"
-    assert library.figure_image(stored.figures[0].id) == (PNG, "image/png")
-
-    calls = 0
-
-    def fail_on_second(*args: object) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 2:
-            raise RuntimeError("simulated failure in the second story")
-        real_insert_quotations(*args)  # type: ignore[arg-type]
-
-    real_insert_quotations = repository._insert_quotations
-    monkeypatch.setattr(repository, "_insert_quotations", fail_on_second)
-    more = [StoreRequest(make_article(f"Later {n}"), f"{n}", f"{n}".encode()) for n in range(3)]
-    with pytest.raises(RuntimeError):
-        library.add_batch(more)
-
-    assert library.count() == 2
-    assert library.search("later") == []
-    fts_integrity(library.path)
-
-
 def test_add_each_keeps_each_story_whole_and_the_others_stored(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

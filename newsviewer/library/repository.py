@@ -13,7 +13,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,7 +64,7 @@ class DeletedArticle:
 
 @dataclass(frozen=True, slots=True)
 class StoreRequest:
-    """One article to store with ``Library.add_batch``, as ``add`` takes it."""
+    """One article to store with ``Library.add_each``, as ``add`` takes it."""
 
     article: Article
     source_path: str
@@ -299,32 +299,6 @@ class Library:
                 raise
             return DUPLICATE, existing
         return IMPORTED, new_id
-
-    def add_batch(self, items: Iterable[StoreRequest]) -> list[tuple[str, ArticleId]]:
-        """Store many articles in one transaction: all of them or, on error, none.
-
-        For bulk loads (benchmarks, migrations from other tools) where one commit per
-        story would dominate; rows are written exactly as ``add`` writes them.
-        """
-        results: list[tuple[str, ArticleId]] = []
-        with self._write("write to") as session:
-            for item in items:
-                digest = content_hash(item.original)
-                existing = self._find_hash(session, digest)
-                if existing is not None:
-                    results.append((DUPLICATE, existing))
-                    continue
-                new_id = self._insert(
-                    session,
-                    item.article,
-                    imported_at=datetime.now(UTC),
-                    source_name=PurePath(item.source_path).name,
-                    source_path=item.source_path,
-                    digest=digest,
-                    original=item.original,
-                )
-                results.append((IMPORTED, new_id))
-        return results
 
     def add_each(self, items: Sequence[StoreRequest]) -> list[StoreResult]:
         """Store several articles, each whole or not at all, with a single commit.
