@@ -16,17 +16,16 @@ import argparse
 import json
 import sqlite3
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import pct, timed
 
 from newsviewer.domain import ArticleId
 from newsviewer.library import Library
 
-T = TypeVar("T")
 SCREEN = 40  # rows of the list visible at once on a tall window
 
 RAW_IDS = "SELECT id FROM articles ORDER BY sort_at DESC, id DESC"
@@ -35,21 +34,6 @@ RAW_ROWS = (
     "SELECT id, headline, site, published, standfirst, imported_at FROM articles "
     "WHERE id IN ({marks})"
 )
-
-
-def timed(call: Callable[[], T], runs: int) -> tuple[list[float], T]:
-    result = call()  # warm the page cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return times, result
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def raw_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:

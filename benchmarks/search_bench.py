@@ -28,19 +28,18 @@ import argparse
 import random
 import sqlite3
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import pct, timed
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN
 from newsviewer.library import Library
 from newsviewer.library.search import ELLIPSIS, SNIPPET_TOKENS, prepare, ranked_sql
 
-T = TypeVar("T")
 QUERIES_PER_KIND = 12
 SCREEN = 30  # rows of the list visible at once
 KINDS = ("rare term", "common term", "two terms", "phrase", "prefix", "field", "date range")
@@ -100,21 +99,6 @@ def pick_queries(conn: sqlite3.Connection, rng: random.Random) -> dict[str, list
             f"{t} after:{y} before:{y + 2}" for t, y in zip(some(middle), years, strict=True)
         ],
     }
-
-
-def timed(call: Callable[[], T], runs: int) -> tuple[list[float], T]:
-    result = call()  # warm the page cache and statement caches
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return times, result
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def row_statements(library: Library, text: str, limit: int | None) -> list[str]:
