@@ -17,6 +17,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsviewer.html.dates import parse_date
+from newsviewer.html.headings import marked_headings
 from newsviewer.html.sanitize import clean_text, plain_text
 
 # schema.org types that describe the article itself rather than the site or a list.
@@ -101,6 +102,10 @@ class PageMetadata:
     title: str = ""
     document_title: str = ""
     headings: list[str] = field(default_factory=list)
+    # The h1s whose markup calls them the page's headline (see ``headline_marks``).
+    marked_headings: list[str] = field(default_factory=list)
+    # JSON-LD headline of the article when the <title> repeats it, else "".
+    confirmed_ld_title: str = ""
     description: str = ""
     authors: list[str] = field(default_factory=list)
     # Every author string list the page declares, most specific source first; the
@@ -122,11 +127,14 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
 
     result.document_title = _document_title(root)
     result.headings = _headings(root)
+    result.marked_headings = marked_headings(root)
     # JSON-LD headline/name win when the page shows them too (Wikipedia puts its
     # one-line description in "headline").
     shown = (result.document_title + "\n" + "\n".join(result.headings)).casefold()
     ld_titles = [plain_text(_ld_text(ld, k)) for k in ("headline", "name")]
     confirmed = [t for t in ld_titles if t and t.casefold() in shown]
+    document = result.document_title.casefold()
+    result.confirmed_ld_title = next((t for t in ld_titles if t and t.casefold() in document), "")
     result.title = _first(
         *confirmed,
         *(meta.get(k, "") for k in _TITLE_KEYS),

@@ -30,12 +30,81 @@ def choose_title(meta: PageMetadata) -> str:
         if _is_leading_part(heading, title):
             return heading
     stripped = strip_site(title, meta.site, meta.url)
+    marked = _marked_headline(meta, title)
+    if marked:
+        return marked
     # The one h1 of a page is the headline its readers see; metadata titles carry
     # extras for search engines ("Opinion | ...", "... (Published 2016)"). Only an
     # h1 that is mostly the same words is trusted: a lone h1 is also often a logo.
     if len(meta.headings) == 1 and _close_variant(meta.headings[0], stripped):
         return meta.headings[0]
     return _visible_headline(meta, stripped) or stripped
+
+
+def _marked_headline(meta: PageMetadata, title: str) -> str:
+    """The one h1 the markup calls the headline, when it differs from the metadata title.
+
+    Metadata titles are written for search results and social cards, and are often
+    shortened or reworded ("... Her Coat" for "... Her Céline Coat: 'I Wore It Four
+    Times'"); the h1 marked as the headline is what the story's readers see. Two
+    sources that agree beat it: a JSON-LD headline that the <title> repeats. Pages with
+    several different marked h1s (a feature's display title beside its plain one) are
+    left to the metadata.
+    """
+    if meta.confirmed_ld_title:
+        return ""
+    pieces = _SEPARATOR.split(meta.document_title)[1:]
+    candidates = [
+        h
+        for h in meta.marked_headings
+        if _headline_sized(h)
+        and not _names_site(h, meta.site, meta.url)
+        # A trailing piece of the <title> ("Headline - Blog Name") is the site's name.
+        and not any(_key(h) == _key(p) for p in pieces)
+    ]
+    if len(candidates) != 1:
+        return ""
+    heading = candidates[0]
+    key = _key(heading)
+    if key == _key(title):
+        # The same words: the page's own punctuation ("Fantastic Beasts:" where the
+        # social title quotes it) is the headline as set.
+        return heading
+    # An h1 that the metadata title holds whole is its shorter form ("Lust for Youth"
+    # in "Lust for Youth: Lust for Youth", "Headline" in "Opinion | Headline"): the
+    # longer title says more, and the separators are handled further on.
+    if key in _key(title):
+        return ""
+    # A headline and its social or search title are about the same story and share
+    # words; an h1 sharing none is a widget's ("Original text" in a translation popup).
+    if not _topic_words(heading) & (_topic_words(title) | _topic_words(meta.description)):
+        return ""
+    return heading
+
+
+# Words of at least this many letters carry the topic; shorter ones are "the", "of".
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+# Scripts written without spaces are compared by pairs of characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
+
+
+def _topic_words(text: str) -> set[str]:
+    text = text.casefold()
+    words = set(_TOPIC_WORD.findall(text))
+    for run in _UNSPACED.findall(text):
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def _headline_sized(text: str) -> bool:
+    """Long enough to be a headline rather than a section name, short enough not a dek.
+
+    Two words suffice for a marked h1 ("Purple Rain"); texts without spaces (Chinese,
+    Japanese) go by their length instead.
+    """
+    if len(text) > _MAX_HEADLINE_CHARS:
+        return False
+    return len(text.split()) >= 2 or len(text) >= _MIN_HEADLINE_CHARS
 
 
 def _visible_headline(meta: PageMetadata, stripped: str) -> str:
