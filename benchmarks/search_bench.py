@@ -113,7 +113,12 @@ def row_statements(library: Library, text: str, limit: int | None) -> list[str]:
             conn.set_trace_callback(None)
     # Counts and the size probe of the estimate decide the plan; they return no rows
     # of the result, so raw does without them and ours pays for them.
-    probes = ("SELECT count(", "SELECT max(id)", "SELECT id FROM quotations INDEXED BY")
+    probes = (
+        "SELECT count(",
+        "SELECT top, ",
+        "SELECT max(id)",
+        "SELECT id FROM quotations INDEXED BY",
+    )
     return [s for s in statements if s.startswith("SELECT") and not s.startswith(probes)]
 
 

@@ -519,3 +519,28 @@ def test_deleting_a_story_removes_it_from_every_index(library: Library) -> None:
 
     assert library.search("fight") == []
     assert library.search("said:annan") == []
+
+
+def test_a_word_the_sample_finds_rare_is_ranked_at_once_with_its_total(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = [add(library, f"Harbour {n}", "Harbour harbour." if n == 3 else "") for n in range(6)]
+    plural = add(library, "Harbours", "Boats.")
+    for n in range(12):
+        add(library, f"Unrelated {n}", "Nothing here.")
+    counted = library.search_page("harbour", 0, None)  # a small library is counted first
+    # A sample of the 2 newest stories stands for a big library: "harbour" is not in
+    # them, so it looks rare and is ranked without a count.
+    monkeypatch.setattr(search, "SAMPLE", 2)
+
+    full = library.search_page("harbour", 0, 4)
+    short = library.search_page("harbour", 4, 4)
+    past = library.search_page("harbour", 6, 4)
+    everything = library.search_page("harbour", 0, None)
+
+    assert everything.hits == counted.hits and everything.total == counted.total == 7
+    assert {h.id for h in everything.hits} == {*made, plural}
+    # A full page of exact hits leaves the stemmed ones (and the total) for later pages.
+    assert full.hits == counted.hits[:4] and full.total is None and not full.approximate
+    assert short.hits == counted.hits[4:] and short.hits[-1].id == plural and short.total == 7
+    assert [h.id for h in past.hits] == [plural] and past.total == 7

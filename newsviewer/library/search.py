@@ -357,6 +357,18 @@ def ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     return sql, [RANK, *params, limit, offset]
 
 
+def counted_ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
+    """``ranked_sql`` whose rows also carry the number of matches (third column).
+
+    bm25 sorts every match anyway; a window count over them costs nothing beside
+    that sort, where a count of its own reads every match a second time.
+    """
+    sql, params = ranked_sql(plan, offset, limit)
+    return sql.replace(
+        "SELECT f.rowid, f.rank ", "SELECT f.rowid, f.rank, count(*) OVER () ", 1
+    ), params
+
+
 def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Matches newest first by looking each match's date up (few matches)."""
     if plan.match is None:
@@ -496,7 +508,12 @@ def find(
         total = count if count <= RANK_LIMIT else None
         return [_Tier(plan, ids, [0.0] * len(ids))], total, False
 
-    estimate = _estimate(conn, query.exact)
+    if query.uses_stems and query.stems_cover:
+        # The stemmed matches hold the exact ones: few of them means few of both.
+        guess = _estimate(conn, query.stem)
+        if guess is not None and guess <= RANK_LIMIT:
+            return _find_ranked(conn, query, offset, limit)
+    estimate = _estimate(conn, query.exact) or 0.0
     if not exact and estimate > BROAD_FACTOR * RANK_LIMIT:
         ids = _ids(_rows(conn, walk_sql(query.exact, offset, limit)))
         return [_Tier(query.exact, ids, [0.0] * len(ids))], None, True
@@ -609,28 +626,63 @@ def _find_listed(
     return [_Tier(plan, ids, [0.0] * len(ids))], total, False
 
 
-def _estimate(conn: sqlite3.Connection, plan: Plan) -> float:
-    """Matches of the words in the whole library as the newest stories suggest (0: unknown).
+def _estimate(conn: sqlite3.Connection, plan: Plan) -> float | None:
+    """Matches of the words in the whole library as the newest stories suggest.
 
     Counting up to RANK_LIMIT matches of a phrase of common words checks the
     positions of tens of thousands of stories (30 ms or more at 100,000 stories)
     only to learn that the query is too broad to rank; the newest ``SAMPLE``
     stories tell that for a few hundred checks. A wrong guess only costs time:
-    a broad query missed is counted as before, a narrow one taken for broad is
-    listed newest first and marked approximate.
+    a broad query taken for narrow is ranked whole, a narrow one taken for broad
+    is listed newest first and marked approximate. None when there is no guess:
+    a filter changes how many of the matches count, and a small library is
+    counted outright.
     """
     if plan.match is None or plan.where is not None:
-        # A filter changes how many of the matches count; the count decides.
-        return 0.0
-    (top,) = conn.execute("SELECT max(id) FROM articles").fetchone()
-    if not top or top <= SAMPLE * 2:
-        return 0.0
+        return None
     sql = (
-        f"SELECT count(*) FROM (SELECT 1 FROM {plan.table} AS f "
-        f"WHERE f.{plan.table} MATCH ? AND f.rowid > ?)"
+        f"SELECT top, (SELECT count(*) FROM {plan.table} AS f "
+        f"WHERE f.{plan.table} MATCH ? AND f.rowid > top - ?) "
+        "FROM (SELECT max(id) AS top FROM articles)"
     )
-    (found,) = conn.execute(sql, (plan.match, top - SAMPLE)).fetchone()
+    top, found = conn.execute(sql, (plan.match, SAMPLE)).fetchone()
+    if not top or top <= SAMPLE * 2:
+        return None
     return float(found * top / SAMPLE)
+
+
+def _counted(
+    conn: sqlite3.Connection, plan: Plan, rows: list[tuple[object, ...]], offset: int
+) -> int:
+    """Matches of ``plan``: the window count of its ranked rows, else (a page past
+    them all, or none) counted."""
+    if rows:
+        return cast(int, rows[0][2])
+    return _count(conn, plan, -1) if offset else 0
+
+
+def _find_ranked(
+    conn: sqlite3.Connection, query: Query, offset: int, limit: int
+) -> tuple[list[_Tier], int | None, bool]:
+    """``find`` for words the sample says few stories hold: ranked at once, no count first.
+
+    The ranking statements count their matches as they go (``counted_ranked_sql``).
+    A full page of exact hits leaves the stemmed-only ones for later pages, and
+    the total unknown: counting them would cost as much as this whole page.
+    """
+    rows = _rows(conn, counted_ranked_sql(query.exact, offset, limit))
+    tiers = [_Tier(query.exact, _ids(rows), [-float(r[1]) for r in rows])]  # type: ignore[arg-type]
+    exact_total = _counted(conn, query.exact, rows, offset)
+    if limit >= 0 and len(rows) == limit:
+        return tiers, None, False
+    skip = max(0, offset - exact_total)
+    want = -1 if limit < 0 else limit - len(rows)
+    more = _rows(conn, counted_ranked_sql(query.stem_only, skip, want))
+    extra = _counted(conn, query.stem_only, more, skip)
+    # Below every exact hit: exact ranks are > 0, these fall in (-1, 0), best first.
+    ranks = [-1.0 / (1.0 - float(r[1])) for r in more]  # type: ignore[arg-type]
+    tiers.append(_Tier(query.stem_only, _ids(more), ranks))
+    return tiers, exact_total + extra, False
 
 
 def _find_narrow(
