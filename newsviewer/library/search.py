@@ -510,7 +510,9 @@ def find(
 
     if query.uses_stems and query.stems_cover:
         # The stemmed matches hold the exact ones: few of them means few of both.
-        guess = _estimate(conn, query.stem)
+        # bm25 scores every story with the words before a site or date filter
+        # drops any, so the words alone must be few.
+        guess = _estimate(conn, Plan(query.stem.table, query.stem.match, None))
         if guess is not None and guess <= RANK_LIMIT:
             return _find_ranked(conn, query, offset, limit)
     estimate = _estimate(conn, query.exact) or 0.0
