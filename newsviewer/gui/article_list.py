@@ -54,6 +54,10 @@ FETCH_STEP = 5000
 class SummarySource(Protocol):
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]: ...
 
+    def newest_page(
+        self, offset: int, limit: int, *, from_oldest: bool = False
+    ) -> list[ArticleSummary]: ...
+
 
 def split_snippet(snippet: str) -> list[tuple[str, bool]]:
     """Pieces of a search snippet, each marked True when it is a hit."""
@@ -94,6 +98,10 @@ class ArticleListModel(QAbstractListModel):
     While searching, a row painted without its snippet makes the model emit
     ``snippets_needed`` with the ids of its batch (once per batch); the owner reads them
     off the GUI thread and hands them back through ``add_snippets``.
+
+    The whole list can also be shown before its ids are read (``set_partial``: the count
+    and the first page): rows further down are then read by position, a batch at a time,
+    until ``complete`` hands over all the ids.
     """
 
     snippets_needed = Signal(list)
@@ -101,7 +109,14 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, source: SummarySource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
+        # All the listed ids; while partial, only those of the first rows.
         self._ids: list[ArticleId] = []
+        self._total = 0
+        self._partial = False
+        # While partial: ids of batches past the first rows, read by position.
+        self._far: dict[int, list[ArticleId]] = {}
+        # While partial: ids deleted since, which the full id list may still hold.
+        self._removed: set[ArticleId] = set()
         self._snippets: dict[ArticleId, str] = {}
         self._search = False
         self._asked: set[ArticleId] = set()
@@ -129,17 +144,71 @@ class ArticleListModel(QAbstractListModel):
         """
         self.beginResetModel()
         self._ids = list(ids)
+        self._total = len(self._ids)
+        self._partial = False
+        self._far.clear()
+        self._removed.clear()
         if not keep_snippets:
             self._snippets = {}
             self._asked = set()
         self._snippets.update(snippets or {})
         self._search = bool(snippets) if search is None else search
-        self._exposed = min(len(self._ids), FETCH_STEP)
+        self._exposed = min(self._total, FETCH_STEP)
         self._cache.clear()
         self.endResetModel()
 
+    def set_partial(self, total: int, first: Sequence[ArticleSummary]) -> None:
+        """Show all ``total`` stories (newest first) knowing only the ``first`` rows.
+
+        The rest are read by position from the source when reached; ``complete`` hands
+        over the whole id list once it has been read.
+        """
+        self.beginResetModel()
+        self._ids = [s.id for s in first][:total]
+        self._total = max(total, len(self._ids))
+        self._partial = len(self._ids) < self._total
+        self._far.clear()
+        self._removed.clear()
+        self._snippets = {}
+        self._asked = set()
+        self._search = False
+        self._exposed = min(self._total, FETCH_STEP)
+        self._cache.clear()
+        # The first rows' summaries came with them: painting them reads nothing.
+        for start in range(0, len(self._ids), SUMMARY_BATCH):
+            rows = first[start : start + SUMMARY_BATCH]
+            if len(rows) == SUMMARY_BATCH or not self._partial:
+                self._cache[start // SUMMARY_BATCH] = {s.id: s for s in rows}
+        self.endResetModel()
+
+    def is_partial(self) -> bool:
+        return self._partial
+
+    def complete(self, ids: Sequence[ArticleId]) -> bool:
+        """Hand over the whole id list of a partial list, unseen when it matches.
+
+        Returns False (and changes nothing) when ``ids`` disagree with the rows read so
+        far (stories were added meanwhile): the caller lists them anew with ``set_ids``.
+        """
+        if not self._partial:
+            return False
+        if self._removed:
+            ids = [i for i in ids if i not in self._removed]
+        known = len(self._ids)
+        if len(ids) != self._total or list(ids[:known]) != self._ids:
+            return False
+        for batch, far_ids in self._far.items():
+            start = batch * SUMMARY_BATCH
+            if list(ids[start : start + len(far_ids)]) != far_ids:
+                return False
+        self._ids = list(ids)
+        self._partial = False
+        self._far.clear()
+        self._removed.clear()
+        return True
+
     def total(self) -> int:
-        return len(self._ids)
+        return self._total
 
     def is_search(self) -> bool:
         return self._search
@@ -175,19 +244,60 @@ class ArticleListModel(QAbstractListModel):
         return snippet
 
     def id_at(self, row: int) -> ArticleId | None:
-        return self._ids[row] if 0 <= row < self._exposed else None
+        if not 0 <= row < self._exposed:
+            return None
+        if row < len(self._ids):
+            return self._ids[row]
+        far_ids = self._far_batch(row // SUMMARY_BATCH)
+        offset = row % SUMMARY_BATCH
+        return far_ids[offset] if offset < len(far_ids) else None
+
+    def _far_batch(self, batch: int) -> list[ArticleId]:
+        """Ids of a batch past the known rows of a partial list, read by position."""
+        far_ids = self._far.get(batch)
+        if far_ids is None:
+            self._read_far(batch)
+            far_ids = self._far.get(batch, [])
+        return far_ids
+
+    def _read_far(self, batch: int) -> dict[ArticleId, ArticleSummary]:
+        start = batch * SUMMARY_BATCH
+        end = min(start + SUMMARY_BATCH, self._total)
+        self.summary_calls += 1
+        if start > self._total // 2:
+            # Counted from the oldest story: the index is walked from the near end.
+            page = self._source.newest_page(self._total - end, end - start, from_oldest=True)
+        else:
+            page = self._source.newest_page(start, end - start)
+        self._far[batch] = [s.id for s in page]
+        rows = {s.id: s for s in page}
+        self._remember(batch, rows)
+        return rows
+
+    def _remember(self, batch: int, rows: dict[ArticleId, ArticleSummary]) -> None:
+        self._cache[batch] = rows
+        if len(self._cache) > MAX_CACHED_BATCHES:
+            self._cache.popitem(last=False)
 
     def row_of(self, article_id: ArticleId) -> int | None:
         try:
             row = self._ids.index(article_id)
         except ValueError:
-            return None
+            row = self._far_row(article_id)
+            if row is None:
+                return None
         if row >= self._exposed:
             self.expose(row + 1)
         return row
 
+    def _far_row(self, article_id: ArticleId) -> int | None:
+        for batch, far_ids in self._far.items():
+            if article_id in far_ids:
+                return batch * SUMMARY_BATCH + far_ids.index(article_id)
+        return None
+
     def expose(self, rows: int) -> None:
-        rows = min(rows, len(self._ids))
+        rows = min(rows, self._total)
         if rows > self._exposed:
             self.beginInsertRows(QModelIndex(), self._exposed, rows - 1)
             self._exposed = rows
@@ -195,18 +305,26 @@ class ArticleListModel(QAbstractListModel):
 
     def remove_id(self, article_id: ArticleId) -> int | None:
         try:
-            row = self._ids.index(article_id)
+            row: int | None = self._ids.index(article_id)
         except ValueError:
+            row = self._far_row(article_id)
+        if row is None:
             return None
-        if row < self._exposed:
+        exposed = row < self._exposed
+        if exposed:
             self.beginRemoveRows(QModelIndex(), row, row)
+        if row < len(self._ids):
             del self._ids[row]
+        self._total -= 1
+        if self._partial:
+            # Rows below moved up one: batches read by position are read again.
+            self._removed.add(article_id)
+            self._far.clear()
+        if exposed:
             self._exposed -= 1
-            self._cache.clear()
+        self._cache.clear()
+        if exposed:
             self.endRemoveRows()
-        else:
-            del self._ids[row]
-            self._cache.clear()
         return row
 
     def summary_at(self, row: int) -> ArticleSummary | None:
@@ -217,12 +335,13 @@ class ArticleListModel(QAbstractListModel):
         rows = self._cache.get(batch)
         if rows is None:
             start = batch * SUMMARY_BATCH
-            ids = self._ids[start : start + SUMMARY_BATCH]
-            self.summary_calls += 1
-            rows = {s.id: s for s in self._source.summaries(ids)}
-            self._cache[batch] = rows
-            if len(self._cache) > MAX_CACHED_BATCHES:
-                self._cache.popitem(last=False)
+            if self._partial and start + SUMMARY_BATCH > len(self._ids):
+                rows = self._read_far(batch)
+            else:
+                ids = self._ids[start : start + SUMMARY_BATCH]
+                self.summary_calls += 1
+                rows = {s.id: s for s in self._source.summaries(ids)}
+                self._remember(batch, rows)
         else:
             self._cache.move_to_end(batch)
         return rows.get(article_id)
@@ -232,7 +351,7 @@ class ArticleListModel(QAbstractListModel):
         return 0 if parent.isValid() else self._exposed
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and self._exposed < len(self._ids)
+        return not parent.isValid() and self._exposed < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if not parent.isValid():

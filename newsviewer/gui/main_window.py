@@ -47,7 +47,7 @@ from newsviewer.domain import (
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.actions import install_actions, install_menus
 from newsviewer.gui.after_paint import AfterNextPaint
-from newsviewer.gui.article_list import ArticleListModel, ArticleListView
+from newsviewer.gui.article_list import SUMMARY_BATCH, ArticleListModel, ArticleListView
 from newsviewer.gui.drop_overlay import DropOverlay
 from newsviewer.gui.empty_state import EmptyState
 from newsviewer.gui.facet_bar import FacetBar
@@ -96,6 +96,11 @@ class _NoLibrary:
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         return []
 
+    def newest_page(
+        self, offset: int, limit: int, *, from_oldest: bool = False
+    ) -> list[ArticleSummary]:
+        return []
+
 
 _LIST_PAGE, _MESSAGE_PAGE = 0, 1
 _EMPTY_PAGE, _CONTENT_PAGE = 0, 1
@@ -104,6 +109,7 @@ _EMPTY_PAGE, _CONTENT_PAGE = 0, 1
 class MainWindow(QMainWindow):
     list_refreshed = Signal(int)  # rows now in the list
     list_ranked = Signal(int)  # rows of a search once its whole result is listed
+    list_completed = Signal(int)  # rows once all ids of a list shown partially are read
     facets_shown = Signal(object)  # Facets of the current search
     article_shown = Signal(int)  # id of the story now in the reader
     import_summarized = Signal(object)  # ImportReport of a finished import
@@ -136,6 +142,8 @@ class MainWindow(QMainWindow):
         self._snippet_batches = 0
         self._picked_first: ArticleId | None = None
         self._keep_after_ranking: ArticleId | None = None
+        # The story open when a selection was left for the whole list to arrive.
+        self._kept_over: ArticleId | None = None
         self._follow_up: AfterNextPaint | None = None
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
@@ -152,6 +160,7 @@ class MainWindow(QMainWindow):
         self.facet_tasks = TaskRunner(self)
         self.rank_tasks = TaskRunner(self)
         self.snippet_tasks = TaskRunner(self)
+        self.id_tasks = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self._build_widgets()
         install_actions(self)
@@ -345,7 +354,9 @@ class MainWindow(QMainWindow):
         else:
 
             def work() -> object:
-                return library.ids(), None, None
+                # The count and the first screenful show the whole list at once; all the
+                # ids (0.2 s at a million stories) follow in the background.
+                return library.newest_page(0, SUMMARY_BATCH), None, library.count()
 
             self.facet_bar.clear()
         self.tasks.submit(
@@ -378,24 +389,23 @@ class MainWindow(QMainWindow):
                 if more_coming:
                     self._rank_all(generation, query, exact=exact)
 
-            # Facets and the full ranking wait until the first rows are painted: run
-            # beside that paint, their threads took the GIL from it (60 ms -> 200 ms).
-            if self._follow_up is not None and shiboken6.isValid(self._follow_up):
-                self._follow_up.cancel()  # (a hook that has run has deleted itself)
-            self._follow_up = AfterNextPaint(
-                self.list_view.viewport(), follow_up, FOLLOW_UP_FALLBACK_MS
-            )
+            self._after_list_painted(follow_up)
         else:
-            self.model.set_ids(rows)
-            self._total = len(rows)
-            self._matches = len(rows)
+            self.model.set_partial(count, rows)
+            self._total = self._matches = self.model.total()
+            more_coming = self.model.is_partial()
+            if more_coming:
+                self._after_list_painted(lambda: self._load_all_ids(generation))
         self._update_count()
         self._update_pages()
         row = self.model.row_of(keep) if keep is not None else None
-        if row is None and keep is not None and more_coming and keep != self._picked_first:
+        # (A whole list has every story: the one a search picked first is in it too.)
+        wait = keep != self._picked_first or not query
+        if row is None and keep is not None and more_coming and wait:
             # The story being read may be further down the whole result: keep it open
             # until that is listed rather than jump to another story and back.
             self._keep_after_ranking = keep
+            self._kept_over = self._current
             self.list_view.selectionModel().clearSelection()
         elif row is None and self.model.rowCount():
             row = 0
@@ -422,6 +432,63 @@ class MainWindow(QMainWindow):
         callbacks, self._after_refresh = self._after_refresh, []
         for callback in callbacks:
             callback()
+
+    def _after_list_painted(self, follow_up: Callable[[], object]) -> None:
+        # Facets, the full ranking and the whole id list wait until the first rows are
+        # painted: run beside that paint, their threads took the GIL from it (60 ms ->
+        # 200 ms).
+        if self._follow_up is not None and shiboken6.isValid(self._follow_up):
+            self._follow_up.cancel()  # (a hook that has run has deleted itself)
+        self._follow_up = AfterNextPaint(
+            self.list_view.viewport(), follow_up, FOLLOW_UP_FALLBACK_MS
+        )
+
+    def _load_all_ids(self, generation: int) -> None:
+        """All the ids of a list shown from its first page, read in the background."""
+        library = self.library
+
+        def work() -> list[ArticleId] | None:
+            if generation != self._list_generation:
+                return None
+            return library.ids()
+
+        self.id_tasks.submit(
+            "ids", work, lambda ids: self._on_all_ids(generation, ids), self._on_list_failed
+        )
+
+    def _on_all_ids(self, generation: int, ids: list[ArticleId] | None) -> None:
+        if ids is None or generation != self._list_generation:
+            return
+        current = self._current
+        kept, self._keep_after_ranking = self._keep_after_ranking, None
+        if not self.model.complete(ids):
+            # Stories came or went between the first page and this read: list them anew,
+            # on the same story.
+            bar = self.list_view.verticalScrollBar()
+            scroll = bar.value()
+            self.model.set_ids(ids)
+            self._total = self._matches = len(ids)
+            self._update_count()
+            self._update_pages()
+            row = self.model.row_of(current) if current is not None else None
+            if row is not None:
+                self.list_view.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            bar.setValue(scroll)
+        if kept is not None and current in (None, kept, self._kept_over):
+            # The story to keep open was further down than the first page.
+            row = self.model.row_of(kept)
+            if row is None and current is None and self.model.rowCount():
+                row = 0
+                self._picked_first = self.model.id_at(0)
+            if row is not None:
+                index = self.model.index(row, 0)
+                self.list_view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self.list_view.scrollTo(index)
+        self.list_completed.emit(self.model.rowCount())
 
     def _count_facets(self, generation: int, query: str) -> None:
         library = self.library
@@ -849,7 +916,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.importer.shutdown()
-        for runner in (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks):
+        runners = (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks, self.id_tasks)
+        for runner in runners:
             runner.wait()
         self._originals.cleanup()
         super().closeEvent(event)

@@ -120,3 +120,55 @@ def test_search_rows_paint_their_snippets(qtbot):
     image = view.grab().toImage()
     assert not image.isNull()
     assert model.is_search()
+
+
+class PagedSource(CountingSource):
+    """Also reads stories by position: ids MANY..1, newest first, like Library.newest_page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: list[tuple[int, int, bool]] = []
+
+    def newest_page(
+        self, offset: int, limit: int, *, from_oldest: bool = False
+    ) -> list[ArticleSummary]:
+        self.pages.append((offset, limit, from_oldest))
+        if from_oldest:
+            ids = [ArticleId(n) for n in range(offset + 1, offset + limit + 1)][::-1]
+        else:
+            ids = [ArticleId(n) for n in range(MANY - offset, MANY - offset - limit, -1)]
+        return self.summaries(ids)
+
+
+def test_a_list_shown_before_its_ids_reads_far_rows_by_position(qtbot):
+    source = PagedSource()
+    model = ArticleListModel(source)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_partial(MANY, source.newest_page(0, SUMMARY_BATCH))
+    source.pages.clear()
+    assert model.total() == MANY and model.is_partial()
+    assert model.index(0, 0).data() == f"Story {MANY}"
+    assert source.pages == []  # the first page came with its summaries
+
+    model.expose(MANY)
+    last = model.index(MANY - 1, 0)
+    assert last.data() == "Story 1"
+    # Near the end the index is walked from the oldest story, not skipped through.
+    assert source.pages == [(0, SUMMARY_BATCH, True)]
+    assert model.id_at(MANY // 2 - 1) == ArticleId(MANY // 2 + 1)
+    assert model.row_of(ArticleId(1)) == MANY - 1
+
+    # All the ids arrive: they agree with what was read, so nothing is reset.
+    assert model.complete([ArticleId(n) for n in range(MANY, 0, -1)])
+    assert not model.is_partial() and len(resets) == 1
+    assert model.index(MANY - 1, 0).data() == "Story 1"
+
+
+def test_ids_that_disagree_with_a_partial_list_are_refused(qtbot):
+    source = PagedSource()
+    model = ArticleListModel(source)
+    model.set_partial(MANY, source.newest_page(0, SUMMARY_BATCH))
+    newer = [ArticleId(MANY + 1), *(ArticleId(n) for n in range(MANY, 0, -1))]
+    assert not model.complete(newer)
+    assert model.is_partial() and model.total() == MANY

@@ -1,0 +1,159 @@
+"""A big list shows at once from its count and first page; all its ids arrive later.
+
+The background read of all the ids is held back here (as on a library of a million
+stories, where it takes a fifth of a second) to see what the user can do meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from newsviewer.domain import Article, ArticleId, Block
+from newsviewer.gui.article_list import SUMMARY_BATCH
+from newsviewer.library import Library
+from newsviewer.library.repository import StoreRequest
+
+STORIES = 3 * SUMMARY_BATCH + 50
+START = datetime(2020, 1, 1)
+
+
+def _headline(n: int) -> str:
+    return f"Story number {n} about the harbour"
+
+
+@pytest.fixture
+def big_library(library: Library) -> Library:
+    """STORIES stories; story n is published n days after the first, so the newest is last."""
+    library.add_each(
+        [
+            StoreRequest(
+                Article(
+                    format="text",
+                    title=_headline(n),
+                    published=START + timedelta(days=n),
+                    blocks=(Block("p", f"Body of story {n}, harbour news."),),
+                ),
+                source_path=f"/stories/{n}.txt",
+                original=f"story {n}".encode(),
+            )
+            for n in range(STORIES)
+        ]
+    )
+    return library
+
+
+class HeldIds:
+    """Library.ids read at once but handed over only when ``release`` is called."""
+
+    def __init__(self, library: Library) -> None:
+        self._real = library.ids
+        self._gate = threading.Event()
+        self.calls = 0
+
+    def __call__(self) -> list[ArticleId]:
+        self.calls += 1
+        ids = self._real()
+        self._gate.wait(10)
+        return ids
+
+    def release(self) -> None:
+        self._gate.set()
+
+
+@pytest.fixture
+def held(big_library: Library) -> Iterator[HeldIds]:
+    hold = HeldIds(big_library)
+    big_library.ids = hold  # type: ignore[method-assign]
+    yield hold
+    hold.release()
+
+
+def _title(window, row: int) -> str:  # type: ignore[no-untyped-def]
+    return str(window.model.index(row, 0).data())
+
+
+def test_list_shows_whole_before_its_ids_and_keeps_the_story_when_they_arrive(
+    qtbot, make_window, big_library, held
+):
+    window = make_window(big_library)
+    model, view = window.model, window.list_view
+    assert model.is_partial()
+    assert model.total() == STORIES
+    assert window.count_label.text() == f"{STORIES} stories"
+    assert _title(window, 0) == _headline(STORIES - 1)  # newest first
+    assert window.current_article().title == _headline(STORIES - 1)
+
+    # End reaches the oldest story, read by its position; k and j move from there.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == STORIES - 1
+    assert window.current_article().title == _headline(0)
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert window.current_article().title == _headline(1)
+    scroll = view.verticalScrollBar().value()
+
+    with qtbot.waitSignal(window.list_completed, timeout=5000):
+        held.release()
+    assert not model.is_partial()
+    assert model.total() == STORIES
+    assert view.currentIndex().row() == STORIES - 2
+    assert window.current_article().title == _headline(1)
+    assert view.verticalScrollBar().value() == scroll
+    assert _title(window, STORIES // 2) == _headline(STORIES - 1 - STORIES // 2)
+
+
+def test_delete_and_undo_while_the_ids_are_loading(qtbot, make_window, big_library, held):
+    window = make_window(big_library)
+    view = window.list_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert window.current_article().title == _headline(0)
+
+    window.delete_current()
+    assert window.model.total() == STORIES - 1
+    assert window.count_label.text() == f"{STORIES - 1} stories"
+    # The story above takes the deleted one's place as the last.
+    assert window.current_article().title == _headline(1)
+    assert _title(window, STORIES - 2) == _headline(1)
+
+    # The id list was read before the delete; the deleted story must not come back.
+    with qtbot.waitSignal(window.list_completed, timeout=5000):
+        held.release()
+    assert window.model.total() == STORIES - 1
+    assert _headline(0) not in {_title(window, r) for r in range(STORIES - 3, STORIES - 1)}
+
+    # Undo lists the story again, and selects it once the ids show where it is.
+    with qtbot.waitSignal(window.list_completed, timeout=5000):
+        window.undo_stack.undo()
+    assert window.model.total() == STORIES
+    assert view.currentIndex().row() == STORIES - 1
+    assert window.current_article().title == _headline(0)
+
+
+def test_search_then_clearing_it_lists_every_story_again(qtbot, make_window, big_library, held):
+    held.release()
+    window = make_window(big_library)
+    with qtbot.waitSignal(window.list_refreshed, timeout=5000):
+        window.set_query('"number 7"')
+    assert window.model.total() == 1
+    assert window.current_article().title == _headline(7)
+
+    with qtbot.waitSignal(window.list_refreshed, timeout=5000):
+        window.search_bar.clear_search()
+    assert window.model.total() == STORIES
+    assert _title(window, 0) == _headline(STORIES - 1)
+    # The story read during the search stays open, selected where the whole list has it.
+    qtbot.waitUntil(lambda: window.list_view.currentIndex().row() == STORIES - 1 - 7)
+    assert window.current_article().title == _headline(7)
+    assert not window.model.is_partial()
+
+
+def test_a_small_list_is_whole_from_the_first_page(qtbot, make_window, library):
+    window = make_window(library)
+    assert not window.model.is_partial()
+    assert window.model.total() == 0
