@@ -115,7 +115,6 @@ def row_statements(library: Library, text: str, limit: int | None) -> list[str]:
     # of the result, so raw does without them and ours pays for them.
     probes = (
         "SELECT count(",
-        "SELECT top, ",
         "SELECT max(id)",
         "SELECT id FROM quotations INDEXED BY",
     )
