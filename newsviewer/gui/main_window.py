@@ -23,11 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -53,18 +51,18 @@ from newsviewer.gui.empty_state import EmptyState
 from newsviewer.gui.facet_bar import FacetBar
 from newsviewer.gui.icons import app_icon
 from newsviewer.gui.import_progress import ImportProgress
-from newsviewer.gui.import_summary import ImportSummaryDialog, summary_line
 from newsviewer.gui.import_worker import ImportController
 from newsviewer.gui.quotes_panel import QuotesPanel
 from newsviewer.gui.reader import ReaderView
 from newsviewer.gui.search_bar import SearchBar
-from newsviewer.gui.search_help import SearchHelpPopup
 from newsviewer.gui.settings import WindowSettings
-from newsviewer.gui.story_files import OriginalFiles, story_plain_text
 from newsviewer.gui.tasks import TaskRunner
-from newsviewer.gui.undo import DeleteCommand
 
 if TYPE_CHECKING:
+    from newsviewer.gui.import_summary import ImportSummaryDialog
+    from newsviewer.gui.search_help import SearchHelpPopup
+    from newsviewer.gui.story_files import OriginalFiles
+
     # Annotations only: the window is built and painted before the library code (and
     # SQLAlchemy) is loaded, which is most of start-up.
     from newsviewer.library import Library
@@ -147,7 +145,10 @@ class MainWindow(QMainWindow):
         self._follow_up: AfterNextPaint | None = None
         self._after_refresh: list[Callable[[], object]] = []
         self._restoring = True
-        self._originals = OriginalFiles()
+        # Made when first needed, as are the search help and the dialogs: the modules
+        # loaded before the window's first paint are only those it paints.
+        self._originals: OriginalFiles | None = None
+        self._search_help: SearchHelpPopup | None = None
         self.last_report: ImportReport | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
 
@@ -210,7 +211,6 @@ class MainWindow(QMainWindow):
         self.help_button.setToolTip("Search syntax (F1)")
         self.help_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.help_button.clicked.connect(self.show_search_help)
-        self.search_help = SearchHelpPopup(self)
         self.facet_bar = FacetBar()
         self.facet_bar.query_requested.connect(self.set_query)
         self.facet_bar.hide()
@@ -597,6 +597,14 @@ class MainWindow(QMainWindow):
         if self._query:
             self.refresh_list()
 
+    @property
+    def search_help(self) -> SearchHelpPopup:
+        if self._search_help is None:
+            from newsviewer.gui.search_help import SearchHelpPopup
+
+            self._search_help = SearchHelpPopup(self)
+        return self._search_help
+
     def show_search_help(self) -> None:
         self.search_help.show_below(self.search_bar)
 
@@ -737,6 +745,8 @@ class MainWindow(QMainWindow):
         try:
             deleted = self.library.delete(article_id)
         except NewsViewerError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Could not delete the story", str(exc))
             return None
         if deleted is None:
@@ -753,6 +763,8 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._update_pages()
         if record:
+            from newsviewer.gui.undo import DeleteCommand
+
             self.undo_stack.push(DeleteCommand(self, deleted))
         return deleted
 
@@ -760,6 +772,8 @@ class MainWindow(QMainWindow):
         try:
             new_id = self.library.restore(deleted)
         except NewsViewerError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Could not restore the story", str(exc))
             return deleted.article_id
         self.statusBar().showMessage(f"Restored “{deleted.title}”.", 5000)
@@ -773,6 +787,10 @@ class MainWindow(QMainWindow):
             return
         original = self.library.original(article.id)
         if original is not None:
+            if self._originals is None:
+                from newsviewer.gui.story_files import OriginalFiles
+
+                self._originals = OriginalFiles()
             self.open_url(QUrl.fromLocalFile(str(self._originals.write(article.id, *original))))
         elif Path(article.source_path).exists():
             self.open_url(QUrl.fromLocalFile(article.source_path))
@@ -782,6 +800,8 @@ class MainWindow(QMainWindow):
     def copy_story_text(self) -> None:
         article = self.current_article()
         if article is not None:
+            from newsviewer.gui.story_files import story_plain_text
+
             QGuiApplication.clipboard().setText(story_plain_text(article))
             self.statusBar().showMessage("Story text copied.", 3000)
 
@@ -789,6 +809,8 @@ class MainWindow(QMainWindow):
         self.open_url(url)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About NewsViewer",
@@ -807,6 +829,8 @@ class MainWindow(QMainWindow):
             self.importer.start(paths)
 
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             self,
             "Import Files",
@@ -816,6 +840,8 @@ class MainWindow(QMainWindow):
         self.import_files([Path(f) for f in files])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Import Folder", str(Path.home()))
         if folder:
             self.import_files([Path(folder)])
@@ -840,6 +866,8 @@ class MainWindow(QMainWindow):
         self.progress.finish()
         self._import_refresh.stop()
         self.last_report = report
+        from newsviewer.gui.import_summary import summary_line
+
         self.statusBar().showMessage(summary_line(report))
         problems = len(report.outcomes) - report.count(IMPORTED)
         failed = report.count(FAILED)
@@ -859,6 +887,8 @@ class MainWindow(QMainWindow):
         if self.summary_dialog is not None:
             self.summary_dialog.close()
             self.summary_dialog.deleteLater()
+        from newsviewer.gui.import_summary import ImportSummaryDialog
+
         self.summary_dialog = ImportSummaryDialog(self.last_report, self)
         self.summary_dialog.show()
         return self.summary_dialog
@@ -919,5 +949,6 @@ class MainWindow(QMainWindow):
         runners = (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks, self.id_tasks)
         for runner in runners:
             runner.wait()
-        self._originals.cleanup()
+        if self._originals is not None:
+            self._originals.cleanup()
         super().closeEvent(event)

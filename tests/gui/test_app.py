@@ -86,3 +86,19 @@ def _kerry_article():  # type: ignore[no-untyped-def]
     from newsviewer.importers import parse_file
 
     return parse_file(KERRY)[0]
+
+
+def test_window_start_is_told_from_commands_without_loading_the_command_line():
+    from newsviewer import __main__ as entry
+    from newsviewer.cli import COMMANDS
+
+    assert entry.COMMANDS == COMMANDS
+    assert entry.window_arguments([]) == (None, [])
+    assert entry.window_arguments(["--library", "lib.sqlite3", "a.html"]) == (
+        "lib.sqlite3",
+        [Path("a.html")],
+    )
+    assert entry.window_arguments(["a.html", "search"]) == (None, [Path("a.html"), Path("search")])
+    # Commands, options and mistakes are the command line's to handle and explain.
+    for argv in (["search", "x"], ["--library=l", "import", "a"], ["--help"], ["--library"]):
+        assert entry.window_arguments(argv) is None
