@@ -22,14 +22,28 @@ _NOT_BYLINE_CLASS = re.compile(
     re.I,
 )
 # Links to an author's page: /author/name, /people/name, /staff/name, /profile/name.
-_AUTHOR_HREF = re.compile(r"/(?:authors?|people|staff|profiles?|writers?|contributors?)/", re.I)
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|people|staff|profiles?|writers?|contributors?|editors?)/", re.I
+)
 # Containers of text that never holds the story's byline.
 _OUTSIDE = {"nav", "footer", "aside", "form"}
 # A class token that names such a section ("comments", "related-stories", "sidebar");
 # tokens like "with-sidebar" on a page wrapper describe the layout, not the section.
 _OUTSIDE_CLASS = re.compile(
-    r"^(?:comments?|related|recommend\w*|teasers?|promo\w*|sidebar)(?:[-_]|$)", re.I
+    r"^(?:comments?|related|recommend\w*|teasers?|promo\w*|sidebar)(?:[-_]|$)"
+    # Tag lists link the people a story is about to their pages ("tag-cloud", "topics").
+    # Whole tokens only: WordPress marks a post tagged "x" with the class "tag-x".
+    r"|^(?:\w+[-_])?(?:tags?|tag-?cloud|tags?-?list|topics?|keywords?)$"
+    # Menus set without <nav>: "nav-sub-links", "navigation", "UH-1-TopNav", "dropdown".
+    r"|(?:^|[-_])(?:top|main|site|sub|global)?nav(?:bar|igation)?(?:[-_]|$)|^(?:menu|dropdown)",
+    re.I,
 )
+# A link to an author page inside running text mentions the person ("<a
+# href=/people/prince>Prince</a> was married when he died"); a byline link is most of
+# the text around it (a name beside a date). Share of the parent's text the link must
+# hold once that text is sentence-long (longer than a name, a date and a label).
+_MIN_LINK_SHARE = 0.5
+_SENTENCE_CHARS = 80
 # Byline elements hold a few names; longer text is a bio box or a whole article.
 _MAX_BYLINE_CHARS = 200
 # Text of a link read as a name: a few words.
@@ -68,10 +82,21 @@ def _is_byline(el: HtmlElement) -> bool:
         return True
     if el.tag == "a":
         rel = (el.get("rel") or "").lower().split()
-        if "author" in rel or _AUTHOR_HREF.search(el.get("href") or ""):
+        if "author" in rel:
             return True
+        if _AUTHOR_HREF.search(el.get("href") or ""):
+            return not _mention(el)
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE_CLASS.search(marks)
+
+
+def _mention(link: HtmlElement) -> bool:
+    parent = link.getparent()
+    if parent is None:
+        return False
+    own = len(clean_text(link.text_content()))
+    around = len(clean_text(parent.text_content()))
+    return around > _SENTENCE_CHARS and own / around < _MIN_LINK_SHARE
 
 
 def _excluded(el: HtmlElement) -> bool:
@@ -96,7 +121,8 @@ def _names_in(el: HtmlElement) -> list[str]:
         if isinstance(e.tag, str) and e is not el and "name" in (e.get("itemprop") or "").split()
     ]
     links = [e for e in el.iter("a") if e is not el]
-    for group in (named, links):
+    after_by = [e for e in el.iter() if isinstance(e.tag, str) and e is not el and _after_by(e)]
+    for group in (named, links, after_by):
         names = []
         for e in group:
             value = e.get("content") or _text(e)
@@ -105,6 +131,24 @@ def _names_in(el: HtmlElement) -> list[str]:
         if names:
             return names
     return [text]
+
+
+# The word that introduces the name, at the end of the text before an element.
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|par|von|por|door)\s*:?\s*$", re.I)
+
+
+def _after_by(el: HtmlElement) -> bool:
+    """ "By <span>Name</span>": the element set right after the word "By" holds the name.
+
+    What follows the name in the same box (the paper's name, a date) is not the name.
+    """
+    previous = el.getprevious()
+    if previous is not None:
+        before = previous.tail or ""
+    else:
+        parent = el.getparent()
+        before = (parent.text or "") if parent is not None else ""
+    return bool(_BY_BEFORE.search(before))
 
 
 def _text(el: HtmlElement) -> str:

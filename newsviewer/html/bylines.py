@@ -11,7 +11,17 @@ _BY = re.compile(
     r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|par|von|por|di|door)(?:[:\s]+|$)",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||·|•)\s*", re.I)
+# Full-width commas and the ideographic comma separate names in Chinese and Japanese.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\||·|•|，|、)\s*", re.I)
+# Brackets some sites set around a byline ("[Tanaka, ITmedia]", "《KT》").
+_BRACKETS = " .:[]()（）【】《》〈〉「」"
+# Credits for work other than the writing end the list of authors: "Written by Rob
+# Ewaschuk Edited by Betsy Beyer" names one author.
+_OTHER_ROLE = re.compile(
+    r"\s+(?:edited|photos?|photographs?|illustrat(?:ed|ions?)|graphics|video|translated|"
+    r"fact-checked|design(?:ed)?)\s+by\b.*$",
+    re.I,
+)
 # Words that make a byline part a role, desk or organisation rather than a person.
 _NOT_PERSON = re.compile(
     r"\b(staff|editors?|editorial|desk|team|newsroom|reporters?|correspondents?|"
@@ -85,8 +95,9 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
     site_key = site.casefold()
     for value in raw:
         value = _uninverted(_BY.sub("", clean_text(value)).strip())
+        value = _OTHER_ROLE.sub("", value)
         for part in _SPLIT.split(value):
-            part = _BY.sub("", part).strip(" .:")
+            part = _BY.sub("", part.strip(_BRACKETS)).strip(_BRACKETS)
             part = _ROLE_TAIL.sub("", part).strip(" .:")
             part = _DATE_TAIL.sub("", part).strip(" .:")
             part = _ROLE_WORDS.sub("", part).strip(" .:")
