@@ -6,6 +6,7 @@ import lxml.html
 
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import person_names
+from newsviewer.html.metadata import read_metadata
 
 _STORY = "<p>The council voted on Tuesday to rebuild the harbour wall before winter.</p>"
 
@@ -65,3 +66,19 @@ def test_editor_credit_is_not_an_author() -> None:
 def test_names_in_brackets_and_full_width_lists() -> None:
     assert person_names(["[ 田中宏昌， ITmedia]"], "ITmedia PC USER") == ("田中宏昌",)
     assert person_names(["《KT》"]) == ("KT",)
+
+
+def test_agency_acronym_is_not_a_person_but_initials_are() -> None:
+    assert person_names(["AFP"]) == ()
+    assert person_names(["ASCII"]) == ()
+    assert person_names(["KT"]) == ("KT",)
+    assert person_names(["GILLIAN MOHNEY"]) == ("GILLIAN MOHNEY",)
+
+
+def test_og_prefixed_article_author_is_read() -> None:
+    html = (
+        '<html><head><meta property="og:article:author" content="Harbour Desk"></head>'
+        f"<body>{_STORY}</body></html>"
+    )
+    meta = read_metadata(lxml.html.document_fromstring(html))
+    assert meta.author_candidates == [["Harbour Desk"]]

@@ -111,7 +111,7 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
             words = part.split()
             if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in part):
                 continue
-            if _MONTH.fullmatch(part) or not _capitalised(words):
+            if _MONTH.fullmatch(part) or not _capitalised(words) or _acronym(words):
                 continue
             if part not in names:
                 names.append(part)
@@ -131,6 +131,18 @@ def _names_site(part: str, site_key: str) -> bool:
         return False
     # Substrings only when long enough not to be part of an unrelated name ("Ars" in "Lars").
     return key == site or (len(site) >= _MIN_SITE_KEY and (site in key or key in site))
+
+
+# A lone word in capitals this long is an agency or company (AFP, BBC, ASCII); two
+# capitals are the initials some writers sign with ("KT").
+_MIN_ACRONYM = 3
+
+
+def _acronym(words: list[str]) -> bool:
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return len(word) >= _MIN_ACRONYM and word.isupper() and word.isalpha()
 
 
 def _capitalised(words: list[str]) -> bool:

@@ -62,6 +62,9 @@ _DESCRIPTION_KEYS = (
 # "Condé Nast") beside the article's own "article:author".
 _AUTHOR_KEYS = (
     "article:author",
+    # The same property with OpenGraph's prefix, as some CMSs write it (the dates'
+    # "og:article:published_time" likewise).
+    "og:article:author",
     "parsely-author",
     "sailthru.author",
     "byl",
