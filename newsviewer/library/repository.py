@@ -219,6 +219,28 @@ def _quote(row: Any) -> Quote:
     )
 
 
+# What a list row shows of a story.
+_SUMMARY_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.headline,
+    ArticleRow.site,
+    ArticleRow.published,
+    ArticleRow.standfirst,
+    ArticleRow.imported_at,
+)
+
+
+def _summary(row: Any) -> ArticleSummary:
+    return ArticleSummary(
+        id=ArticleId(row.id),
+        title=row.headline,
+        site=row.site,
+        published=row.published,
+        summary=row.standfirst,
+        imported_at=row.imported_at,
+    )
+
+
 class Library:
     """A library file. Open with ``Library.open(path)``; migrations run on open."""
 
@@ -534,29 +556,9 @@ class Library:
             order = (ArticleRow.sort_at.desc(), ArticleRow.id.desc())
         with self._read() as session:
             rows = session.execute(
-                select(
-                    ArticleRow.id,
-                    ArticleRow.headline,
-                    ArticleRow.site,
-                    ArticleRow.published,
-                    ArticleRow.standfirst,
-                    ArticleRow.imported_at,
-                )
-                .order_by(*order)
-                .limit(limit)
-                .offset(max(0, offset))
+                select(*_SUMMARY_COLUMNS).order_by(*order).limit(limit).offset(max(0, offset))
             ).all()
-        page = [
-            ArticleSummary(
-                id=ArticleId(r.id),
-                title=r.headline,
-                site=r.site,
-                published=r.published,
-                summary=r.standfirst,
-                imported_at=r.imported_at,
-            )
-            for r in rows
-        ]
+        page = [_summary(r) for r in rows]
         if from_oldest:
             page.reverse()
         return page
@@ -567,25 +569,9 @@ class Library:
         with self._read() as session:
             for start in range(0, len(ids), _ID_BATCH):
                 batch = list(ids[start : start + _ID_BATCH])
-                rows = session.execute(
-                    select(
-                        ArticleRow.id,
-                        ArticleRow.headline,
-                        ArticleRow.site,
-                        ArticleRow.published,
-                        ArticleRow.standfirst,
-                        ArticleRow.imported_at,
-                    ).where(ArticleRow.id.in_(batch))
-                )
+                rows = session.execute(select(*_SUMMARY_COLUMNS).where(ArticleRow.id.in_(batch)))
                 for r in rows:
-                    found[r.id] = ArticleSummary(
-                        id=ArticleId(r.id),
-                        title=r.headline,
-                        site=r.site,
-                        published=r.published,
-                        summary=r.standfirst,
-                        imported_at=r.imported_at,
-                    )
+                    found[r.id] = _summary(r)
         return [found[i] for i in ids if i in found]
 
     @contextmanager
