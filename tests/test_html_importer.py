@@ -495,3 +495,15 @@ def test_a_control_character_in_a_paragraph_does_not_lose_the_story() -> None:
     )
     assert article.text.startswith("Paragraph 0 of the story")  # type: ignore[attr-defined]
     assert "\x10" not in article.text  # type: ignore[attr-defined]
+
+
+def test_date_searched_in_the_markup_leaves_the_pictures_of_the_story() -> None:
+    # The date search prunes pictures, labels and media from the tree it reads.
+    article = page(
+        before='<span class="date">2024-03-05</span><figure><picture>'
+        '<img src="https://gazette.example/wall.jpg" width="800" height="500"></picture>'
+        "<figcaption>The harbour wall after the storm.</figcaption></figure>"
+    )
+    assert article.published == datetime(2024, 3, 5)  # type: ignore[attr-defined]
+    captions = [f.caption for f in article.figures]  # type: ignore[attr-defined]
+    assert captions == ["The harbour wall after the storm."]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from configparser import ConfigParser
 from datetime import datetime
@@ -14,12 +13,12 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import use_config
 
 from newsviewer.domain import Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
+from newsviewer.html.author_search import markup_author
 from newsviewer.html.body import body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
@@ -158,9 +157,9 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
     in_markup = markup_bylines(root)
     if person_names(in_markup, meta.site):
         return in_markup
-    # trafilatura's byline search reads more page layouts than ours, at the cost of a
-    # full pass of XPath queries; only pages without a byline elsewhere pay for it.
-    found = trafilatura_metadata.extract_author(root)
+    # trafilatura's byline search reads more page layouts than ours; only pages
+    # without a byline elsewhere pay for it.
+    found = markup_author(root)
     if found and person_names([found], meta.site):
         return [found]
     # Our markup search naming nobody found a menu or a label ("Account and Profile");
@@ -172,10 +171,9 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
 
 def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
     """Publication day that htmldate reads from the page's markup; no time of day."""
-    # htmldate prunes the tree it is given; the extractor still needs this one.
-    found = htmldate.find_date(
-        copy.deepcopy(root), extensive_search=False, original_date=True, url=url or None
-    )
+    # htmldate copies a tree it is handed before it prunes it, and only when the
+    # header, JSON-LD and URL gave no date: a copy of ours here would be a second one.
+    found = htmldate.find_date(root, extensive_search=False, original_date=True, url=url or None)
     if not found:
         return None
     try:
