@@ -92,3 +92,20 @@ def test_unmarked_h1_does_not_override_declared_metadata() -> None:
         "<article><h1>Test document title</h1></article>",
     )
     assert title == "Open Graph title"
+
+
+def test_title_running_the_h1_on_without_a_separator_is_kept_whole() -> None:
+    title = headline(
+        "<title>Harbour wall to be rebuilt （Coast Wire） - Daily Portal</title>"
+        '<meta property="og:site_name" content="Daily Portal">',
+        '<div class="hd"><h1>Harbour wall to be rebuilt</h1></div>',
+    )
+    assert title == "Harbour wall to be rebuilt （Coast Wire）"
+
+
+def test_full_width_colon_sets_off_the_site_name() -> None:
+    title = headline(
+        "<title>港の防波堤を再建へ：海岸新聞デジタル</title>",
+        "<div><h1>港の防波堤を再建へ</h1></div>",
+    )
+    assert title == "港の防波堤を再建へ"

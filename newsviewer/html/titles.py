@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 from newsviewer.html.metadata import PageMetadata
 
 # Separators between a headline and a site or section name in a <title>.
-_SEPARATOR = re.compile(r"\s+[-–—|:•·»/]{1,2}\s+|\s*[｜]\s*|\s+::\s+")
+# Full-width bars and colons need no spaces ("見出し：朝日新聞デジタル").
+_SEPARATOR = re.compile(r"\s+[-–—|:•·»/]{1,2}\s+|\s*[｜：]\s*|\s+::\s+")
 _ALNUM = re.compile(r"[\W_]+")
 # An h1 shorter than this is a logo or section name ("Opinion", "Arbeit"); longer
 # than this it is a whole standfirst set in large type.
@@ -34,9 +35,14 @@ def choose_title(meta: PageMetadata) -> str:
     if marked:
         return marked
     # The one h1 of a page is the headline its readers see; metadata titles carry
-    # extras for search engines ("Opinion | ...", "... (Published 2016)"). Only an
-    # h1 that is mostly the same words is trusted: a lone h1 is also often a logo.
-    if len(meta.headings) == 1 and _close_variant(meta.headings[0], stripped):
+    # extras for search engines ("Opinion | ..."). Only an h1 that is mostly the same
+    # words is trusted: a lone h1 is also often a logo. A title that runs the h1 on
+    # without a separator ("Headline （CNET Japan）") is the publisher's fuller form.
+    if (
+        len(meta.headings) == 1
+        and _close_variant(meta.headings[0], stripped)
+        and not _extended(meta.headings[0], stripped)
+    ):
         return meta.headings[0]
     return _visible_headline(meta, stripped) or stripped
 
@@ -105,6 +111,17 @@ def _headline_sized(text: str) -> bool:
     if len(text) > _MAX_HEADLINE_CHARS:
         return False
     return len(text.split()) >= 2 or len(text) >= _MIN_HEADLINE_CHARS
+
+
+def _extended(heading: str, title: str) -> bool:
+    """The title is the h1 run on with more words, not set off by a separator.
+
+    "Headline （CNET Japan）", "Name on Twitter", "Headline _Section _Site": the
+    publisher's title says where the story comes from; the h1 is only its first part.
+    """
+    if not title.startswith(heading) or len(title) == len(heading):
+        return False
+    return not _SEPARATOR.match(title, len(heading))
 
 
 def _visible_headline(meta: PageMetadata, stripped: str) -> str:
