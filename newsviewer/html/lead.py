@@ -37,6 +37,22 @@ _BREADCRUMB_CHARS = 200
 # "Highlights" boxes: a few one-sentence bullets above the story.
 _KEY_POINTS = 4
 _KEY_POINT_CHARS = 200
+# Site and browser notices that pages print above a story: sign-up and notification
+# prompts, keyboard and accessibility tips, a video player's hints, cookie and
+# JavaScript warnings, an archive's "no longer updated" banner. Each is an interface
+# phrase that a story's opening sentence would not use, and is looked for only in a
+# short block above the first paragraph.
+_NOTICE = re.compile(
+    r"^not a member\b|\benable (?:push )?notifications\b|\bsend you (?:some )?reminders\b"
+    r"|\baccessibility settings\b|\bkeyboard shortcuts\b|^skip to (?:the )?(?:main )?content\b"
+    r"|^if playback doesn.t begin\b|\byour browser does(?:n.t| not) support\b"
+    r"|\b(?:please )?enable javascript\b|\b(?:we|this (?:web)?site) uses? cookies\b"
+    r"|\bhistorical material\b|\bno longer (?:being )?updated\b",
+    re.I,
+)
+_NOTICE_CHARS = 250
+# "Summary:", "Highlights:": a label that introduces what follows.
+_LABEL_WITH_COLON = re.compile(r"^\w+(?: \w+)?:$")
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
 _BY = re.compile(r"^(by|par|von|por|door|di|de)\s", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -62,6 +78,7 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
             headline
             or _dateline(block.text)
             or _breadcrumb(block.text)
+            or _notice(block.text)
             or (block.kind == LIST_ITEM and _key_points(blocks, count))
         ):
             pass
@@ -94,6 +111,10 @@ def _headline(block: Block, title_keys: set[str]) -> bool:
     )
 
 
+def _notice(text: str) -> bool:
+    return len(text) <= _NOTICE_CHARS and _NOTICE.search(text) is not None
+
+
 def _breadcrumb(text: str) -> bool:
     """ "Home > Events > Seminar": the path to the page, not its text."""
     return (
@@ -124,7 +145,7 @@ def _label(block: Block) -> bool:
         and _width(text) <= _LABEL_CHARS
         and len(text.split()) <= _LABEL_WORDS
         and " | " not in text  # a table row
-        and not _SENTENCE_END.search(text)
+        and (not _SENTENCE_END.search(text) or _LABEL_WITH_COLON.match(text) is not None)
     )
 
 

@@ -22,6 +22,7 @@ from newsviewer.html.author_search import markup_author
 from newsviewer.html.body import body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
+from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.lead import leading_boilerplate
@@ -83,6 +84,7 @@ class HtmlImporter:
         if published is None:
             published = _date_in_page_text(root)
             inferred = published is not None
+        attach_loose_datelines(root)
         found = mark_figures(root)
         order = page_order(root)
         extracted = trafilatura.bare_extraction(

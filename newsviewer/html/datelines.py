@@ -1,0 +1,40 @@
+"""Datelines set in an inline element of their own just before a paragraph.
+
+Pages print "WASHINGTON:" or "Paris —" as a bold span between block elements, with
+the paragraph it opens right after it. The extractor keeps paragraphs and drops such
+loose inline text, so the story would lose the place it was filed from. Here the
+dateline is moved into the start of its paragraph, as the page shows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+# An inline element whose next element is a paragraph, with nothing but space between.
+_BEFORE_PARAGRAPH = etree.XPath(
+    "//*[self::b or self::strong or self::span][following-sibling::*[1][self::p]]"
+)
+# "Washington/ New Delhi:", "PARIS —": a place (a few words) and the separator that
+# leads into the story's first sentence.
+_DATELINE = re.compile(r"^[^\W\d_][^.!?]{0,38}\s?[:—–-]$")
+_DATELINE_WORDS = 5
+
+
+def attach_loose_datelines(root: HtmlElement) -> None:
+    for el in _BEFORE_PARAGRAPH(root):
+        if not isinstance(el, etree._Element) or (el.tail and el.tail.strip()):
+            continue
+        parent = el.getparent()
+        if parent is None or parent.tag == "p" or len(el):
+            continue
+        text = " ".join((el.text or "").split())
+        if not _DATELINE.match(text) or len(text.split()) > _DATELINE_WORDS:
+            continue
+        paragraph = el.getnext()
+        if paragraph is None:
+            continue
+        paragraph.text = f"{text} {(paragraph.text or '').lstrip()}"
+        parent.remove(el)

@@ -1,0 +1,68 @@
+"""Where an imported page's story starts: site notices above it are left out,
+the dateline that opens it is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsviewer.domain import Article
+from newsviewer.importers.base import SourceFile
+from newsviewer.importers.html import HtmlImporter
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the story tells readers what the council decided about the "
+    "harbour wall, who spoke at the meeting and what happens next.</p>"
+    for i in range(1, 6)
+)
+
+
+def opening(
+    before: str, first: str = "<p>The council voted on Tuesday to rebuild the wall.</p>"
+) -> str:
+    html = (
+        "<!DOCTYPE html><html><head><title>Harbour wall to be rebuilt</title></head><body>"
+        f"<article><h1>Harbour wall to be rebuilt</h1>{before}{first}{_STORY}</article>"
+        "</body></html>"
+    )
+    source = SourceFile(path=Path("page.html"), data=html.encode())
+    article: Article = HtmlImporter().parse(source)
+    return article.blocks[0].text
+
+
+def test_notification_prompt_above_the_story_is_left_out() -> None:
+    text = opening(
+        "<p>To make sure you never miss out on your favourite stories, we're happy to send "
+        "you some reminders</p><p>Click 'OK' then 'Allow' to enable notifications</p>"
+        "<p>Published</p>"
+    )
+    assert text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_sign_up_prompt_and_keyboard_tip_are_left_out() -> None:
+    text = opening(
+        "<p>Not a member of Gazette yet? Sign Up, it unlocks many cool features!</p>"
+        "<p>Tip: Go to your accessibility settings to change your keyboard shortcuts</p>"
+    )
+    assert text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_archive_banner_and_summary_label_are_left_out() -> None:
+    text = opening(
+        "<p>This is historical material “frozen in time”. The website is no longer updated "
+        "and links to external websites may not work.</p><p>Summary:</p>"
+    )
+    assert text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_a_story_that_opens_on_cookies_is_kept() -> None:
+    first = "<p>The bakery says it uses cookies from an old family recipe.</p>"
+    assert opening("", first) == "The bakery says it uses cookies from an old family recipe."
+
+
+def test_dateline_in_its_own_bold_element_opens_the_first_paragraph() -> None:
+    text = opening(
+        "",
+        '<b class="place">Washington/ New Delhi: </b>'
+        "<p>The council voted on Tuesday to rebuild the wall.</p>",
+    )
+    assert text == "Washington/ New Delhi: The council voted on Tuesday to rebuild the wall."
