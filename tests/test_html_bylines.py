@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from newsviewer.html.byline_markup import markup_bylines
-from newsviewer.html.bylines import person_names
+from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.metadata import read_metadata
 
 _STORY = "<p>The council voted on Tuesday to rebuild the harbour wall before winter.</p>"
@@ -82,3 +82,31 @@ def test_og_prefixed_article_author_is_read() -> None:
     )
     meta = read_metadata(lxml.html.document_fromstring(html))
     assert meta.author_candidates == [["Harbour Desk"]]
+
+
+def test_display_byline_leaves_out_buttons_counts_and_addresses() -> None:
+    assert display_byline(["Oli Coleman", "View author archive", "Get author RSS feed"]) == (
+        "Oli Coleman"
+    )
+    assert display_byline(["Michael Larabel", "51 Comments"]) == "Michael Larabel"
+    assert display_byline(["Lucas Nolan", "651"]) == "Lucas Nolan"
+    assert display_byline(["Mike Cason | mcason@al.com"]) == "Mike Cason"
+    assert display_byline(["Natasha Daly • 8 min read"]) == "Natasha Daly"
+
+
+def test_display_byline_drops_a_date_run_on_after_the_name() -> None:
+    assert display_byline(["By GILLIAN MOHNEY March 11, 2015 3:46 PM"]) == "GILLIAN MOHNEY"
+    assert display_byline(["谢若含 2017-03-01 14:27:02"]) == "谢若含"
+
+
+def test_inverted_names_with_initials_and_particles_are_people() -> None:
+    names = person_names(["Kooman, F. and Jong, Michiel de"])
+    assert names == ("F. Kooman", "Michiel de Jong")
+    # The display keeps the page's bibliographic form.
+    assert display_byline(["Kooman, F.", "Jong, Michiel de"]) == "Kooman, F. and Jong, Michiel de"
+
+
+def test_degrees_urls_and_weekdays_are_not_names() -> None:
+    assert person_names(["By Brenda Goodman, MA"]) == ("Brenda Goodman",)
+    assert person_names(["Bradley M. Kuhn (http://ebb.org/bkuhn/)"]) == ("Bradley M. Kuhn",)
+    assert person_names(["Joe Wee Monday; February 6, 2017"]) == ("Joe Wee",)

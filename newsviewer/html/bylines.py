@@ -45,9 +45,20 @@ _ROLE_WORDS = re.compile(
 # A date run on after the name ("Joshua Sokol May 5, 2016", "Lucas Nolan22 Dec 2016").
 _DATE_TAIL = re.compile(
     r"\s*(?:\d.*|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"\s+\d.*|(?:updated|published|posted)\b.*)$",
+    r"\s+\d.*|(?:updated|published|posted)\b.*"
+    # A weekday opens a date as a month does ("Joe Wee Monday; February 6").
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)$",
     re.I,
 )
+# What byline rows print beside the names: counts ("51 Comments", "651"), reading
+# times ("8 min read"), e-mail addresses.
+_COUNT = re.compile(r"^\+?\s*\d[\d,.]*(?:\s+[^\W\d_]+)?$")
+_READ_TIME = re.compile(r"\s*[•·|]?\s*\d+\s*min(?:ute)?s?\.?\s+read\b.*$", re.I)
+_EMAIL = re.compile(r"\s*[|,•·]?\s*\S+@\S+\.\w+\s*$")
+# Letters after a name for a degree or licence ("Brenda Goodman, MA").
+_DEGREES = {"ma", "ms", "msc", "md", "phd", "rn", "mph", "ba", "bsc", "mba", "dds", "facp"}
+# A URL in parentheses after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)").
+_URL = re.compile(r"\s*\(?\s*https?://\S*\s*\)?")
 # An upper-case desk or paper run on after a name in normal case ("Meg Wagner NEW YORK
 # DAILY NEWS"); a name set wholly in capitals ("GILLIAN MOHNEY") is left alone.
 _CAPS_TAIL = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z.&']+){2,}$")
@@ -68,10 +79,19 @@ _MAX_NAME_WORDS = 5
 
 # "Gillman, Steve": one person written surname first, as catalogues and some CMSs do.
 _INVERTED = re.compile(r"^([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’-]+(?:\s+[^\W\d_]\.)?)$")
+# For the list of people, also given names that are an initial ("Kooman, F.") or end in
+# a particle ("Jong, Michiel de"); the display keeps these as the page wrote them, the
+# bibliographic style of the source (papers, standards).
+_INVERTED_FULL = re.compile(
+    r"^([^\W\d_][\w'’-]+),\s*([^\W\d_](?:[\w'’-]+|\.)"
+    r"(?:\s+(?:[^\W\d_]\.|de|van|von|der|den|da|di|du|la|le))*)$"
+)
+# Between whole names in a list of inverted ones ("Kooman, F. and Jong, Michiel de").
+_NAME_LIST = re.compile(r"\s+(?:and|&|und|et)\s+|\s*;\s*", re.I)
 
 
-def _uninverted(value: str) -> str:
-    match = _INVERTED.match(value)
+def _uninverted(value: str, pattern: re.Pattern[str] = _INVERTED) -> str:
+    match = pattern.match(value)
     # Two desks ("Reuters, AFP") or capitalised tags are left as the page wrote them.
     if not match or _NOT_PERSON.search(value) or value.isupper():
         return value
@@ -84,9 +104,26 @@ def display_byline(raw: list[str]) -> str:
     parts = [p for p in parts if p]
     if not parts:
         return ""
+    # Buttons, counts and addresses that came with the names are not the byline; the
+    # first part stays when nothing else would.
+    parts = [_without_extras(p) for p in parts if not _extra(p)] or [_without_extras(parts[0])]
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _extra(part: str) -> bool:
+    return bool(_UI_TEXT.search(part) or _COUNT.match(part) or _EMAIL.fullmatch(part))
+
+
+def _without_extras(part: str) -> str:
+    """One byline string without a reading time, e-mail address or run-on date."""
+    cleaned = _EMAIL.sub("", _READ_TIME.sub("", part)).strip(" •·|,")
+    dated = _DATE_TAIL.sub("", cleaned).strip(" •·|,")
+    # Only a date run on after a name goes; text that is all date stays as it is.
+    if dated and dated != cleaned and (len(dated.split()) >= 2 or not dated.isascii()):
+        cleaned = dated
+    return cleaned or part
 
 
 def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
@@ -94,7 +131,8 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
     names: list[str] = []
     site_key = site.casefold()
     for value in raw:
-        value = _uninverted(_BY.sub("", clean_text(value)).strip())
+        value = _BY.sub("", _URL.sub(" ", clean_text(value))).strip()
+        value = "; ".join(_uninverted(v, _INVERTED_FULL) for v in _NAME_LIST.split(value))
         value = _OTHER_ROLE.sub("", value)
         for part in _SPLIT.split(value):
             part = _BY.sub("", part.strip(_BRACKETS)).strip(_BRACKETS)
@@ -112,6 +150,8 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
             if len(words) > _MAX_NAME_WORDS or not any(c.isalpha() for c in part):
                 continue
             if _MONTH.fullmatch(part) or not _capitalised(words) or _acronym(words):
+                continue
+            if part.casefold().replace(".", "") in _DEGREES or len(part.rstrip(".")) < 2:
                 continue
             if part not in names:
                 names.append(part)
