@@ -66,3 +66,31 @@ def test_dateline_in_its_own_bold_element_opens_the_first_paragraph() -> None:
         "<p>The council voted on Tuesday to rebuild the wall.</p>",
     )
     assert text == "Washington/ New Delhi: The council voted on Tuesday to rebuild the wall."
+
+
+def _with_description(header: str, first: str) -> Article:
+    html = (
+        "<!DOCTYPE html><html><head><title>Harbour wall to be rebuilt</title>"
+        '<meta name="description" content="The 19th-century wall failed in the storms.">'
+        "</head><body><article><h1>Harbour wall to be rebuilt</h1>"
+        f"{header}{first}{_STORY}</article></body></html>"
+    )
+    return HtmlImporter().parse(SourceFile(path=Path("page.html"), data=html.encode()))
+
+
+def test_standfirst_above_the_byline_is_shown_once_as_the_summary() -> None:
+    article = _with_description(
+        '<p class="dek">The 19th-century wall failed in the storms.</p>'
+        '<div class="byline">By Ana Silva</div>',
+        "<p>The council voted on Tuesday to rebuild the wall.</p>",
+    )
+    assert article.summary == "The 19th-century wall failed in the storms."
+    assert article.blocks[0].text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_lede_that_the_description_repeats_stays_in_the_story() -> None:
+    article = _with_description(
+        '<div class="byline">By Ana Silva</div>',
+        "<p>The 19th-century wall failed in the storms.</p>",
+    )
+    assert article.blocks[0].text == "The 19th-century wall failed in the storms."

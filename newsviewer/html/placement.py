@@ -9,6 +9,7 @@ between the headline and the first paragraph) belongs to the story.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -22,15 +23,19 @@ _TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd"
 # Blocks are matched to page elements by the start of their text: long enough to
 # be unique within one page, short enough to survive the extractor's trimming.
 _KEY_CHARS = 60
+# Class names of the elements that hold a story's byline or its date line.
+_BYLINE_CLASS = re.compile(r"byline|author|dateline|timestamp", re.I)
 
 
 @dataclass(slots=True)
 class PageOrder:
-    """Document-order positions of text elements, figure markers and h1 headings."""
+    """Document-order positions of text elements, figure markers, h1 headings and
+    byline or date elements."""
 
     text: dict[str, int] = field(default_factory=dict)
     markers: dict[int, int] = field(default_factory=dict)
     headings: list[int] = field(default_factory=list)
+    bylines: list[int] = field(default_factory=list)
 
 
 def _key(text: str) -> str:
@@ -49,11 +54,20 @@ def page_order(root: HtmlElement) -> PageOrder:
                 order.markers[index] = position
         elif tag == "h1":
             order.headings.append(position)
+        elif tag == "time" or el.get("rel") == "author":
+            order.bylines.append(position)
         elif tag in _TEXT_TAGS:
             key = _key(el.text_content())
             if key:
                 order.text.setdefault(key, position)
+        if (cls := el.get("class")) and _BYLINE_CLASS.search(cls):
+            order.bylines.append(position)
     return order
+
+
+def block_position(order: PageOrder, block: Block) -> int | None:
+    """Where the page element holding ``block`` stands in the page, if it is found."""
+    return order.text.get(_key(block.text))
 
 
 def rescue_positions(

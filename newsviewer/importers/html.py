@@ -29,6 +29,7 @@ from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.sanitize import strip_unsafe
+from newsviewer.html.standfirst import repeats_standfirst
 from newsviewer.html.titles import choose_title
 from newsviewer.importers.base import SourceFile
 from newsviewer.text.decoding import decode_text
@@ -126,6 +127,8 @@ class HtmlImporter:
         title = choose_title(meta)
         authors = person_names(authors_raw, meta.site)
         shift = leading_boilerplate(body.blocks, [title, *meta.headings], authors)
+        if repeats_standfirst(body.blocks[shift:], meta.description, order):
+            shift += 1
         blocks = body.blocks[shift:]
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
