@@ -94,3 +94,23 @@ def test_lede_that_the_description_repeats_stays_in_the_story() -> None:
         "<p>The 19th-century wall failed in the storms.</p>",
     )
     assert article.blocks[0].text == "The 19th-century wall failed in the storms."
+
+
+def test_opening_sentence_set_loose_after_a_floated_picture_is_kept() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Survey numbers</title></head><body><article>"
+        '<h1>Survey numbers</h1><div class="content"><div style="float: left">'
+        '<img alt="Logo" src="https://gazette.example/logo.png" width="100" height="100">'
+        "</div>\nWith the start of a new month, the survey numbers for May are out."
+        + "".join(
+            f"<br><br>Paragraph {i} of the story tells readers what the survey found and "
+            "how it compares with the month before."
+            for i in range(1, 6)
+        )
+        + "</div></article></body></html>"
+    )
+    article = HtmlImporter().parse(SourceFile(path=Path("page.html"), data=html.encode()))
+    assert article.blocks[0].text == (
+        "With the start of a new month, the survey numbers for May are out."
+    )
+    assert article.blocks[1].text.startswith("Paragraph 1 of the story")

@@ -26,6 +26,7 @@ from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.lead import leading_boilerplate
+from newsviewer.html.loose_text import wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.sanitize import strip_unsafe
@@ -109,6 +110,8 @@ class HtmlImporter:
             inferred = published is not None
         attach_loose_datelines(root)
         found = mark_figures(root)
+        # After the figure pass, which reads captions as the page laid them out.
+        wrap_loose_text(root)
         order = page_order(root)
         extracted = trafilatura.bare_extraction(
             root,
