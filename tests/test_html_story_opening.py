@@ -114,3 +114,16 @@ def test_opening_sentence_set_loose_after_a_floated_picture_is_kept() -> None:
         "With the start of a new month, the survey numbers for May are out."
     )
     assert article.blocks[1].text.startswith("Paragraph 1 of the story")
+
+
+def test_excerpt_cut_off_above_the_story_is_left_out() -> None:
+    text = opening(
+        "<p>The council voted on Tuesday...</p>",
+        "<p>The council voted on Tuesday to rebuild the wall.</p>",
+    )
+    assert text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_paragraph_ending_in_an_ellipsis_that_nothing_repeats_is_kept() -> None:
+    first = "<p>The council voted on Tuesday, and then...</p>"
+    assert opening("", first) == "The council voted on Tuesday, and then..."

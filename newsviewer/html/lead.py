@@ -51,6 +51,10 @@ _NOTICE = re.compile(
     re.I,
 )
 _NOTICE_CHARS = 250
+# A teaser: the start of a paragraph further down, cut off with an ellipsis.
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
+_TEASER_MIN_KEY = 10
+_TEASER_LOOKAHEAD = 4
 # "Summary:", "Highlights:": a label that introduces what follows.
 _LABEL_WITH_COLON = re.compile(r"^\w+(?: \w+)?:$")
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
@@ -79,6 +83,7 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
             or _dateline(block.text)
             or _breadcrumb(block.text)
             or _notice(block.text)
+            or _teaser(blocks, count)
             or (block.kind == LIST_ITEM and _key_points(blocks, count))
         ):
             pass
@@ -109,6 +114,19 @@ def _headline(block: Block, title_keys: set[str]) -> bool:
     return any(
         key.startswith(t) or t.startswith(key) for t in title_keys if len(t) >= _MIN_HEADLINE_KEY
     )
+
+
+def _teaser(blocks: list[Block], start: int) -> bool:
+    """The opening of a paragraph shortly below, cut off with "..." (a list page's
+    excerpt kept above the story): the story itself follows in full."""
+    text = blocks[start].text
+    if not _ELLIPSIS.search(text):
+        return False
+    key = _key(_ELLIPSIS.sub("", text))
+    if len(key) < _TEASER_MIN_KEY:
+        return False
+    later = blocks[start + 1 : start + 1 + _TEASER_LOOKAHEAD]
+    return any(_key(b.text).startswith(key) for b in later)
 
 
 def _notice(text: str) -> bool:
