@@ -54,9 +54,16 @@ def install_actions(window: MainWindow) -> None:
     window.next_hit_action = _action(window, "Next &Hit", window.next_hit, ["F3"])
     window.previous_hit_action = _action(window, "Pre&vious Hit", window.previous_hit, ["Shift+F3"])
     window.search_help_action = _action(window, "&Search Syntax", window.show_search_help, ["F1"])
-    window.zoom_in_action = _action(window, "Zoom &In", window.reader.zoom_in, ["Ctrl+=", "Ctrl++"])
-    window.zoom_out_action = _action(window, "Zoom &Out", window.reader.zoom_out, ["Ctrl+-"])
-    window.zoom_reset_action = _action(window, "&Actual Size", window.reader.zoom_reset, ["Ctrl+0"])
+    # (The reader is looked up when used: it is built after the window's first paint.)
+    window.zoom_in_action = _action(
+        window, "Zoom &In", lambda: window.reader.zoom_in(), ["Ctrl+=", "Ctrl++"]
+    )
+    window.zoom_out_action = _action(
+        window, "Zoom &Out", lambda: window.reader.zoom_out(), ["Ctrl+-"]
+    )
+    window.zoom_reset_action = _action(
+        window, "&Actual Size", lambda: window.reader.zoom_reset(), ["Ctrl+0"]
+    )
     window.quotes_action = QAction("Show &Quotations", window, checkable=True)
     window.quotes_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
     window.quotes_action.toggled.connect(window._set_quotes_visible)

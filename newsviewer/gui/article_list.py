@@ -1,4 +1,4 @@
-"""The story list: a model holding only ids, a delegate painting rows, and the view.
+"""The story list: a model holding only ids, and the view (rows painted by row_painter).
 
 With 100,000 stories the model must not build 100,000 rows of anything: it keeps the id
 list (and, while searching, the snippets), asks the library for the summaries of the
@@ -9,30 +9,22 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, ArticleSummary
+if TYPE_CHECKING:
+    # Annotations only: the domain records load after the window's first paint.
+    from newsviewer.domain import ArticleId, ArticleSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,37 +51,10 @@ class SummarySource(Protocol):
     ) -> list[ArticleSummary]: ...
 
 
-def split_snippet(snippet: str) -> list[tuple[str, bool]]:
-    """Pieces of a search snippet, each marked True when it is a hit."""
-    pieces: list[tuple[str, bool]] = []
-    rest = " ".join(snippet.split())
-    while rest:
-        start = rest.find(HIT_OPEN)
-        if start < 0:
-            pieces.append((rest, False))
-            break
-        if start:
-            pieces.append((rest[:start], False))
-        end = rest.find(HIT_CLOSE, start + 1)
-        if end < 0:
-            end = len(rest)
-        if end > start + 1:
-            pieces.append((rest[start + 1 : end], True))
-        rest = rest[end + 1 :]
-    return [(t.replace(HIT_OPEN, "").replace(HIT_CLOSE, ""), hit) for t, hit in pieces if t]
-
-
 def meta_line(summary: ArticleSummary) -> str:
     when = summary.published or summary.imported_at
     date = f"{when.day} {when:%b %Y}"
     return f"{summary.site} · {date}" if summary.site else date
-
-
-def first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return " ".join(line.split())
-    return ""
 
 
 class ArticleListModel(QAbstractListModel):
@@ -377,126 +342,6 @@ class ArticleListModel(QAbstractListModel):
         return None
 
 
-# Padding inside a row, in pixels.
-_PAD_X = 12
-_PAD_Y = 8
-_LINE_GAP = 2
-
-
-class ArticleDelegate(QStyledItemDelegate):
-    """Paints headline, source and date, and the standfirst or the search snippet."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFont]:
-        base = QFont(option.font)
-        title = QFont(base)
-        title.setBold(True)
-        title.setPointSizeF(base.pointSizeF() * 1.07)
-        meta = QFont(base)
-        meta.setPointSizeF(base.pointSizeF() * 0.9)
-        hit = QFont(base)
-        hit.setBold(True)
-        return title, meta, base, hit
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        title, meta, body, _ = self._fonts(option)
-        height = (
-            QFontMetrics(title).height()
-            + QFontMetrics(meta).height()
-            + QFontMetrics(body).height()
-            + 2 * _LINE_GAP
-            + 2 * _PAD_Y
-        )
-        return QSize(240, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        painter.save()
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_colour = opt.palette.color(group, text_role)
-        base = opt.palette.color(
-            group, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
-        )
-        muted = QColor(
-            round(text_colour.red() * 0.62 + base.red() * 0.38),
-            round(text_colour.green() * 0.62 + base.green() * 0.38),
-            round(text_colour.blue() * 0.62 + base.blue() * 0.38),
-        )
-        title_font, meta_font, body_font, hit_font = self._fonts(opt)
-        rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
-        summary: ArticleSummary | None = index.data(SUMMARY_ROLE)
-        snippet: str | None = index.data(SNIPPET_ROLE)
-        y = rect.top()
-
-        def line(font: QFont, colour: QColor, text: str) -> None:
-            nonlocal y
-            metrics = QFontMetrics(font)
-            painter.setFont(font)
-            painter.setPen(colour)
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(
-                QRect(rect.left(), y, rect.width(), metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                elided,
-            )
-            y += metrics.height() + _LINE_GAP
-
-        if summary is None:
-            line(title_font, muted, "…")
-            painter.restore()
-            return
-        line(title_font, text_colour, summary.title or "(untitled)")
-        line(meta_font, muted, meta_line(summary))
-        if snippet:
-            self._paint_snippet(painter, rect, y, snippet, body_font, hit_font, text_colour, muted)
-        else:
-            line(body_font, muted, first_line(summary.summary))
-        painter.restore()
-
-    @staticmethod
-    def _paint_snippet(
-        painter: QPainter,
-        rect: QRect,
-        y: int,
-        snippet: str,
-        body_font: QFont,
-        hit_font: QFont,
-        text_colour: QColor,
-        muted: QColor,
-    ) -> None:
-        x = rect.left()
-        right = rect.right()
-        height = QFontMetrics(body_font).height()
-        for text, hit in split_snippet(snippet):
-            font = hit_font if hit else body_font
-            metrics = QFontMetrics(font)
-            width = metrics.horizontalAdvance(text)
-            if x + width > right:
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
-                width = metrics.horizontalAdvance(text)
-            painter.setFont(font)
-            painter.setPen(text_colour if hit else muted)
-            painter.drawText(
-                QRect(x, y, width + 1, height),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
-            x += width
-            if x >= right:
-                break
-
-
 class ArticleListView(QTableView):
     """One column of fixed-height rows. Keyboard: arrows, Home/End, j/k; Enter opens.
 
@@ -510,13 +355,12 @@ class ArticleListView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setItemDelegate(ArticleDelegate(self))
+        self._painter_installed = False
         self.horizontalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         rows = self.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._update_row_height()
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setCornerButtonEnabled(False)
@@ -529,17 +373,30 @@ class ArticleListView(QTableView):
         self.setAccessibleName("Stories")
         self.setAccessibleDescription("Saved stories, newest first")
 
+    def install_row_painter(self) -> None:
+        """Paint rows as stories (headline, source and date, standfirst or snippet).
+
+        Done once the window has first been painted: the list is empty in that frame,
+        and the row painter's fonts, palette and style code cost about 10 ms to load.
+        """
+        if self._painter_installed:
+            return
+        from newsviewer.gui.row_painter import ArticleDelegate
+
+        self._painter_installed = True
+        self.setItemDelegate(ArticleDelegate(self))
+        self._update_row_height()
+
     def _update_row_height(self) -> None:
-        option = QStyleOptionViewItem()
-        option.initFrom(self)
-        option.font = self.font()
-        height = self.itemDelegate().sizeHint(option, QModelIndex()).height()
+        from newsviewer.gui.row_painter import row_height
+
+        height = row_height(self)
         self.verticalHeader().setDefaultSectionSize(height)
         self.verticalHeader().setMinimumSectionSize(min(height, 16))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and self._painter_installed:
             self._update_row_height()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -6,7 +6,7 @@ import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
@@ -34,32 +34,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsviewer.domain import (
-    FAILED,
-    IMPORTED,
-    ArticleId,
-    ArticleSummary,
-    ImportReport,
-    StoredArticle,
-)
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.actions import install_actions, install_menus
 from newsviewer.gui.after_paint import AfterNextPaint
 from newsviewer.gui.article_list import SUMMARY_BATCH, ArticleListModel, ArticleListView
-from newsviewer.gui.drop_overlay import DropOverlay
-from newsviewer.gui.empty_state import EmptyState
-from newsviewer.gui.facet_bar import FacetBar
 from newsviewer.gui.icons import app_icon
-from newsviewer.gui.import_progress import ImportProgress
-from newsviewer.gui.import_worker import ImportController
-from newsviewer.gui.quotes_panel import QuotesPanel
-from newsviewer.gui.reader import ReaderView
+from newsviewer.gui.placeholders import QuotesPlaceholder, ReaderPlaceholder
 from newsviewer.gui.search_bar import SearchBar
 from newsviewer.gui.settings import WindowSettings
 from newsviewer.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # The parts built after the first paint (see finish_building), and the domain records:
+    # loading them before the paint made the window appear ~40 ms later.
+    from newsviewer.domain import ArticleId, ArticleSummary, ImportReport, StoredArticle
+    from newsviewer.gui.drop_overlay import DropOverlay
+    from newsviewer.gui.empty_state import EmptyState
+    from newsviewer.gui.facet_bar import FacetBar
+    from newsviewer.gui.import_progress import ImportProgress
     from newsviewer.gui.import_summary import ImportSummaryDialog
+    from newsviewer.gui.import_worker import ImportController
+    from newsviewer.gui.quotes_panel import QuotesPanel
+    from newsviewer.gui.reader import ReaderView
     from newsviewer.gui.search_help import SearchHelpPopup
     from newsviewer.gui.story_files import OriginalFiles
 
@@ -86,6 +82,9 @@ FOLLOW_UP_FALLBACK_MS = 150
 # While an import runs, the list is refreshed at most this often (ms): new stories appear
 # steadily without re-reading the id list after every file.
 IMPORT_REFRESH_MS = 400
+# The parts not in the first frame are built at the latest this long (ms) after the
+# window was made, should it not be painted (never shown, or minimised).
+FINISH_FALLBACK_MS = 500
 
 
 class _NoLibrary:
@@ -101,7 +100,6 @@ class _NoLibrary:
 
 
 _LIST_PAGE, _MESSAGE_PAGE = 0, 1
-_EMPTY_PAGE, _CONTENT_PAGE = 0, 1
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +110,7 @@ class MainWindow(QMainWindow):
     article_shown = Signal(int)  # id of the story now in the reader
     import_summarized = Signal(object)  # ImportReport of a finished import
     search_failed = Signal(str)
+    ready = Signal()  # the parts not in the first frame are built: see finish_building
 
     def __init__(
         self,
@@ -151,6 +150,17 @@ class MainWindow(QMainWindow):
         self._search_help: SearchHelpPopup | None = None
         self.last_report: ImportReport | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
+        # Built after the first paint (finish_building), or when first used before that.
+        self._finished = False
+        self._reader: ReaderView | None = None
+        self._quotes_panel: QuotesPanel | None = None
+        self._facet_bar: FacetBar | None = None
+        self._importer: ImportController | None = None
+        self._progress: ImportProgress | None = None
+        self._empty_state: EmptyState | None = None
+        self._drop_overlay: DropOverlay | None = None
+        # Files given (or dropped) before the library was open: imported once it is.
+        self._queued_imports: list[Path] = []
 
         self.setWindowTitle("NewsViewer")
         self.setWindowIcon(app_icon())
@@ -166,7 +176,6 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         install_actions(self)
         install_menus(self)
-        self._build_import()
         self._restore_layout()
         self._import_refresh = QTimer(self, singleShot=True, interval=IMPORT_REFRESH_MS)
         self._import_refresh.timeout.connect(self.refresh_list)
@@ -174,9 +183,8 @@ class MainWindow(QMainWindow):
             self.refresh_list()
         else:
             # The list and reader, empty for a moment, rather than the empty-library page.
-            self.pages.setCurrentIndex(_CONTENT_PAGE)
             self.count_label.setText("Opening the library…")
-            self.reader.show_message("Opening the library…")
+        AfterNextPaint(self, self.finish_building, FINISH_FALLBACK_MS)
 
     @property
     def library(self) -> Library:
@@ -188,8 +196,135 @@ class MainWindow(QMainWindow):
         """Show ``library``, opened after the window was first painted."""
         self._library = library
         self.model.set_source(library)
-        self.importer.set_library(library)
+        if self._importer is not None:
+            self._importer.set_library(library)
         self.refresh_list()
+        queued, self._queued_imports = self._queued_imports, []
+        self.import_files(queued)
+
+    # -- the parts built after the first paint ------------------------------------------
+    def finish_building(self) -> None:
+        """Build what the first frame does not show; emits ``ready`` once done.
+
+        The first frame has the menus, the search field and the (still empty) list, with
+        stand-ins of the same look for the reader and the quotations: nothing is selected
+        before the library is open. The rest (the reader, quotations, filter chips, the
+        row painter, import) is built right after that paint, or at once when something
+        needs it earlier (a key pressed or a file dropped in the first instant).
+        """
+        if self._finished:
+            return
+        self._finished = True
+        from newsviewer.gui.facet_bar import FacetBar
+        from newsviewer.gui.import_progress import ImportProgress
+        from newsviewer.gui.import_worker import ImportController
+        from newsviewer.gui.quotes_panel import QuotesPanel
+        from newsviewer.gui.reader import ReaderView
+
+        self.list_view.install_row_painter()
+
+        self.hit_label = QLabel()
+        self.hit_label.setAccessibleName("Search hits in this story")
+        self.hit_label.hide()
+        self.statusBar().addPermanentWidget(self.hit_label)
+        progress = ImportProgress()
+        self.statusBar().addPermanentWidget(progress)
+        self._progress = progress
+        self.details_button = QPushButton("Details…")
+        self.details_button.setAccessibleName("Show import details")
+        self.details_button.clicked.connect(self.show_summary)
+        self.details_button.hide()
+        self.statusBar().addPermanentWidget(self.details_button)
+
+        reader = ReaderView(lambda figure_id: self.library.figure_image(figure_id))
+        reader.setAcceptDrops(False)
+        reader.external_link_clicked.connect(self._open_external)
+        reader.font_size_changed.connect(self.settings.set_reader_font_pt)
+        reader.hit_changed.connect(self._on_hit_changed)
+        font_pt = self.settings.reader_font_pt()
+        if font_pt is not None:
+            reader.set_font_pt(font_pt)
+        if self._library is None:
+            reader.show_message("Opening the library…")
+        quotes_panel = QuotesPanel()
+        quotes_panel.quote_activated.connect(reader.scroll_to_quote)
+        # Each takes the place, size and visibility of its stand-in.
+        for index, widget in enumerate((reader, quotes_panel)):
+            stand_in = self.reader_splitter.replaceWidget(index, widget)
+            if stand_in is not None:
+                stand_in.deleteLater()
+        self._reader, self._quotes_panel = reader, quotes_panel
+
+        facet_bar = FacetBar()
+        facet_bar.query_requested.connect(self.set_query)
+        facet_bar.hide()
+        self._list_layout.insertWidget(self._list_layout.indexOf(self.count_label), facet_bar)
+        self._facet_bar = facet_bar
+
+        importer = ImportController(self._library, self)
+        importer.import_started.connect(self._on_import_started)
+        importer.progress_changed.connect(progress.update_progress)
+        importer.articles_imported.connect(self._on_articles_imported)
+        importer.import_finished.connect(self._on_import_finished)
+        importer.import_failed.connect(self._on_import_failed)
+        progress.cancel_requested.connect(importer.cancel)
+        self._importer = importer
+        self.ready.emit()
+
+    def is_ready(self) -> bool:
+        """Whether the parts built after the first paint are there (``ready`` was emitted)."""
+        return self._finished
+
+    @property
+    def reader(self) -> ReaderView:
+        self.finish_building()
+        assert self._reader is not None
+        return self._reader
+
+    @property
+    def quotes_panel(self) -> QuotesPanel:
+        self.finish_building()
+        assert self._quotes_panel is not None
+        return self._quotes_panel
+
+    @property
+    def facet_bar(self) -> FacetBar:
+        self.finish_building()
+        assert self._facet_bar is not None
+        return self._facet_bar
+
+    @property
+    def importer(self) -> ImportController:
+        self.finish_building()
+        assert self._importer is not None
+        return self._importer
+
+    @property
+    def progress(self) -> ImportProgress:
+        self.finish_building()
+        assert self._progress is not None
+        return self._progress
+
+    @property
+    def empty_state(self) -> EmptyState:
+        """The page shown while the library holds no story, made when first shown."""
+        if self._empty_state is None:
+            from newsviewer.gui.empty_state import EmptyState
+
+            self._empty_state = EmptyState()
+            self._empty_state.import_files_requested.connect(self.choose_files)
+            self._empty_state.import_folder_requested.connect(self.choose_folder)
+            self.pages.addWidget(self._empty_state)
+        return self._empty_state
+
+    @property
+    def drop_overlay(self) -> DropOverlay:
+        """The veil shown while files are dragged over the window, made when first needed."""
+        if self._drop_overlay is None:
+            from newsviewer.gui.drop_overlay import DropOverlay
+
+            self._drop_overlay = DropOverlay(self)
+        return self._drop_overlay
 
     # -- construction -----------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -211,9 +346,6 @@ class MainWindow(QMainWindow):
         self.help_button.setToolTip("Search syntax (F1)")
         self.help_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.help_button.clicked.connect(self.show_search_help)
-        self.facet_bar = FacetBar()
-        self.facet_bar.query_requested.connect(self.set_query)
-        self.facet_bar.hide()
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of stories shown")
         self.count_label.setContentsMargins(4, 0, 4, 0)
@@ -246,22 +378,18 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.sort_box)
         search_row.addWidget(self.help_button)
         list_layout.addLayout(search_row)
-        list_layout.addWidget(self.facet_bar)
+        # (The filter chips go here, above the count: finish_building.)
         list_layout.addWidget(self.count_label)
         list_layout.addWidget(self.list_stack, 1)
+        self._list_layout = list_layout
 
-        self.reader = ReaderView(lambda figure_id: self.library.figure_image(figure_id))
-        self.reader.setAcceptDrops(False)
-        self.reader.external_link_clicked.connect(self._open_external)
-        self.reader.font_size_changed.connect(self.settings.set_reader_font_pt)
-        self.reader.hit_changed.connect(self._on_hit_changed)
-        self.quotes_panel = QuotesPanel()
-        self.quotes_panel.quote_activated.connect(self.reader.scroll_to_quote)
-
+        # Stand-ins for the reader and the quotations until finish_building.
         self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.reader_splitter.setObjectName("readerSplitter")
-        self.reader_splitter.addWidget(self.reader)
-        self.reader_splitter.addWidget(self.quotes_panel)
+        self.reader_splitter.addWidget(
+            ReaderPlaceholder("Opening the library…" if self._library is None else "")
+        )
+        self.reader_splitter.addWidget(QuotesPlaceholder())
         self.reader_splitter.setStretchFactor(0, 1)
         self.reader_splitter.setStretchFactor(1, 0)
         self.reader_splitter.setChildrenCollapsible(True)
@@ -274,35 +402,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
-        self.empty_state = EmptyState()
-        self.empty_state.import_files_requested.connect(self.choose_files)
-        self.empty_state.import_folder_requested.connect(self.choose_folder)
+        # The empty-library page joins when first needed (the empty_state property).
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_state)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
-        self.drop_overlay = DropOverlay(self)
-
-        self.hit_label = QLabel()
-        self.hit_label.setAccessibleName("Search hits in this story")
-        self.hit_label.hide()
-        self.statusBar().addPermanentWidget(self.hit_label)
-        self.progress = ImportProgress()
-        self.statusBar().addPermanentWidget(self.progress)
-        self.details_button = QPushButton("Details…")
-        self.details_button.setAccessibleName("Show import details")
-        self.details_button.clicked.connect(self.show_summary)
-        self.details_button.hide()
-        self.statusBar().addPermanentWidget(self.details_button)
-
-    def _build_import(self) -> None:
-        self.importer = ImportController(self._library, self)
-        self.importer.import_started.connect(self._on_import_started)
-        self.importer.progress_changed.connect(self.progress.update_progress)
-        self.importer.articles_imported.connect(self._on_articles_imported)
-        self.importer.import_finished.connect(self._on_import_finished)
-        self.importer.import_failed.connect(self._on_import_failed)
-        self.progress.cancel_requested.connect(self.importer.cancel)
+        self.statusBar()  # in the first frame too, so nothing moves when it fills
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
@@ -314,15 +418,11 @@ class MainWindow(QMainWindow):
         state = self.settings.splitter("readerSplitter")
         if state is None or not self.reader_splitter.restoreState(state):
             self.reader_splitter.setSizes([620, 240])
-        font_pt = self.settings.reader_font_pt()
-        if font_pt is not None:
-            self.reader.set_font_pt(font_pt)
         self.quotes_action.setChecked(self.settings.quotes_visible())
         self._set_quotes_visible(self.settings.quotes_visible())
 
     def settings_selected(self) -> ArticleId | None:
-        value = self.settings.selected_article()
-        return ArticleId(value) if value is not None else None
+        return cast("ArticleId | None", self.settings.selected_article())
 
     # -- the list ---------------------------------------------------------------------
     def refresh_list(
@@ -645,7 +745,7 @@ class MainWindow(QMainWindow):
 
     def _update_pages(self) -> None:
         empty_library = not self._query and self._total == 0
-        self.pages.setCurrentIndex(_EMPTY_PAGE if empty_library else _CONTENT_PAGE)
+        self.pages.setCurrentWidget(self.empty_state if empty_library else self.splitter)
         if self._query and self.model.total() == 0:
             self.message_label.setText(
                 f"No stories match “{self._query}”.\n\nCheck the spelling or try fewer words. "
@@ -730,7 +830,9 @@ class MainWindow(QMainWindow):
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_quotes_visible(self, visible: bool) -> None:
-        self.quotes_panel.setVisible(visible)
+        quotes = self.reader_splitter.widget(1)  # the panel, or its stand-in until built
+        if quotes is not None:
+            quotes.setVisible(visible)
         self.settings.set_quotes_visible(visible)
 
     # -- delete / undo ----------------------------------------------------------------
@@ -823,7 +925,8 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: Sequence[Path]) -> None:
         paths = [Path(p) for p in paths]
         if paths and self._library is None:
-            self.statusBar().showMessage("The library is still opening; try again in a moment.")
+            self._queued_imports.extend(paths)
+            self.statusBar().showMessage("Opening the library; the import starts in a moment.")
             return
         if paths:
             self.importer.start(paths)
@@ -866,6 +969,7 @@ class MainWindow(QMainWindow):
         self.progress.finish()
         self._import_refresh.stop()
         self.last_report = report
+        from newsviewer.domain import FAILED, IMPORTED
         from newsviewer.gui.import_summary import summary_line
 
         self.statusBar().showMessage(summary_line(report))
@@ -877,6 +981,8 @@ class MainWindow(QMainWindow):
         self.refresh_list(then=lambda: self.import_summarized.emit(report))
 
     def _on_import_failed(self, message: str) -> None:
+        from newsviewer.domain import ImportReport
+
         self.progress.finish()
         self.statusBar().showMessage(f"Import stopped: {message}")
         self.refresh_list(then=lambda: self.import_summarized.emit(ImportReport(cancelled=True)))
@@ -917,11 +1023,13 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_overlay.hide()
+        if self._drop_overlay is not None:
+            self._drop_overlay.hide()
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_overlay.hide()
+        if self._drop_overlay is not None:
+            self._drop_overlay.hide()
         paths = self._dropped_paths(event)
         if not paths:
             event.ignore()
@@ -931,8 +1039,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.drop_overlay.isVisible():
-            self.drop_overlay.setGeometry(self.rect())
+        if self._drop_overlay is not None and self._drop_overlay.isVisible():
+            self._drop_overlay.setGeometry(self.rect())
 
     # -- shutdown ---------------------------------------------------------------------
     def save_state(self) -> None:
@@ -940,12 +1048,14 @@ class MainWindow(QMainWindow):
         self.settings.set_splitter("mainSplitter", self.splitter.saveState())
         self.settings.set_splitter("readerSplitter", self.reader_splitter.saveState())
         self.settings.set_selected_article(self._current)
-        self.settings.set_reader_font_pt(self.reader.font_pt)
+        if self._reader is not None:
+            self.settings.set_reader_font_pt(self._reader.font_pt)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.importer.shutdown()
+        if self._importer is not None:
+            self._importer.shutdown()
         runners = (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks, self.id_tasks)
         for runner in runners:
             runner.wait()

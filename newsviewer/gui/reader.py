@@ -37,7 +37,7 @@ from newsviewer.domain import (
     StoredFigure,
     block_offsets,
 )
-from newsviewer.gui.theme import ReaderColours, reader_colours
+from newsviewer.gui.reader_colours import ReaderColours, reader_colours
 
 IMAGE_SCHEME = "nvimg"
 QUOTE_ANCHOR = "q{}"

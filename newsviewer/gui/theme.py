@@ -1,23 +1,15 @@
 """Palettes and the colours derived from them.
 
 Every colour the window and the reader use comes from the current ``QPalette`` so that a
-light or dark system theme (or a forced one) is followed without a second code path.
+light or dark system theme (or a forced one) is followed without a second code path
+(the reader's own colours: reader_colours.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleHintReturn,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 SYSTEM = "system"
 LIGHT = "light"
@@ -57,32 +49,14 @@ def dark_palette() -> QPalette:
     return p
 
 
-class _DarkStyle(QProxyStyle):
-    """Fusion without icons on dialog buttons: its icons (the Close button's cross) are
-    drawn dark whatever the palette, invisible on a dark button."""
-
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: QStyleHintReturn | None = None,
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
-
-
-def dark_style(base: QStyle | None = None) -> QStyle:
-    """Fusion (or ``base``) for the dark palette."""
-    return _DarkStyle(base) if base is not None else _DarkStyle("Fusion")
-
-
 def apply_theme(app: QApplication, theme: str) -> None:
     """Follow the system unless ``theme`` forces light or dark."""
     if theme == SYSTEM:
         return
     if theme == DARK:
+        # Loaded only here: a style class pulls in QStyle's many enums (~10 ms).
+        from newsviewer.gui.dark_style import dark_style
+
         app.setStyle(dark_style())
     else:
         app.setStyle("Fusion")
@@ -94,51 +68,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` moved a fraction ``t`` of the way towards ``b``."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ReaderColours:
-    """Colours of the reader page, as ``#rrggbb`` strings for its style sheet."""
-
-    text: str
-    muted: str
-    base: str
-    link: str
-    quote_bg: str
-    term_bg: str
-    rule: str
-    placeholder_bg: str
-
-
-def reader_colours(palette: QPalette) -> ReaderColours:
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    accent = palette.color(QPalette.ColorRole.Highlight)
-    dark = is_dark(palette)
-    # Quotations get a soft tint of the accent colour: visible at a glance yet light enough
-    # that a whole paragraph of quotation stays comfortable to read.
-    quote = _mix(base, accent, 0.28 if dark else 0.16)
-    # Search hits must stand out from quotation tint, so they use a warm marker colour.
-    term = QColor("#7a5d00") if dark else QColor("#ffe27a")
-    return ReaderColours(
-        text=text.name(),
-        muted=_mix(text, base, 0.38).name(),
-        base=base.name(),
-        link=palette.color(QPalette.ColorRole.Link).name(),
-        quote_bg=quote.name(),
-        term_bg=term.name(),
-        rule=_mix(text, base, 0.8).name(),
-        placeholder_bg=_mix(base, text, 0.06).name(),
-    )
 
 
 def current_palette() -> QPalette:

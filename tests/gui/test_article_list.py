@@ -14,9 +14,8 @@ from newsviewer.gui.article_list import (
     SUMMARY_ROLE,
     ArticleListModel,
     ArticleListView,
-    first_line,
-    split_snippet,
 )
+from newsviewer.gui.row_painter import first_line, split_snippet
 
 MANY = 100_000
 
@@ -39,6 +38,7 @@ class CountingSource:
 def _view(qtbot, source: CountingSource) -> tuple[ArticleListModel, ArticleListView]:  # type: ignore[no-untyped-def]
     model = ArticleListModel(source)
     view = ArticleListView()
+    view.install_row_painter()
     view.setModel(model)
     view.resize(360, 600)
     qtbot.addWidget(view)
@@ -109,6 +109,7 @@ def test_search_rows_paint_their_snippets(qtbot):
     source = CountingSource()
     model = ArticleListModel(source)
     view = ArticleListView()
+    view.install_row_painter()
     view.setModel(model)
     qtbot.addWidget(view)
     model.set_ids(

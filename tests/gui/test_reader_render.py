@@ -15,7 +15,8 @@ from newsviewer.domain import (
     body_text,
 )
 from newsviewer.gui.reader import ReaderView, render_article_html, search_terms
-from newsviewer.gui.theme import dark_palette, reader_colours
+from newsviewer.gui.reader_colours import reader_colours
+from newsviewer.gui.theme import dark_palette
 
 COLOURS = reader_colours(QPalette())
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 from newsviewer.domain import HIT_OPEN, Article, ArticleId, Block, Quote, body_text
 from newsviewer.gui.article_list import SNIPPET_ROLE
-from newsviewer.gui.theme import current_palette, reader_colours
+from newsviewer.gui.reader_colours import reader_colours
+from newsviewer.gui.theme import current_palette
 from newsviewer.library import Library
 
 from .helpers import covering, fragments

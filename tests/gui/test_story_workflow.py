@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from newsviewer.domain import HIT_OPEN, IMPORTED
 from newsviewer.gui.article_list import SNIPPET_ROLE
-from newsviewer.gui.theme import current_palette, reader_colours
+from newsviewer.gui.reader_colours import reader_colours
+from newsviewer.gui.theme import current_palette
 
 from .conftest import KERRY
 from .helpers import covering, drop_and_wait, fragments

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle
 
-from newsviewer.gui.theme import dark_style
+from newsviewer.gui.dark_style import dark_style
 
 
 class _IconsOnButtons(QProxyStyle):

@@ -1,0 +1,49 @@
+"""Stand-ins for the reader and the quotations in the window's first frame.
+
+They look like the empty panes they stand for (a framed page with a muted line; the
+quotations' title), so the first frame is the window as it will be, and are swapped for
+the real panes right after it is painted (MainWindow.finish_building).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+# Where the reader shows a message: its page margin and the message's own top margin.
+_MESSAGE_TOP_PX = 52
+
+
+class ReaderPlaceholder(QFrame):
+    """A blank reader page, with ``message`` where the reader shows its messages."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The frame and page colour of a text browser.
+        self.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Sunken)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        label = QLabel(message)
+        label.setEnabled(False)  # drawn muted, as the reader draws its messages
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, _MESSAGE_TOP_PX, 0, 0)
+        layout.addWidget(label)
+        layout.addStretch(1)
+
+
+class QuotesPlaceholder(QWidget):
+    """The quotations pane before any story is open: its title only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("Quotations")
+        title.setContentsMargins(6, 6, 6, 2)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addStretch(1)
