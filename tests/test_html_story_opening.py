@@ -127,3 +127,13 @@ def test_excerpt_cut_off_above_the_story_is_left_out() -> None:
 def test_paragraph_ending_in_an_ellipsis_that_nothing_repeats_is_kept() -> None:
     first = "<p>The council voted on Tuesday, and then...</p>"
     assert opening("", first) == "The council voted on Tuesday, and then..."
+
+
+def test_back_link_in_a_short_list_above_the_story_is_left_out() -> None:
+    text = opening("<ul><li>2019.03.08</li><li>Back to the news list</li></ul>")
+    assert text == "The council voted on Tuesday to rebuild the wall."
+
+
+def test_a_story_that_opens_with_a_long_list_of_short_items_keeps_it() -> None:
+    items = "".join(f"<li>{name}</li>" for name in ("Eggs", "Flour", "Butter", "Sugar", "Salt"))
+    assert opening(f"<ul>{items}</ul>") == "Eggs"

@@ -96,11 +96,25 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
             following = blocks[count + 1]
             if block.kind == HEADING and following.kind == HEADING and _label(following):
                 break
+            # A short list of short items is a set of links ("Back to the news list");
+            # a long one is the story's own (ingredients, a line-up).
+            if block.kind == LIST_ITEM and _list_run(blocks, count) > _KEY_POINTS:
+                break
         elif not (block.kind == PARAGRAPH and _by_line(block.text, surnames)):
             break
         after_headline = headline
         count += 1
     return count
+
+
+def _list_run(blocks: list[Block], index: int) -> int:
+    """How many list items in a row the one at ``index`` stands among."""
+    start = end = index
+    while start > 0 and blocks[start - 1].kind == LIST_ITEM:
+        start -= 1
+    while end + 1 < len(blocks) and blocks[end + 1].kind == LIST_ITEM:
+        end += 1
+    return end - start + 1
 
 
 def _headline(block: Block, title_keys: set[str]) -> bool:
@@ -159,7 +173,7 @@ def _key_points(blocks: list[Block], start: int) -> bool:
 def _label(block: Block) -> bool:
     text = block.text
     return (
-        block.kind in (PARAGRAPH, HEADING)
+        block.kind in (PARAGRAPH, HEADING, LIST_ITEM)
         and _width(text) <= _LABEL_CHARS
         and len(text.split()) <= _LABEL_WORDS
         and " | " not in text  # a table row
