@@ -137,3 +137,11 @@ def test_back_link_in_a_short_list_above_the_story_is_left_out() -> None:
 def test_a_story_that_opens_with_a_long_list_of_short_items_keeps_it() -> None:
     items = "".join(f"<li>{name}</li>" for name in ("Eggs", "Flour", "Butter", "Sugar", "Salt"))
     assert opening(f"<ul>{items}</ul>") == "Eggs"
+
+
+def test_standfirst_followed_by_a_written_out_by_line_is_shown_once() -> None:
+    article = _with_description(
+        "<p>The 19th-century wall failed in the storms.</p><p>Un texte de Frédéric Zalac</p>",
+        "<p>Le conseil a voté mardi pour reconstruire le mur.</p>",
+    )
+    assert article.blocks[0].text == "Un texte de Frédéric Zalac"

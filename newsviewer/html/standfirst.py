@@ -17,6 +17,10 @@ from newsviewer.domain import Block
 from newsviewer.html.placement import PageOrder, block_position
 
 _KEY = re.compile(r"[\W_]+")
+# A by-line written out as the story's next block ("By Ana Silva", "Un texte de
+# Frédéric Zalac", "Von Jana Weiß"): where the page marks no byline element.
+_BY_LINE = re.compile(r"^(?:by|par|von|door|un texte de|texte de|text:|texto:)\s+\w", re.I)
+_BY_LINE_CHARS = 100
 
 
 def repeats_standfirst(blocks: list[Block], description: str, order: PageOrder) -> bool:
@@ -33,6 +37,8 @@ def repeats_standfirst(blocks: list[Block], description: str, order: PageOrder) 
         return False
     if not any(h < first for h in order.headings):
         return False
+    if len(blocks[1].text) <= _BY_LINE_CHARS and _BY_LINE.match(blocks[1].text):
+        return True
     # A byline or date element between this block and the story's next one.
     after = bisect_right(order.bylines, first)
     return after < len(order.bylines) and order.bylines[after] < second
