@@ -38,10 +38,9 @@ def main() -> int:
     opened = window_arguments(sys.argv[1:])
     if opened is not None:
         from newsviewer.gui.app import run
-        from newsviewer.paths import library_path
 
         library, files = opened
-        return run(library_path(library), files)
+        return run(library, files)
     from newsviewer.cli import main as cli_main
 
     return cli_main()

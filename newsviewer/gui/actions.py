@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 if TYPE_CHECKING:
@@ -65,7 +65,8 @@ def install_actions(window: MainWindow) -> None:
         window, "&Actual Size", lambda: window.reader.zoom_reset(), ["Ctrl+0"]
     )
     window.quotes_action = QAction("Show &Quotations", window, checkable=True)
-    window.quotes_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+    # (setShortcut with one key sequence builds Qt's namespace enums to choose its overload.)
+    window.quotes_action.setShortcuts([QKeySequence("Ctrl+Shift+Q")])
     window.quotes_action.toggled.connect(window._set_quotes_visible)
     window.addAction(window.quotes_action)
     window.about_action = _action(window, "&About NewsViewer", window._about)
@@ -78,8 +79,11 @@ def install_actions(window: MainWindow) -> None:
         window.delete_action,
     )
     window._update_story_actions()
-    # The same story actions on a right click in the list.
-    window.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+
+def install_list_menu(window: MainWindow) -> None:
+    """The story actions on a right click in the list (set once the list has rows)."""
+    window.list_view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
     separator = QAction(window.list_view)
     separator.setSeparator(True)
     window.list_view.addActions(

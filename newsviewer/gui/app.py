@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import resource
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.after_paint import AfterNextPaint
-from newsviewer.gui.icons import app_icon
 from newsviewer.gui.main_window import MainWindow
 from newsviewer.gui.settings import APPLICATION, ORGANIZATION, WindowSettings
 from newsviewer.gui.theme import SYSTEM, THEMES, apply_theme
-
-log = logging.getLogger(__name__)
 
 # Forces a theme ("light" or "dark") instead of following the system; used for
 # screenshots and by people whose desktop does not report its colour scheme.
@@ -49,7 +45,7 @@ def create_application(argv: Sequence[str] | None = None, theme: str | None = No
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("NewsViewer")
     app.setDesktopFileName("newsviewer")
-    app.setWindowIcon(app_icon())
+    # (The window sets its icon, drawn in code, once it is first painted.)
     chosen = (theme or os.environ.get(THEME_ENV, SYSTEM)).lower()
     apply_theme(app, chosen if chosen in THEMES else SYSTEM)
     return app
@@ -59,6 +55,8 @@ def open_window(
     library_path: Path, files: Sequence[Path] = (), settings: QSettings | None = None
 ) -> MainWindow | None:
     """Open the library and show the window on it; None (after telling the user) if it fails."""
+    from PySide6.QtWidgets import QMessageBox
+
     from newsviewer.library import Library
 
     try:
@@ -115,23 +113,31 @@ OPEN_FALLBACK_MS = 1000
 
 
 def show_window_then_open(
-    library_path: Path, files: Sequence[Path] = (), settings: QSettings | None = None
+    library_path: Path | Callable[[], Path],
+    files: Sequence[Path] = (),
+    settings: QSettings | None = None,
 ) -> MainWindow:
     """Show the window at once; open the library (and import ``files``) once it is painted.
 
     Loading the library code (SQLAlchemy, the migration check) takes longer than building
     and painting the window, so the window appears first and fills in a moment later.
     If the library cannot be opened the user is told and the window closes
-    (``window.open_failed`` is then True).
+    (``window.open_failed`` is then True). ``library_path`` may be a function giving it,
+    also called after the paint.
     """
     window = MainWindow(None, WindowSettings(settings))
     window.open_failed = False  # type: ignore[attr-defined]
 
     def open_library() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from newsviewer.library import Library
 
+        # The rest of the window first: it shows while the library code loads.
+        window.finish_building()
+        path = library_path() if callable(library_path) else library_path
         try:
-            library = Library.open(library_path)
+            library = Library.open(path)
         except NewsViewerError as exc:
             QMessageBox.critical(window, "NewsViewer cannot open its library", str(exc))
             window.open_failed = True  # type: ignore[attr-defined]
@@ -146,14 +152,26 @@ def show_window_then_open(
     return window
 
 
-def run(library_path: Path, files: list[Path]) -> int:
-    """Open the window on ``library_path`` and import ``files``; returns the exit status."""
+def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
+    """Open the window on ``library`` (``--library``; None: the default) and import ``files``.
+
+    Returns the exit status.
+    """
     app = create_application()
+
+    def library_path() -> Path:
+        # Where the library is, decided once the window is painted: platformdirs is not
+        # needed for the first frame.
+        from newsviewer.paths import library_path
+
+        return library_path(library)
+
     window = show_window_then_open(library_path, files)
     if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":
         _PaintProbe(window)
     status = app.exec()
     if window.open_failed:  # type: ignore[attr-defined]
         return 1
-    window.library.close()
+    if window.has_library():  # (not when closed before it opened)
+        window.library.close()
     return int(status)

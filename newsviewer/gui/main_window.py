@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -35,10 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from newsviewer.errors import NewsViewerError
-from newsviewer.gui.actions import install_actions, install_menus
+from newsviewer.gui.actions import install_actions, install_list_menu, install_menus
 from newsviewer.gui.after_paint import AfterNextPaint
 from newsviewer.gui.article_list import SUMMARY_BATCH, ArticleListModel, ArticleListView
-from newsviewer.gui.icons import app_icon
 from newsviewer.gui.placeholders import QuotesPlaceholder, ReaderPlaceholder
 from newsviewer.gui.search_bar import SearchBar
 from newsviewer.gui.settings import WindowSettings
@@ -64,6 +64,9 @@ if TYPE_CHECKING:
     from newsviewer.library import Library
     from newsviewer.library.repository import DeletedArticle
     from newsviewer.library.search import Facets, SearchPage
+
+# Qt's namespace is used as QtCore.Qt, looked up when needed: building its enums takes
+# ~15 ms, and none is needed before the window's first paint.
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +166,6 @@ class MainWindow(QMainWindow):
         self._queued_imports: list[Path] = []
 
         self.setWindowTitle("NewsViewer")
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.tasks = TaskRunner(self)
         # Facets, the full ranking and snippets each get a thread of their own, so none
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the library is not open yet")
         return self._library
 
+    def has_library(self) -> bool:
+        """Whether the library is open in the window (attach_library was called)."""
+        return self._library is not None
+
     def attach_library(self, library: Library) -> None:
         """Show ``library``, opened after the window was first painted."""
         self._library = library
@@ -216,12 +222,20 @@ class MainWindow(QMainWindow):
             return
         self._finished = True
         from newsviewer.gui.facet_bar import FacetBar
+        from newsviewer.gui.icons import app_icon
         from newsviewer.gui.import_progress import ImportProgress
         from newsviewer.gui.import_worker import ImportController
         from newsviewer.gui.quotes_panel import QuotesPanel
         from newsviewer.gui.reader import ReaderView
 
         self.list_view.install_row_painter()
+        install_list_menu(self)
+        # Settings that change nothing in the first frame, made here with Qt's namespace.
+        self.setWindowIcon(app_icon())
+        self.help_button.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.message_label.setAlignment(
+            QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignTop
+        )
 
         self.hit_label = QLabel()
         self.hit_label.setAccessibleName("Search hits in this story")
@@ -344,7 +358,6 @@ class MainWindow(QMainWindow):
         self.help_button.setText("?")
         self.help_button.setAccessibleName("Search syntax")
         self.help_button.setToolTip("Search syntax (F1)")
-        self.help_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.help_button.clicked.connect(self.show_search_help)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of stories shown")
@@ -361,7 +374,6 @@ class MainWindow(QMainWindow):
         self.message_label = QLabel()
         self.message_label.setAccessibleName("Search message")
         self.message_label.setWordWrap(True)
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.message_label.setContentsMargins(16, 32, 16, 16)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.list_view)
@@ -384,7 +396,7 @@ class MainWindow(QMainWindow):
         self._list_layout = list_layout
 
         # Stand-ins for the reader and the quotations until finish_building.
-        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reader_splitter = QSplitter()  # (side by side: a splitter's default)
         self.reader_splitter.setObjectName("readerSplitter")
         self.reader_splitter.addWidget(
             ReaderPlaceholder("Opening the library…" if self._library is None else "")
@@ -394,7 +406,7 @@ class MainWindow(QMainWindow):
         self.reader_splitter.setStretchFactor(1, 0)
         self.reader_splitter.setChildrenCollapsible(True)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(self.reader_splitter)
@@ -814,11 +826,11 @@ class MainWindow(QMainWindow):
 
     # -- focus ------------------------------------------------------------------------
     def focus_search(self) -> None:
-        self.search_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_bar.selectAll()
 
     def _focus_list(self) -> None:
-        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.list_view.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         if not self.list_view.currentIndex().isValid() and self.model.rowCount():
             self.list_view.setCurrentIndex(self.model.index(0, 0))
 
@@ -827,7 +839,7 @@ class MainWindow(QMainWindow):
             self.search_bar.clear_search()
 
     def _focus_reader(self) -> None:
-        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reader.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _set_quotes_visible(self, visible: bool) -> None:
         quotes = self.reader_splitter.widget(1)  # the panel, or its stand-in until built

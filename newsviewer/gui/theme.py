@@ -7,7 +7,7 @@ light or dark system theme (or a forced one) is followed without a second code p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -62,7 +62,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setStyle("Fusion")
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(Qt.ColorScheme.Dark if theme == DARK else Qt.ColorScheme.Light)
+        scheme = QtCore.Qt.ColorScheme.Dark if theme == DARK else QtCore.Qt.ColorScheme.Light
+        hints.setColorScheme(scheme)
     app.setPalette(dark_palette() if theme == DARK else app.style().standardPalette())
 
 
