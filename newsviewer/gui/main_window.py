@@ -237,18 +237,9 @@ class MainWindow(QMainWindow):
             QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignTop
         )
 
-        self.hit_label = QLabel()
-        self.hit_label.setAccessibleName("Search hits in this story")
-        self.hit_label.hide()
-        self.statusBar().addPermanentWidget(self.hit_label)
         progress = ImportProgress()
-        self.statusBar().addPermanentWidget(progress)
+        self.statusBar().insertPermanentWidget(1, progress)  # between hits and Details
         self._progress = progress
-        self.details_button = QPushButton("Details…")
-        self.details_button.setAccessibleName("Show import details")
-        self.details_button.clicked.connect(self.show_summary)
-        self.details_button.hide()
-        self.statusBar().addPermanentWidget(self.details_button)
 
         reader = ReaderView(lambda figure_id: self.library.figure_image(figure_id))
         reader.setAcceptDrops(False)
@@ -262,11 +253,15 @@ class MainWindow(QMainWindow):
             reader.show_message("Opening the library…")
         quotes_panel = QuotesPanel()
         quotes_panel.quote_activated.connect(reader.scroll_to_quote)
-        # Each takes the place, size and visibility of its stand-in.
+        # Each takes the place, size and visibility of its stand-in (a stretch factor
+        # belongs to the widget, so it is given again).
+        sizes = self.reader_splitter.sizes()
         for index, widget in enumerate((reader, quotes_panel)):
             stand_in = self.reader_splitter.replaceWidget(index, widget)
             if stand_in is not None:
                 stand_in.deleteLater()
+            self.reader_splitter.setStretchFactor(index, 1 if index == 0 else 0)
+        self.reader_splitter.setSizes(sizes)
         self._reader, self._quotes_panel = reader, quotes_panel
 
         facet_bar = FacetBar()
@@ -418,7 +413,17 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
-        self.statusBar()  # in the first frame too, so nothing moves when it fills
+        # The status bar's widgets, hidden, are in the first frame too: the bar takes the
+        # height of the tallest (the Details button), so nothing moves when it fills.
+        self.hit_label = QLabel()
+        self.hit_label.setAccessibleName("Search hits in this story")
+        self.hit_label.hide()
+        self.statusBar().addPermanentWidget(self.hit_label)
+        self.details_button = QPushButton("Details…")
+        self.details_button.setAccessibleName("Show import details")
+        self.details_button.clicked.connect(self.show_summary)
+        self.details_button.hide()
+        self.statusBar().addPermanentWidget(self.details_button)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()

@@ -7,11 +7,11 @@ the real panes right after it is painted (MainWindow.finish_building).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-# Where the reader shows a message: its page margin and the message's own top margin.
-_MESSAGE_TOP_PX = 52
+# Where the reader shows a message: its page's top margin and the message's own.
+_MESSAGE_TOP_PX = 28
 
 
 class ReaderPlaceholder(QFrame):
@@ -24,7 +24,18 @@ class ReaderPlaceholder(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         label = QLabel(message)
-        label.setEnabled(False)  # drawn muted, as the reader draws its messages
+        # The reader's muted text: its text colour 38% of the way to the page colour.
+        palette = label.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = QColor(
+            round(text.red() * 0.62 + base.red() * 0.38),
+            round(text.green() * 0.62 + base.green() * 0.38),
+            round(text.blue() * 0.62 + base.blue() * 0.38),
+        )
+        palette.setColor(QPalette.ColorRole.Text, muted)  # (text on the page: Text role)
+        palette.setColor(QPalette.ColorRole.WindowText, muted)
+        label.setPalette(palette)
         # Centred at the top by stretches rather than an alignment flag: Qt's namespace
         # (~15 ms to build its enums) is not needed before the first paint.
         row = QHBoxLayout()
@@ -38,7 +49,7 @@ class ReaderPlaceholder(QFrame):
 
 
 class QuotesPlaceholder(QWidget):
-    """The quotations pane before any story is open: its title only."""
+    """The quotations pane as it is with no story open."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +58,13 @@ class QuotesPlaceholder(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
+        empty = QLabel("No direct quotations in this story.")
+        empty.setWordWrap(True)
+        empty.setEnabled(False)
+        empty.setContentsMargins(6, 6, 6, 6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(title)
+        layout.addWidget(empty)
         layout.addStretch(1)
