@@ -23,6 +23,7 @@ from newsviewer.gui.theme import SYSTEM, THEMES, apply_theme
 THEME_ENV = "NEWSVIEWER_THEME"
 
 # Set to 1, the app prints "painted <unix time>" once the window is first painted,
+# "ready <unix time>" once the parts built after that paint are there (the reader...),
 # "listed <unix time>" once the story list is painted, its peak RSS, and quits:
 # benchmarks/startup_bench.py times start-up with it.
 EXIT_AFTER_PAINT_ENV = "NEWSVIEWER_EXIT_AFTER_PAINT"
@@ -79,6 +80,7 @@ class _PaintProbe(QObject):
         self._window = window
         self._stage = "painted"
         window.list_refreshed.connect(self._on_listed)
+        window.ready.connect(lambda: print(f"ready {time.time():.6f}", flush=True))
         self._listed = False
         window.installEventFilter(self)
 
@@ -129,12 +131,12 @@ def show_window_then_open(
     window.open_failed = False  # type: ignore[attr-defined]
 
     def open_library() -> None:
+        # The rest of the window first: it is there while the library code loads.
+        window.finish_building()
         from PySide6.QtWidgets import QMessageBox
 
         from newsviewer.library import Library
 
-        # The rest of the window first: it shows while the library code loads.
-        window.finish_building()
         path = library_path() if callable(library_path) else library_path
         try:
             library = Library.open(path)
