@@ -255,13 +255,13 @@ class MainWindow(QMainWindow):
         quotes_panel.quote_activated.connect(reader.scroll_to_quote)
         # Each takes the place, size and visibility of its stand-in (a stretch factor
         # belongs to the widget, so it is given again).
-        sizes = self.reader_splitter.sizes()
+        layout = self.reader_splitter.saveState()  # (sizes, also of a hidden pane)
         for index, widget in enumerate((reader, quotes_panel)):
             stand_in = self.reader_splitter.replaceWidget(index, widget)
             if stand_in is not None:
                 stand_in.deleteLater()
             self.reader_splitter.setStretchFactor(index, 1 if index == 0 else 0)
-        self.reader_splitter.setSizes(sizes)
+        self.reader_splitter.restoreState(layout)
         self._reader, self._quotes_panel = reader, quotes_panel
 
         facet_bar = FacetBar()

@@ -163,3 +163,17 @@ def test_window_is_ready_right_after_its_first_paint(make_window):
     assert window.reader.accessibleName() == "Story reader"
     assert window.list_view.contextMenuPolicy().name == "ActionsContextMenu"
     assert not window.windowIcon().isNull()
+
+
+def test_quotations_hidden_last_time_come_back_at_their_width(qtbot, tmp_path: Path):
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    WindowSettings(store).set_quotes_visible(False)
+    window = MainWindow(None, WindowSettings(store))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    assert not window.quotes_panel.isVisible()
+    window.quotes_action.trigger()  # View > Show Quotations
+    assert window.quotes_panel.isVisible()
+    # (Laid out on the next pass of the event loop.)
+    qtbot.waitUntil(lambda: window.reader_splitter.sizes()[1] >= 200, timeout=2000)
