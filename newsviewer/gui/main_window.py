@@ -486,6 +486,9 @@ class MainWindow(QMainWindow):
     def _on_list_loaded(self, generation: int, query: str, result: object) -> None:
         if generation != self._list_generation:
             return
+        # Rows to show need the row painter (and a story, the reader): should the list
+        # arrive before the first paint (a library given when the window is made).
+        self.finish_building()
         rows, snippets, count = result  # type: ignore[misc]
         bar = self.list_view.verticalScrollBar()
         scroll = bar.value()
