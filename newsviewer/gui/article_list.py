@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     # Annotations only: the domain records load after the window's first paint.
     from newsviewer.domain import ArticleId, ArticleSummary
 
 # Qt's namespace is used as QtCore.Qt, looked up when needed: building its enums takes
 # ~15 ms, and none is needed before the window's first paint.
+
 # Roles past Qt.ItemDataRole.UserRole (256, fixed by Qt).
 _USER_ROLE = 256
 ID_ROLE = _USER_ROLE + 1
