@@ -9,7 +9,6 @@ between the headline and the first paragraph) belongs to the story.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -19,55 +18,53 @@ from newsviewer.domain import Block
 from newsviewer.html.figures import marker_index
 from newsviewer.html.sanitize import clean_text
 
-_TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td")
+TEXT_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td")
 # Blocks are matched to page elements by the start of their text: long enough to
 # be unique within one page, short enough to survive the extractor's trimming.
 _KEY_CHARS = 60
-# Class names of the elements that hold a story's byline or its date line.
-_BYLINE_CLASS = re.compile(r"byline|author|dateline|timestamp", re.I)
+_PREFIX_CHARS = 4 * _KEY_CHARS
 
 
 @dataclass(slots=True)
 class PageOrder:
-    """Document-order positions of text elements, figure markers, h1 headings and
-    byline or date elements."""
+    """Document-order positions of text elements, figure markers and h1 headings.
+
+    Positions count only those elements: they order them, nothing more.
+    """
 
     text: dict[str, int] = field(default_factory=dict)
     markers: dict[int, int] = field(default_factory=dict)
     headings: list[int] = field(default_factory=list)
-    bylines: list[int] = field(default_factory=list)
 
 
-def _key(text: str) -> str:
-    return clean_text(text)[:_KEY_CHARS].casefold()
+def text_key(text: str) -> str:
+    """The start of an element's text, as blocks and page elements are matched by."""
+    # Only the start is kept, so only a start is cleaned: a table cell holding a
+    # whole page would otherwise be cleaned whole, once per enclosing element.
+    # Cleaning is local to each run of space, so a prefix that cleans to more than
+    # the key's length gives the same key; one that is mostly space falls back.
+    cleaned = clean_text(text[:_PREFIX_CHARS])
+    if len(cleaned) <= _KEY_CHARS and len(text) > _PREFIX_CHARS:
+        cleaned = clean_text(text)
+    return cleaned[:_KEY_CHARS].casefold()
 
 
 def page_order(root: HtmlElement) -> PageOrder:
     order = PageOrder()
-    for position, el in enumerate(root.iter()):
+    # Only the elements recorded are walked: lxml picks them in C.
+    for position, el in enumerate(root.iter("img", "h1", *TEXT_TAGS)):
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
         if tag == "img":
             index = marker_index(el.get("src") or "")
             if index is not None:
                 order.markers[index] = position
         elif tag == "h1":
             order.headings.append(position)
-        elif tag == "time" or el.get("rel") == "author":
-            order.bylines.append(position)
-        elif tag in _TEXT_TAGS:
-            key = _key(el.text_content())
+        else:
+            key = text_key(el.text_content())
             if key:
                 order.text.setdefault(key, position)
-        if (cls := el.get("class")) and _BYLINE_CLASS.search(cls):
-            order.bylines.append(position)
     return order
-
-
-def block_position(order: PageOrder, block: Block) -> int | None:
-    """Where the page element holding ``block`` stands in the page, if it is found."""
-    return order.text.get(_key(block.text))
 
 
 def rescue_positions(
@@ -76,7 +73,7 @@ def rescue_positions(
     """Block positions for the ``wanted`` figure indexes that are not yet ``placed``."""
     anchors: list[tuple[int, int]] = []  # (page position, block index), both ascending
     for i, block in enumerate(blocks):
-        pos = order.text.get(_key(block.text))
+        pos = order.text.get(text_key(block.text))
         if pos is not None and (not anchors or pos > anchors[-1][0]):
             anchors.append((pos, i))
     if not anchors:

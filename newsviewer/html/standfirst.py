@@ -11,37 +11,74 @@ has no byline after it, and is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+
+from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
-from newsviewer.html.placement import PageOrder, block_position
+from newsviewer.html.placement import TEXT_TAGS, text_key
 
 _KEY = re.compile(r"[\W_]+")
 # A by-line written out as the story's next block ("By Ana Silva", "Un texte de
 # Frédéric Zalac", "Von Jana Weiß"): where the page marks no byline element.
 _BY_LINE = re.compile(r"^(?:by|par|von|door|un texte de|texte de|text:|texto:)\s+\w", re.I)
 _BY_LINE_CHARS = 100
+# Class names of the elements that hold a story's byline or its date line.
+_BYLINE_CLASS = re.compile(r"byline|author|dateline|timestamp", re.I)
 
 
-def repeats_standfirst(blocks: list[Block], description: str, order: PageOrder) -> bool:
-    """Whether ``blocks[0]`` is the description set between headline and byline."""
+def repeats_standfirst(blocks: list[Block], description: str, root: HtmlElement) -> bool:
+    """Whether ``blocks[0]`` is the description set between headline and byline.
+
+    ``root`` is the page as the extractor read it.
+    """
     if len(blocks) < 2 or not description:
         return False
     text, summary = _key(blocks[0].text), _key(description)
     # The block says nothing the description does not: dropping it loses no text.
     if not text or not summary.startswith(text):
         return False
-    first = block_position(order, blocks[0])
-    second = block_position(order, blocks[1])
-    if first is None or second is None or second <= first:
-        return False
-    if not any(h < first for h in order.headings):
-        return False
     if len(blocks[1].text) <= _BY_LINE_CHARS and _BY_LINE.match(blocks[1].text):
-        return True
-    # A byline or date element between this block and the story's next one.
-    after = bisect_right(order.bylines, first)
-    return after < len(order.bylines) and order.bylines[after] < second
+        return _under_headline(root, text_key(blocks[0].text))
+    return _byline_between(root, text_key(blocks[0].text), text_key(blocks[1].text))
+
+
+def _under_headline(root: HtmlElement, first: str) -> bool:
+    headline = False
+    for el in root.iter("h1", *TEXT_TAGS):
+        if el.tag == "h1":
+            headline = True
+        elif text_key(el.text_content()) == first:
+            return headline
+    return False
+
+
+def _byline_between(root: HtmlElement, first: str, second: str) -> bool:
+    """Whether, under an h1, a byline or date element stands between the page
+    elements holding the two blocks. Only pages whose first block repeats their
+    description get here, so the walk over the whole page is rare."""
+    headline = seen_first = byline = False
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "h1":
+            headline = True
+        if seen_first and (
+            tag == "time"
+            or el.get("rel") == "author"
+            or _BYLINE_CLASS.search(el.get("class") or "") is not None
+        ):
+            byline = True
+        if tag in TEXT_TAGS:
+            key = text_key(el.text_content())
+            if not seen_first:
+                if key == first:
+                    if not headline:
+                        return False
+                    seen_first = True
+            elif key == second:
+                return byline
+    return False
 
 
 def _key(text: str) -> str:

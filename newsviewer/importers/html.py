@@ -130,7 +130,7 @@ class HtmlImporter:
         title = choose_title(meta)
         authors = person_names(authors_raw, meta.site)
         shift = leading_boilerplate(body.blocks, [title, *meta.headings], authors)
-        if repeats_standfirst(body.blocks[shift:], meta.description, order):
+        if repeats_standfirst(body.blocks[shift:], meta.description, root):
             shift += 1
         blocks = body.blocks[shift:]
         if not blocks:
