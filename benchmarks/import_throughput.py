@@ -1,6 +1,6 @@
 """Import throughput on the corpora: text files/s and HTML pages/s, one core vs all.
 
-    python benchmarks/import_throughput.py ../shared/corpora [--limit N]
+    python benchmarks/import_throughput.py ../shared/corpora [--limit N] [--only html|text]
 
 Each figure is a whole import (parse + store, each file whole or not at all) into
 a fresh library, through the same service the window and the command line use.
@@ -50,13 +50,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=10_000)
+    parser.add_argument(
+        "--only", choices=("html", "text"), help="one kind of file (the other takes a minute)"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     print(f"cores: {cores}")
-    for label, files in (
-        ("text files", text_files(args.corpus, args.limit)),
-        ("HTML pages", html_pages(args.corpus, args.limit)),
-    ):
+    kinds = []
+    if args.only != "html":
+        kinds.append(("text files", text_files(args.corpus, args.limit)))
+    if args.only != "text":
+        kinds.append(("HTML pages", html_pages(args.corpus, args.limit)))
+    for label, files in kinds:
         if not files:
             print(f"{label}: none found under {args.corpus}")
             continue
