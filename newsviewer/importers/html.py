@@ -196,6 +196,10 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
     # a declared desk ("BBC News") or the one trafilatura found ("AOL Staff") is shown.
     if meta.author_candidates:
         return meta.author_candidates[0]
+    # Nothing declared: a desk or a user name the page prints as its byline
+    # ("Smart Shopping Team", "u/someone") is what a reader of the page sees.
+    if in_markup:
+        return in_markup
     return [found] if found else []
 
 
