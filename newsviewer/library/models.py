@@ -147,3 +147,12 @@ class OriginalRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryCountRow(Base):
+    """The number of stories, kept by triggers on ``articles`` (migration 0005)."""
+
+    __tablename__ = "story_count"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    stories: Mapped[int] = mapped_column(Integer)

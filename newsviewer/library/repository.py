@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,13 @@ from newsviewer.domain import (
 from newsviewer.errors import LibraryError
 from newsviewer.library import db
 from newsviewer.library import search as plans
-from newsviewer.library.models import ArticleRow, FigureRow, OriginalRow, QuotationRow
+from newsviewer.library.models import (
+    ArticleRow,
+    FigureRow,
+    OriginalRow,
+    QuotationRow,
+    StoryCountRow,
+)
 from newsviewer.library.search import ELLIPSIS, RANK, SNIPPET_TOKENS, SearchPage, Sort
 
 __all__ = ["ELLIPSIS", "RANK", "SNIPPET_TOKENS", "DeletedArticle", "Library", "StoreRequest"]
@@ -526,8 +532,9 @@ class Library:
             )
 
     def count(self) -> int:
+        """Stories in the library, read from the count the triggers keep (no scan)."""
         with self._read() as session:
-            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+            return session.scalar(select(StoryCountRow.stories)) or 0
 
     def ids(self) -> list[ArticleId]:
         """All ids, newest first (published date, else import date)."""
