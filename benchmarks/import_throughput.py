@@ -19,9 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsviewer.domain import FAILED
-from newsviewer.importing import default_workers, import_paths
-from newsviewer.library import Library
+# The newsviewer imports live in the functions: a spawned parse process runs this
+# file again, and should load what the command line's parse processes load, no more.
 
 
 def text_files(corpus: Path, limit: int) -> list[Path]:
@@ -35,6 +34,10 @@ def html_pages(corpus: Path, limit: int) -> list[Path]:
 
 
 def run(files: list[Path], workers: int) -> tuple[float, int]:
+    from newsviewer.domain import FAILED
+    from newsviewer.importing import import_paths
+    from newsviewer.library import Library
+
     with tempfile.TemporaryDirectory() as tmp:
         library = Library.open(Path(tmp) / "bench.sqlite3")
         try:
@@ -54,6 +57,8 @@ def main() -> int:
         "--only", choices=("html", "text"), help="one kind of file (the other takes a minute)"
     )
     args = parser.parse_args()
+    from newsviewer.importing import default_workers
+
     cores = os.cpu_count() or 1
     print(f"cores: {cores}")
     kinds = []

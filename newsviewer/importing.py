@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from newsviewer.domain import FAILED, Article, FileOutcome, ImportReport
-from newsviewer.errors import LibraryError, ParseError
-from newsviewer.importers import parse_file
+from newsviewer.domain import FAILED, FileOutcome, ImportReport
+from newsviewer.errors import LibraryError
 from newsviewer.library import Library, StoreRequest
+from newsviewer.parse_worker import ParsedFile, lower_priority, parse_one
 
 log = logging.getLogger(__name__)
 
@@ -75,28 +73,6 @@ def _walk(folder: Path) -> Iterable[Path]:
             yield entry
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedFile:
-    """A parse result that crosses process boundaries: the article or the reason."""
-
-    path: Path
-    article: Article | None
-    original: bytes
-    reason: str = ""
-
-
-def parse_one(path: Path) -> ParsedFile:
-    """Parse one file; never raises for a bad file."""
-    try:
-        article, original = parse_file(path)
-    except ParseError as exc:
-        return ParsedFile(path, None, b"", str(exc))
-    except Exception as exc:  # a bug in a parser must not sink the batch
-        log.exception("unexpected error parsing %s", path)
-        return ParsedFile(path, None, b"", f"internal error while parsing: {exc!r}")
-    return ParsedFile(path, article, original)
-
-
 # Files stored under one commit, each in its own savepoint: a commit per file
 # halves the import rate, while a group this size commits several times a second.
 GROUP_FILES = 64
@@ -147,13 +123,6 @@ PARALLEL_MIN_FILES = 24
 CHUNK = 8
 
 
-def _lower_priority() -> None:
-    # Parsers yield the CPU to the window: on a 2-core machine this halves the
-    # longest GUI stall during a big import at the same throughput.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
-
-
 def default_workers() -> int:
     """Parse processes for an import from the command line: one per core.
 
@@ -172,7 +141,7 @@ def _parsed_stream(todo: list[Path], workers: int) -> Iterator[ParsedFile]:
     # spawn, not fork: the GUI process has Qt threads that must not be forked.
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_lower_priority
+        max_workers=workers, mp_context=ctx, initializer=lower_priority
     ) as pool:
         try:
             yield from pool.map(parse_one, todo, chunksize=CHUNK)
