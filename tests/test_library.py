@@ -430,3 +430,16 @@ def test_add_each_keeps_each_story_whole_and_the_others_stored(
         assert conn.execute("SELECT count(*) FROM quotations").fetchone() == (2,)
         assert conn.execute("SELECT count(*) FROM originals").fetchone() == (2,)
     fts_integrity(library.path)
+
+
+def test_an_older_library_is_known_to_need_updating_before_it_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database", encoding="utf-8")
+    assert not db.upgrade_needed(path)  # nothing there yet: a new library is made at once
+    assert not db.upgrade_needed(notes)  # opening it explains what is wrong
+    Library.open(path).close()
+    assert not db.upgrade_needed(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    assert db.upgrade_needed(path)

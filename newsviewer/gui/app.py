@@ -136,18 +136,31 @@ def show_window_then_open(
         from PySide6.QtWidgets import QMessageBox
 
         from newsviewer.library import Library
+        from newsviewer.library.db import upgrade_needed
+
+        def failed(reason: str) -> None:
+            QMessageBox.critical(window, "NewsViewer cannot open its library", reason)
+            window.open_failed = True  # type: ignore[attr-defined]
+            window.close()
+
+        def opened(library: Library) -> None:
+            window.statusBar().clearMessage()
+            window.attach_library(library)
+            if files:
+                window.import_files(list(files))
 
         path = library_path() if callable(library_path) else library_path
+        if upgrade_needed(path):
+            # Migrating an older library can take minutes: the window stays usable.
+            window.show_upgrading()
+            window.tasks.submit("open", lambda: Library.open(path), opened, failed)
+            return
         try:
             library = Library.open(path)
         except NewsViewerError as exc:
-            QMessageBox.critical(window, "NewsViewer cannot open its library", str(exc))
-            window.open_failed = True  # type: ignore[attr-defined]
-            window.close()
+            failed(str(exc))
             return
-        window.attach_library(library)
-        if files:
-            window.import_files(list(files))
+        opened(library)
 
     AfterNextPaint(window, open_library, OPEN_FALLBACK_MS)
     window.show()

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
     import_summarized = Signal(object)  # ImportReport of a finished import
     search_failed = Signal(str)
     ready = Signal()  # the parts not in the first frame are built: see finish_building
+    upgrade_started = Signal()  # the library is being updated for this version: see below
 
     def __init__(
         self,
@@ -204,6 +205,18 @@ class MainWindow(QMainWindow):
     def has_library(self) -> bool:
         """Whether the library is open in the window (attach_library was called)."""
         return self._library is not None
+
+    def show_upgrading(self) -> None:
+        """Say that the library is being updated (a migration runs off this thread)."""
+        self.count_label.setText("Updating the library…")
+        self.message_label.setText(
+            "Updating the library for this version of NewsViewer.\n\n"
+            "A large library takes a few minutes. Its stories appear here when it is done; "
+            "the window stays open meanwhile, and files dropped now are imported then."
+        )
+        self.list_stack.setCurrentIndex(_MESSAGE_PAGE)
+        self.statusBar().showMessage("Updating the library for this version…")
+        self.upgrade_started.emit()
 
     def attach_library(self, library: Library) -> None:
         """Show ``library``, opened after the window was first painted."""

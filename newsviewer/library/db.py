@@ -180,6 +180,26 @@ def migrate(engine: Engine) -> None:
                     raise NewerSchemaError(str(exc)) from exc
 
 
+def upgrade_needed(path: Path) -> bool:
+    """Whether opening ``path`` will migrate a library written by an older version.
+
+    A migration can rebuild the search indexes: minutes for a big library. The
+    window opens such a library off its thread and says what is happening. This
+    reads one row; a file it cannot read is left for the opening to explain.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return row is not None and row[0] != newest_revision()
+
+
 def open_engine(path: Path) -> Engine:
     """Create the folder and file as needed, apply migrations, return the engine."""
     _check_file(path)

@@ -64,6 +64,39 @@ def test_window_is_shown_before_the_library_opens_then_lists_its_stories(qtbot, 
     window.library.close()
 
 
+def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(qtbot, tmp_path: Path):
+    import sqlite3
+
+    from newsviewer.gui.app import show_window_then_open
+    from newsviewer.library import Library
+
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as library:
+        library.add(_kerry_article(), source_path=str(KERRY), original=KERRY.read_bytes())
+    with sqlite3.connect(path) as conn:  # as version 0004 left it: no story count
+        conn.execute("DROP TRIGGER story_count_ai")
+        conn.execute("DROP TRIGGER story_count_ad")
+        conn.execute("DROP TABLE story_count")
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    create_application(["newsviewer"])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    said: list[str] = []
+
+    window = show_window_then_open(path, settings=settings)
+    qtbot.addWidget(window)
+    window.upgrade_started.connect(lambda: said.append(window.message_label.text()))
+    with qtbot.waitSignal(window.list_refreshed, timeout=20000):
+        pass
+
+    assert said and said[0].startswith("Updating the library for this version")
+    assert window.count_label.text() == "1 story"
+    assert window.list_stack.currentWidget() is window.list_view
+    assert window.current_article() is not None
+    assert window.library.count() == 1
+    window.close()
+    window.library.close()
+
+
 def test_unusable_library_found_after_showing_the_window_is_explained(
     qtbot, tmp_path: Path, monkeypatch
 ):
