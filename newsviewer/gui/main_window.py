@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             "the window stays open meanwhile, and files dropped now are imported then."
         )
         self.list_stack.setCurrentIndex(_MESSAGE_PAGE)
+        self.reader.show_message("Updating the library…")
         self.statusBar().showMessage("Updating the library for this version…")
         self.upgrade_started.emit()
 
