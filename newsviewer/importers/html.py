@@ -28,6 +28,7 @@ from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, mar
 from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.loose_text import wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
+from newsviewer.html.page_chrome import chrome_before_story
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
@@ -129,7 +130,8 @@ class HtmlImporter:
         body = body_from_xml(body_el)
         title = choose_title(meta)
         authors = person_names(authors_raw, meta.site)
-        shift = leading_boilerplate(body.blocks, [title, *meta.headings], authors)
+        shift = chrome_before_story(body.blocks, root, meta.description)
+        shift += leading_boilerplate(body.blocks[shift:], [title, *meta.headings], authors)
         if repeats_standfirst(body.blocks[shift:], meta.description, root):
             shift += 1
         blocks = body.blocks[shift:]
