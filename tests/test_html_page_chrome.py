@@ -66,3 +66,10 @@ def test_a_story_opening_with_a_long_paragraph_outside_its_container_is_kept() -
     )
     lines = [Block(kind=PARAGRAPH, text=t) for t in ["News", "Local", "Harbour", lead, "Share"]]
     assert start(lines, f"<p>{lead}</p>") == 0
+
+
+def test_a_one_word_description_does_not_mark_where_the_story_starts() -> None:
+    lines = [Block(kind=PARAGRAPH, text=t) for t in _TIPS]
+    root = lxml.html.document_fromstring("<html><body><div>News</div></body></html>")
+    blocks = [*lines, Block(kind=PARAGRAPH, text="Newsroom staff walked out on Friday.")]
+    assert chrome_before_story(blocks, root, "News") == 0

@@ -34,6 +34,8 @@ _MIN_RUN = 5
 _SHORT_SHARE = 0.9
 # Share of a run's list items that must be links for the list to be a menu.
 _LINKED_SHARE = 0.5
+# A description shorter than this ("News", "Home") could open any block by chance.
+_MIN_DESCRIPTION = 12
 # Only pages whose extracted text opens with this many short lines pay for the search.
 _GATE = 3
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -93,7 +95,7 @@ def _container_start(blocks: list[Block], root: HtmlElement) -> int | None:
 def _description_start(blocks: list[Block], description: str) -> int | None:
     """Index of the first block that opens with the page's description."""
     want = _key(description)
-    if not want:
+    if len(want) < _MIN_DESCRIPTION:
         return None
     return next((i for i, b in enumerate(blocks) if _key(b.text).startswith(want)), None)
 
