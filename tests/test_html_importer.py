@@ -507,3 +507,21 @@ def test_date_searched_in_the_markup_leaves_the_pictures_of_the_story() -> None:
     assert article.published == datetime(2024, 3, 5)  # type: ignore[attr-defined]
     captions = [f.caption for f in article.figures]  # type: ignore[attr-defined]
     assert captions == ["The harbour wall after the storm."]
+
+
+def test_a_credit_set_in_inline_markup_reads_as_the_page_prints_it(tmp_path: Path) -> None:
+    page = tmp_path / "credit.html"
+    page.write_text(
+        "<html><head><title>Coach named</title></head><body><article>"
+        "<h1>Coach named</h1>"
+        '<figure><img src="a.jpg"><figcaption>The new coach. '
+        '<span class="credit">Photo: <b><a href="/p/1">Brett Davis</a></b>, USA TODAY Sports'
+        "</span></figcaption></figure>"
+        + "<p>The school named its offensive coordinator head coach on Sunday.</p>" * 5
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+
+    article = HtmlImporter().parse(SourceFile(path=page, data=page.read_bytes()))
+
+    assert [f.credit for f in article.figures] == ["Photo: Brett Davis, USA TODAY Sports"]

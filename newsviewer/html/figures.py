@@ -245,6 +245,9 @@ def split_inline_credit(caption: str) -> tuple[str, str]:
     return caption[: match.start()].rstrip(), credit
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.)\]])")
+
+
 def _visible_text(el: HtmlElement, skip_credit: bool = False) -> str:
     parts: list[str] = []
 
@@ -260,7 +263,11 @@ def _visible_text(el: HtmlElement, skip_credit: bool = False) -> str:
                 parts.append(child.tail)
 
     walk(el)
-    return clean_text(" ".join(parts))
+    # Pieces are joined with spaces: pages put "Credit" and the name in spans with no
+    # space between, relying on CSS. A space that lands before a comma, full stop or
+    # closing bracket came from inline markup ("<b>Name</b>, Agency"), where the page
+    # has none; French sets a space before ":;!?" on purpose, so those keep theirs.
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", clean_text(" ".join(parts)))
 
 
 def _tiny(img: HtmlElement) -> bool:
