@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from newsviewer.domain import HEADING, LIST_ITEM, PARAGRAPH, Block
 from newsviewer.html.dates import date_in_text
+from newsviewer.html.text_keys import display_width, letters_key
 
 # Leading blocks the trimmer may drop: a page's furniture above the story is a
 # handful of lines; more than this and the "labels" are the story's own list.
@@ -59,8 +60,6 @@ _TEASER_LOOKAHEAD = 4
 _LABEL_WITH_COLON = re.compile(r"^\w+(?: \w+)?:$")
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
 _BY = re.compile(r"^(by|par|von|por|door|di|de)\s", re.I)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
-_KEY = re.compile(r"[\W_]+")
 
 
 def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Iterable[str]) -> int:
@@ -70,7 +69,7 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
     The count stops at the first block that could be the story; all blocks are never
     dropped.
     """
-    title_keys = {k for k in (_key(t) for t in titles) if k}
+    title_keys = {k for k in (letters_key(t) for t in titles) if k}
     surnames = [n.split()[-1].casefold() for n in names if n.split()]
     count = 0
     limit = min(_MAX_DROPPED, len(blocks) - 1)
@@ -120,7 +119,7 @@ def _list_run(blocks: list[Block], index: int) -> int:
 def _headline(block: Block, title_keys: set[str]) -> bool:
     """The headline, or as a heading the headline with its subtitle run on (or the
     headline without the site name the title carries)."""
-    key = _key(block.text)
+    key = letters_key(block.text)
     if key in title_keys:
         return True
     if block.kind != HEADING or len(key) < _MIN_HEADLINE_KEY:
@@ -136,11 +135,11 @@ def _teaser(blocks: list[Block], start: int) -> bool:
     text = blocks[start].text
     if not _ELLIPSIS.search(text):
         return False
-    key = _key(_ELLIPSIS.sub("", text))
+    key = letters_key(_ELLIPSIS.sub("", text))
     if len(key) < _TEASER_MIN_KEY:
         return False
     later = blocks[start + 1 : start + 1 + _TEASER_LOOKAHEAD]
-    return any(_key(b.text).startswith(key) for b in later)
+    return any(letters_key(b.text).startswith(key) for b in later)
 
 
 def _notice(text: str) -> bool:
@@ -151,7 +150,7 @@ def _breadcrumb(text: str) -> bool:
     """ "Home > Events > Seminar": the path to the page, not its text."""
     return (
         len(_BREADCRUMB.findall(text)) >= 2
-        and _width(text) <= _BREADCRUMB_CHARS
+        and display_width(text) <= _BREADCRUMB_CHARS
         and not _SENTENCE_END.search(text)
     )
 
@@ -167,14 +166,14 @@ def _key_points(blocks: list[Block], start: int) -> bool:
         end += 1
     if end - start > _KEY_POINTS or end >= len(blocks) or blocks[end].kind != PARAGRAPH:
         return False
-    return all(_width(b.text) <= _KEY_POINT_CHARS for b in blocks[start:end])
+    return all(display_width(b.text) <= _KEY_POINT_CHARS for b in blocks[start:end])
 
 
 def _label(block: Block) -> bool:
     text = block.text
     return (
         block.kind in (PARAGRAPH, HEADING, LIST_ITEM)
-        and _width(text) <= _LABEL_CHARS
+        and display_width(text) <= _LABEL_CHARS
         and len(text.split()) <= _LABEL_WORDS
         and " | " not in text  # a table row
         and (not _SENTENCE_END.search(text) or _LABEL_WITH_COLON.match(text) is not None)
@@ -195,12 +194,3 @@ def _dateline(text: str) -> bool:
         and " | " not in text
         and date_in_text(text) is not None
     )
-
-
-def _width(text: str) -> int:
-    """Length with a CJK character counted as a word's worth of Latin letters."""
-    return len(text) + 2 * len(_CJK.findall(text))
-
-
-def _key(text: str) -> str:
-    return _KEY.sub("", text.casefold())

@@ -14,13 +14,13 @@ needs), where a menu is a list of links.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from lxml.html import HtmlElement
 
 from newsviewer.domain import LIST_ITEM, Block
 from newsviewer.html.placement import text_key
+from newsviewer.html.text_keys import display_width, letters_key
 
 # A line of interface text: a label, a menu entry, a tip, a view count. Width counts a
 # CJK character as three (see _width), so the bound holds for Japanese menus too.
@@ -38,8 +38,6 @@ _LINKED_SHARE = 0.5
 _MIN_DESCRIPTION = 12
 # Only pages whose extracted text opens with this many short lines pay for the search.
 _GATE = 3
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
-_KEY = re.compile(r"[\W_]+")
 
 
 def chrome_before_story(blocks: list[Block], root: HtmlElement, description: str) -> int:
@@ -47,7 +45,7 @@ def chrome_before_story(blocks: list[Block], root: HtmlElement, description: str
 
     ``root`` is the page the extractor read; ``description`` the page's own summary.
     """
-    if len(blocks) <= _GATE or any(_width(b.text) > _SHORT for b in blocks[:_GATE]):
+    if len(blocks) <= _GATE or any(display_width(b.text) > _SHORT for b in blocks[:_GATE]):
         return 0
     start = _container_start(blocks, root)
     if start is None:
@@ -69,7 +67,7 @@ def chrome_before_story(blocks: list[Block], root: HtmlElement, description: str
 
 def _short_line(block: Block) -> bool:
     """A short line that is not a table row (an infobox's row is the page's data)."""
-    return _width(block.text) <= _SHORT and " | " not in block.text
+    return display_width(block.text) <= _SHORT and " | " not in block.text
 
 
 def _container_start(blocks: list[Block], root: HtmlElement) -> int | None:
@@ -83,7 +81,7 @@ def _container_start(blocks: list[Block], root: HtmlElement) -> int | None:
         text = p.text_content()
         if not text.strip():
             continue
-        totals[parent] += _width(text)
+        totals[parent] += display_width(text)
         firsts.setdefault(parent, text)
     if not totals:
         return None
@@ -94,16 +92,7 @@ def _container_start(blocks: list[Block], root: HtmlElement) -> int | None:
 
 def _description_start(blocks: list[Block], description: str) -> int | None:
     """Index of the first block that opens with the page's description."""
-    want = _key(description)
+    want = letters_key(description)
     if len(want) < _MIN_DESCRIPTION:
         return None
-    return next((i for i, b in enumerate(blocks) if _key(b.text).startswith(want)), None)
-
-
-def _width(text: str) -> int:
-    """Length with a CJK character counted as a word's worth of Latin letters."""
-    return len(text) + 2 * len(_CJK.findall(text))
-
-
-def _key(text: str) -> str:
-    return _KEY.sub("", text.casefold())
+    return next((i for i, b in enumerate(blocks) if letters_key(b.text).startswith(want)), None)

@@ -16,8 +16,8 @@ from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
 from newsviewer.html.placement import TEXT_TAGS, text_key
+from newsviewer.html.text_keys import letters_key
 
-_KEY = re.compile(r"[\W_]+")
 # A by-line written out as the story's next block ("By Ana Silva", "Un texte de
 # Frédéric Zalac", "Von Jana Weiß"): where the page marks no byline element.
 _BY_LINE = re.compile(r"^(?:by|par|von|door|un texte de|texte de|text:|texto:)\s+\w", re.I)
@@ -33,7 +33,7 @@ def repeats_standfirst(blocks: list[Block], description: str, root: HtmlElement)
     """
     if len(blocks) < 2 or not description:
         return False
-    text, summary = _key(blocks[0].text), _key(description)
+    text, summary = letters_key(blocks[0].text), letters_key(description)
     # The block says nothing the description does not: dropping it loses no text.
     if not text or not summary.startswith(text):
         return False
@@ -79,7 +79,3 @@ def _byline_between(root: HtmlElement, first: str, second: str) -> bool:
             elif key == second:
                 return byline
     return False
-
-
-def _key(text: str) -> str:
-    return _KEY.sub("", text.casefold())

@@ -6,11 +6,11 @@ import re
 from urllib.parse import urlsplit
 
 from newsviewer.html.metadata import PageMetadata
+from newsviewer.html.text_keys import letters_key
 
 # Separators between a headline and a site or section name in a <title>.
 # Full-width bars and colons need no spaces ("見出し：朝日新聞デジタル").
 _SEPARATOR = re.compile(r"\s+[-–—|:•·»/]{1,2}\s+|\s*[｜：]\s*|\s+::\s+")
-_ALNUM = re.compile(r"[\W_]+")
 # An h1 shorter than this is a logo or section name ("Opinion", "Arbeit"); longer
 # than this it is a whole standfirst set in large type.
 _MIN_HEADLINE_CHARS = 12
@@ -66,20 +66,20 @@ def _marked_headline(meta: PageMetadata, title: str) -> str:
         if _headline_sized(h)
         and not _names_site(h, meta.site, meta.url)
         # A trailing piece of the <title> ("Headline - Blog Name") is the site's name.
-        and not any(_key(h) == _key(p) for p in pieces)
+        and not any(letters_key(h) == letters_key(p) for p in pieces)
     ]
     if len(candidates) != 1:
         return ""
     heading = candidates[0]
-    key = _key(heading)
-    if key == _key(title):
+    key = letters_key(heading)
+    if key == letters_key(title):
         # The same words: the page's own punctuation ("Fantastic Beasts:" where the
         # social title quotes it) is the headline as set.
         return heading
     # An h1 that the metadata title holds whole is its shorter form ("Lust for Youth"
     # in "Lust for Youth: Lust for Youth", "Headline" in "Opinion | Headline"): the
     # longer title says more, and the separators are handled further on.
-    if key in _key(title):
+    if key in letters_key(title):
         return ""
     # A headline and its social or search title are about the same story and share
     # words; an h1 sharing none is a widget's ("Original text" in a translation popup).
@@ -141,21 +141,17 @@ def _visible_headline(meta: PageMetadata, stripped: str) -> str:
     if len(candidates) != 1:
         return ""
     heading = candidates[0]
-    key = _key(heading)
-    if key == _key(stripped):
+    key = letters_key(heading)
+    if key == letters_key(stripped):
         return ""
     # A metadata title shorter than a headline is a section name ("Arbeit") that the
     # h1 states in full ("Wir kämpfen für gute Arbeit").
     if len(stripped) < _MIN_HEADLINE_CHARS and _words(stripped) <= _words(heading):
         return heading
     document = meta.document_title
-    if _key(strip_site(document, meta.site, meta.url)) == key:
+    if letters_key(strip_site(document, meta.site, meta.url)) == key:
         return heading
     return heading if _is_leading_part(heading, document) else ""
-
-
-def _key(text: str) -> str:
-    return _ALNUM.sub("", text.casefold())
 
 
 def _close_variant(heading: str, title: str) -> bool:
@@ -213,10 +209,10 @@ def _last_separator(title: str) -> int:
 
 
 def _names_site(piece: str, site: str, url: str) -> bool:
-    key = _ALNUM.sub("", piece.casefold())
+    key = letters_key(piece)
     if not key:
         return False
-    site_key = _ALNUM.sub("", site.casefold())
+    site_key = letters_key(site)
     # "BBC News" names the site "BBC"; a piece much longer than the site name that
     # contains it is a headline mentioning the site ("Trip (2) @ Blog Name").
     if site_key and (
@@ -228,7 +224,7 @@ def _names_site(piece: str, site: str, url: str) -> bool:
     ):
         return True
     host = urlsplit(url).hostname or ""
-    host_key = _ALNUM.sub("", host.casefold().removeprefix("www."))
+    host_key = letters_key(host.casefold().removeprefix("www."))
     # "Reuters" in reuters.com, "CNET" in cnet.com, "The Verge" in theverge.com.
     if len(key) < 3:
         return False
