@@ -6,7 +6,7 @@ import itertools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import shiboken6
 from PySide6 import QtCore
@@ -110,6 +110,9 @@ def _open_on_desktop(url: QUrl) -> bool:
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(url)
+
+
+_Part = TypeVar("_Part")
 
 
 class MainWindow(QMainWindow):
@@ -305,35 +308,32 @@ class MainWindow(QMainWindow):
         """Whether the parts built after the first paint are there (``ready`` was emitted)."""
         return self._finished
 
+    def _built(self, part: Callable[[], _Part | None]) -> _Part:
+        """A part made after the first paint, made now if that has not happened yet."""
+        self.finish_building()
+        made = part()
+        assert made is not None
+        return made
+
     @property
     def reader(self) -> ReaderView:
-        self.finish_building()
-        assert self._reader is not None
-        return self._reader
+        return self._built(lambda: self._reader)
 
     @property
     def quotes_panel(self) -> QuotesPanel:
-        self.finish_building()
-        assert self._quotes_panel is not None
-        return self._quotes_panel
+        return self._built(lambda: self._quotes_panel)
 
     @property
     def facet_bar(self) -> FacetBar:
-        self.finish_building()
-        assert self._facet_bar is not None
-        return self._facet_bar
+        return self._built(lambda: self._facet_bar)
 
     @property
     def importer(self) -> ImportController:
-        self.finish_building()
-        assert self._importer is not None
-        return self._importer
+        return self._built(lambda: self._importer)
 
     @property
     def progress(self) -> ImportProgress:
-        self.finish_building()
-        assert self._progress is not None
-        return self._progress
+        return self._built(lambda: self._progress)
 
     @property
     def empty_state(self) -> EmptyState:
