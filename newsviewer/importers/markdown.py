@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -158,15 +159,7 @@ def _figure(token: Token, source: SourceFile, position: int) -> Figure:
 def _shift(figure: Figure, removed: int) -> Figure:
     if figure.position <= removed:
         return figure
-    return Figure(
-        caption=figure.caption,
-        credit=figure.credit,
-        alt=figure.alt,
-        src=figure.src,
-        image=figure.image,
-        mime=figure.mime,
-        position=figure.position - 1,
-    )
+    return replace(figure, position=figure.position - 1)
 
 
 def _text(value: Any) -> str:
