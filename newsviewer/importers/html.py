@@ -15,13 +15,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 
-from newsviewer.domain import Article, Block, Figure
+from newsviewer.domain import PARAGRAPH, Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
 from newsviewer.html.author_search import markup_author
 from newsviewer.html.body import body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
+from newsviewer.html.credit_line import credit_line
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
@@ -138,7 +139,10 @@ class HtmlImporter:
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
-        figures = _figures(images, found, shift, source.path, meta)
+        credits = credit_line(root, blocks[0].text)
+        if credits:
+            blocks.insert(0, Block(kind=PARAGRAPH, text=credits))
+        figures = _figures(images, found, shift, source.path, meta, opened=bool(credits))
         warnings: list[str] = []
         if cut_off:
             warnings.append("the page looks cut off; the article may be incomplete")
@@ -269,7 +273,10 @@ def _figures(
     shift: int,
     page: Path,
     meta: PageMetadata,
+    opened: bool = False,
 ) -> list[Figure]:
+    """Figures in story order; ``opened`` when a line was put before the story's first
+    block, so figures that stood after it move down one (one above it stays above)."""
     figures: list[Figure] = []
     seen: set[str] = set()
     for src, alt, position in images:
@@ -299,10 +306,15 @@ def _figures(
                 src=kept_src,
                 image=image[0] if image else None,
                 mime=image[1] if image else None,
-                position=max(0, position - shift),
+                position=_story_position(position - shift, opened),
             )
         )
     return figures
+
+
+def _story_position(position: int, opened: bool) -> int:
+    position = max(0, position)
+    return position + 1 if opened and position > 0 else position
 
 
 def _display_src(sources: list[str], base: str) -> str:
