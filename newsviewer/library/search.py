@@ -34,7 +34,8 @@ import logging
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, cast
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, SearchHit
@@ -253,17 +254,18 @@ class Query:
     # Every story matching the exact words also matches the stems (see ``_stems_cover``),
     # so counting the stemmed plan counts both tiers at once.
     stems_cover: bool = False
+    # Derived from the plans above once, in ``__post_init__``: a rare word's whole
+    # search takes about 150 microseconds, so rebuilding them per call shows.
+    uses_stems: bool = field(init=False)
+    # Stories that share stems with the query but do not match its exact words.
+    stem_only: Plan = field(init=False)
 
-    @property
-    def uses_stems(self) -> bool:
+    def __post_init__(self) -> None:
         where = self.stem.where
-        return self.stem.match is not None or (where is not None and STEM_TABLE in where.text)
-
-    @property
-    def stem_only(self) -> Plan:
-        """Stories that share stems with the query but do not match its exact words."""
-        exact = predicate(self.exact)
-        return Plan(STEM_TABLE, self.stem.match, _and([*_opt(self.stem.where), _not(exact)]))
+        uses = self.stem.match is not None or (where is not None and STEM_TABLE in where.text)
+        only = Plan(STEM_TABLE, self.stem.match, _and([*_opt(where), _not(predicate(self.exact))]))
+        object.__setattr__(self, "uses_stems", uses)
+        object.__setattr__(self, "stem_only", only)
 
 
 def _opt(value: Sql | None) -> list[Sql]:
@@ -290,8 +292,13 @@ def _stems_cover(node: Node) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def prepare(text: str) -> Query | None:
-    """The plans of user text; None when it holds nothing to search for."""
+    """The plans of user text; None when it holds nothing to search for.
+
+    Cached: the window asks again for the same text as the list scrolls, fills
+    snippets and highlights the reader, and a query is immutable.
+    """
     node = parse(text)
     if node is None:
         return None
