@@ -25,6 +25,7 @@ from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.credit_line import credit_line
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
+from newsviewer.html.editor_note import editor_note
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.loose_text import wrap_loose_text
@@ -139,10 +140,14 @@ class HtmlImporter:
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
-        credits = credit_line(root, blocks[0].text)
-        if credits:
-            blocks.insert(0, Block(kind=PARAGRAPH, text=credits))
-        figures = _figures(images, found, shift, source.path, meta, opened=bool(credits))
+        # Lines of the story that the extractor drops as page furniture.
+        opening = [
+            Block(kind=PARAGRAPH, text=line)
+            for line in (credit_line(root, blocks[0].text), editor_note(root, blocks[0].text))
+            if line
+        ]
+        blocks[:0] = opening
+        figures = _figures(images, found, shift, source.path, meta, opened=len(opening))
         warnings: list[str] = []
         if cut_off:
             warnings.append("the page looks cut off; the article may be incomplete")
@@ -273,10 +278,10 @@ def _figures(
     shift: int,
     page: Path,
     meta: PageMetadata,
-    opened: bool = False,
+    opened: int = 0,
 ) -> list[Figure]:
-    """Figures in story order; ``opened`` when a line was put before the story's first
-    block, so figures that stood after it move down one (one above it stays above)."""
+    """Figures in story order. ``opened`` lines were put before the story's first block:
+    figures that stood after that block move down as many (one above it stays above)."""
     figures: list[Figure] = []
     seen: set[str] = set()
     for src, alt, position in images:
@@ -312,9 +317,9 @@ def _figures(
     return figures
 
 
-def _story_position(position: int, opened: bool) -> int:
+def _story_position(position: int, opened: int) -> int:
     position = max(0, position)
-    return position + 1 if opened and position > 0 else position
+    return position + opened if position > 0 else position
 
 
 def _display_src(sources: list[str], base: str) -> str:
