@@ -17,7 +17,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newsviewer.html.dates import parse_date
-from newsviewer.html.headings import marked_headings
+from newsviewer.html.headings import PageHeading, page_headings, second_level_headline
 from newsviewer.html.sanitize import clean_text, plain_text
 
 # schema.org types that describe the article itself rather than the site or a list.
@@ -107,6 +107,10 @@ class PageMetadata:
     headings: list[str] = field(default_factory=list)
     # The h1s whose markup calls them the page's headline (see ``headline_marks``).
     marked_headings: list[str] = field(default_factory=list)
+    # The h1s a reader sees (no logos, breadcrumbs or hidden ones), with their marks.
+    shown_headings: list[PageHeading] = field(default_factory=list)
+    # The first h2 a reader sees: the headline on pages that keep h1 for their name.
+    second_level: PageHeading | None = None
     # JSON-LD headline of the article when the <title> repeats it, else "".
     confirmed_ld_title: str = ""
     description: str = ""
@@ -130,7 +134,9 @@ def read_metadata(root: HtmlElement) -> PageMetadata:
 
     result.document_title = _document_title(root)
     result.headings = _headings(root)
-    result.marked_headings = marked_headings(root)
+    result.shown_headings = page_headings(root)
+    result.marked_headings = [h.text for h in result.shown_headings if h.marked]
+    result.second_level = second_level_headline(root)
     # JSON-LD headline/name win when the page shows them too (Wikipedia puts its
     # one-line description in "headline").
     shown = (result.document_title + "\n" + "\n".join(result.headings)).casefold()

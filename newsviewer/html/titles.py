@@ -26,11 +26,17 @@ def choose_title(meta: PageMetadata) -> str:
     title = meta.title or meta.document_title
     if not title:
         return meta.headings[0] if meta.headings else ""
+    second = _second_level_headline(meta, title)
+    if second:
+        return second
     # "Headline | Section | Site" where the page shows "Headline" as its h1.
     for heading in meta.headings:
         if _is_leading_part(heading, title):
-            return heading
+            return _after_name(heading, title)
     stripped = strip_site(title, meta.site, meta.url)
+    display = _display_title(meta, title)
+    if display:
+        return display
     marked = _marked_headline(meta, title)
     if marked:
         return marked
@@ -38,13 +44,100 @@ def choose_title(meta: PageMetadata) -> str:
     # extras for search engines ("Opinion | ..."). Only an h1 that is mostly the same
     # words is trusted: a lone h1 is also often a logo. A title that runs the h1 on
     # without a separator ("Headline （CNET Japan）") is the publisher's fuller form.
+    shown = {h.text for h in meta.shown_headings}
     if (
         len(meta.headings) == 1
+        # A logo linking to the front page also repeats the site's name in the title.
+        and meta.headings[0] in shown
         and _close_variant(meta.headings[0], stripped)
         and not _extended(meta.headings[0], stripped)
     ):
         return meta.headings[0]
     return _visible_headline(meta, stripped) or stripped
+
+
+def _after_name(heading: str, title: str) -> str:
+    """The h1 that opens the <title>, or what follows it when the h1 is only a name.
+
+    A blog sets its own name as the h1 and titles each post "Blog Name - Post
+    title": an h1 too short to be a headline, before a headline-sized rest, is the
+    site's name.
+    """
+    match = _SEPARATOR.match(title, len(heading) + (title[len(heading)] in "。.!！"))
+    rest = title[match.end() :].strip() if match else ""
+    if not _headline_sized(heading) and _headline_sized(rest):
+        return rest
+    return heading
+
+
+def _second_level_headline(meta: PageMetadata, title: str) -> str:
+    """The h2 headline of a page whose h1s are all names, logos or breadcrumbs.
+
+    A marked h2 (itemprop=headline, a headline class, in the article's <header>) wins
+    when it shares topic words with the metadata title, which is often reworded for
+    social cards; an unmarked one only when it holds the whole metadata title (a
+    social title cut short of the headline's second line).
+    """
+    second = meta.second_level
+    if second is None or not _headline_sized(second.text):
+        return ""
+    if any(
+        _headline_sized(h.text) and not _names_site(h.text, meta.site, meta.url)
+        for h in meta.shown_headings
+    ):
+        return ""
+    document = meta.document_title
+    if document.startswith(second.text) and len(document) > 2 * len(second.text):
+        # "Work - Chapter 1 - Author - Fandom | Site": a window title that goes on for
+        # longer than the h2 says more than a site's name after it.
+        return ""
+    if second.marked:
+        said = _topic_words(title) | _topic_words(document)
+        return second.text if _topic_words(second.text) & said else ""
+    key = letters_key(strip_site(title, meta.site, meta.url))
+    return second.text if key and key in letters_key(second.text) else ""
+
+
+# Paragraph text allowed between the two titles of a feature's header: a dek, a
+# byline and a date run to a few hundred characters; the story itself to thousands.
+_HEADER_TEXT = 500
+
+
+def _display_title(meta: PageMetadata, title: str) -> str:
+    """A feature's display title, set as a second h1 beside the plain one.
+
+    Features show a display title ("Broken Pledge") in large type and keep a plain,
+    searchable headline in another h1, the one their metadata repeats. Of two
+    headline-sized h1s, when exactly one says the metadata title, the other is what
+    the reader sees as the title if it is marked as a headline and sits in the same
+    header (not after the story has begun, like a "Follow us on Twitter" box).
+    """
+    sized = [
+        h
+        for h in meta.shown_headings
+        if _headline_sized(h.text) and not _names_site(h.text, meta.site, meta.url)
+    ]
+    if len(sized) != 2:
+        return ""
+    said = [h for h in sized if _says_title(h.text, title, meta)]
+    if len(said) != 1:
+        return ""
+    other = sized[1] if said[0] is sized[0] else sized[0]
+    if not other.marked or len(other.text) < _MIN_HEADLINE_CHARS:
+        return ""
+    if abs(other.text_before - said[0].text_before) > _HEADER_TEXT:
+        return ""
+    return other.text
+
+
+def _says_title(heading: str, title: str, meta: PageMetadata) -> bool:
+    key = letters_key(heading)
+    document = meta.document_title
+    return (
+        key in (letters_key(title), letters_key(strip_site(document, meta.site, meta.url)))
+        or _is_leading_part(heading, title)
+        or _is_leading_part(heading, document)
+    )
 
 
 def _marked_headline(meta: PageMetadata, title: str) -> str:
@@ -75,6 +168,11 @@ def _marked_headline(meta: PageMetadata, title: str) -> str:
     if key == letters_key(title):
         # The same words: the page's own punctuation ("Fantastic Beasts:" where the
         # social title quotes it) is the headline as set.
+        return heading
+    # "Artist – Song", "Section | Headline": an h1 that is the metadata title's last
+    # piece, after a spaced separator, is the headline that piece stands for.
+    pieces = _SEPARATOR.split(title)
+    if len(pieces) >= 2 and letters_key(pieces[-1]) == key != letters_key(pieces[0]):
         return heading
     # An h1 that the metadata title holds whole is its shorter form ("Lust for Youth"
     # in "Lust for Youth: Lust for Youth", "Headline" in "Opinion | Headline"): the
@@ -164,7 +262,9 @@ def _close_variant(heading: str, title: str) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+    # Single letters are initials an abbreviation leaves ("J&K" for "Jammu and
+    # Kashmir"), which the longer form spells out.
+    return set(re.findall(r"\w\w+", text.casefold()))
 
 
 def _is_leading_part(head: str, title: str) -> bool:
