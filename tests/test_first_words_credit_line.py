@@ -57,3 +57,15 @@ def test_credits_of_another_item_in_a_sidebar_are_left_out() -> None:
     )
     assert article.blocks[0].text.startswith("A cook is reborn")
     assert all("Ann Rice" not in b.text for b in article.blocks)
+
+
+def test_a_page_without_a_title_is_named_by_its_story_not_its_credits() -> None:
+    html = (
+        "<!DOCTYPE html><html><head></head><body><div class='info'>"
+        "<dl><dt>Author</dt><dd><a href='/a/1'>Ann Rice</a></dd>"
+        "<dt>Illustrations</dt><dd><a href='/a/2'>Kona Shio</a></dd></dl>"
+        f"<div class='summary'>{_SYNOPSIS}</div></div></body></html>"
+    )
+    article = HtmlImporter().parse(SourceFile(path=Path("book.html"), data=html.encode()))
+    assert article.blocks[0].text == "Author Ann Rice Illustrations Kona Shio"
+    assert article.title.startswith("A cook is reborn")

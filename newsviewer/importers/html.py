@@ -140,10 +140,11 @@ class HtmlImporter:
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
+        first = blocks[0].text
         # Lines of the story that the extractor drops as page furniture.
         opening = [
             Block(kind=PARAGRAPH, text=line)
-            for line in (credit_line(root, blocks[0].text), editor_note(root, blocks[0].text))
+            for line in (credit_line(root, first), editor_note(root, first))
             if line
         ]
         blocks[:0] = opening
@@ -153,7 +154,8 @@ class HtmlImporter:
             warnings.append("the page looks cut off; the article may be incomplete")
         return Article(
             format="html",
-            title=title or blocks[0].text[:120],
+            # A page without a title is named by its story's first words, not a credit.
+            title=title or first[:120],
             summary=meta.description,
             byline=display_byline(authors_raw),
             authors=authors,
