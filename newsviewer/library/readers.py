@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from newsviewer.errors import LibraryError
 from newsviewer.library import db
 
 
@@ -52,8 +53,15 @@ class Readers:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection inside a read transaction (one snapshot)."""
-        held = self._held()
+        """This thread's connection inside a read transaction (one snapshot).
+
+        Errors the environment causes (a full disk, a file made unreadable) come
+        out as ``LibraryError`` with the reason.
+        """
+        try:
+            held = self._held()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
         held.busy = True
         connection = held.connection
         try:
@@ -63,10 +71,19 @@ class Readers:
             finally:
                 if connection.in_transaction:  # (an error may have ended it)
                     connection.execute("ROLLBACK")  # a read: nothing to keep
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
         finally:
             held.busy = False
             if held.generation != self._generation:
                 self._forget(held)  # ``close`` ran meanwhile
+
+    def _error(self, exc: sqlite3.Error) -> Exception:
+        """``LibraryError`` with the reason for errors the environment causes, else ``exc``."""
+        reason = db.environment_reason(exc)
+        if reason is None:
+            return exc
+        return LibraryError(f"Could not read the library {self._path}: {reason}.")
 
     def close(self) -> None:
         """Close every idle connection; one in use closes when its thread is done."""

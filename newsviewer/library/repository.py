@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -39,7 +39,6 @@ from newsviewer.domain import (
     StoredArticle,
     StoredFigure,
 )
-from newsviewer.errors import LibraryError
 from newsviewer.library import db
 from newsviewer.library import search as plans
 from newsviewer.library.models import (
@@ -584,8 +583,7 @@ class Library:
                     found[r.id] = _summary(r)
         return [found[i] for i in ids if i in found]
 
-    @contextmanager
-    def _raw_read(self) -> Iterator[sqlite3.Connection]:
+    def _raw_read(self) -> AbstractContextManager[sqlite3.Connection]:
         """A bare sqlite3 connection inside a read transaction, for search's hand-built SQL.
 
         Search runs several statements per call; one transaction keeps them on one
@@ -593,14 +591,7 @@ class Library:
         (``readers.py``): a Session costs about 55 microseconds a call and a pool
         checkout 25 or more, against 150 for a rare word's whole search in SQLite.
         """
-        try:
-            with self._readers.transaction() as connection:
-                yield connection
-        except sqlite3.Error as exc:
-            reason = db.environment_reason(exc)
-            if reason is not None:
-                raise LibraryError(f"Could not read the library {self.path}: {reason}.") from exc
-            raise
+        return self._readers.transaction()
 
     def search(
         self,
