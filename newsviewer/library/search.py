@@ -78,9 +78,10 @@ RANK_LIMIT = 20_000
 # few hundred checks and count a density near RANK_LIMIT within about 1% of the
 # library at 100,000 stories, 13% of the estimate at 1,000,000.
 SAMPLE = 2_000
-# How far above RANK_LIMIT the estimate must be before the count is skipped: at
-# 1,000,000 stories that is three standard deviations of the sample, so a
-# rankable query is taken for broad about once in a thousand.
+# How far above RANK_LIMIT the estimate of stories quoting someone must be
+# before they are listed latest imported first: at 1,000,000 stories that is
+# three standard deviations of the sample, so a listable query is taken for broad
+# about once in a thousand.
 BROAD_FACTOR = 1.5
 # Facet counts stop after this many matches (and say so): lookups of a few
 # microseconds each keep facets of any query near 100 ms.
@@ -524,8 +525,19 @@ def find(
         guess = _estimate(conn, Plan(query.stem.table, query.stem.match, None))
         if guess is not None and guess <= RANK_LIMIT:
             return _find_ranked(conn, query, offset, limit)
-    estimate = _estimate(conn, query.exact) or 0.0
-    if not exact and estimate > BROAD_FACTOR * RANK_LIMIT:
+        # Words that are their own stems ("had the") match nearly the same stories
+        # in both indexes: a second sample would only repeat the first, at about
+        # 1 ms for a phrase of common words.
+        own_stems = query.exact.where is None and query.stem.match == query.exact.match
+        reuse = guess is not None and own_stems
+        estimate = guess if reuse and guess is not None else _estimate(conn, query.exact) or 0.0
+    else:
+        estimate = _estimate(conn, query.exact) or 0.0
+    # Above RANK_LIMIT the sample decides alone: counting to settle a query near
+    # the limit costs as much as ranking it (35 ms for a phrase of two common
+    # words at 100,000 stories), and a rankable query taken for broad is only
+    # listed newest first until the window's background ranking replaces it.
+    if not exact and estimate > RANK_LIMIT:
         ids = _ids(_rows(conn, walk_sql(query.exact, offset, limit)))
         return [_Tier(query.exact, ids, [0.0] * len(ids))], None, True
 
