@@ -361,10 +361,8 @@ def count_sql(plan: Plan, cap: int) -> tuple[str, list[object]]:
 
 def ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
     """Best bm25 first; only for plans with words (and few enough matches)."""
-    body, params = _from(plan)
-    body = body.replace(" WHERE ", " WHERE f.rank MATCH ? AND ", 1)
-    sql = f"SELECT f.rowid, f.rank {body} ORDER BY f.rank LIMIT ? OFFSET ?"
-    return sql, [RANK, *params, limit, offset]
+    sql, params = _ranked_text(plan, counted=False)
+    return sql, [*params, limit, offset]
 
 
 def counted_ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
@@ -373,10 +371,19 @@ def counted_ranked_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[o
     bm25 sorts every match anyway; a window count over them costs nothing beside
     that sort, where a count of its own reads every match a second time.
     """
-    sql, params = ranked_sql(plan, offset, limit)
-    return sql.replace(
-        "SELECT f.rowid, f.rank ", "SELECT f.rowid, f.rank, count(*) OVER () ", 1
-    ), params
+    sql, params = _ranked_text(plan, counted=True)
+    return sql, [*params, limit, offset]
+
+
+@lru_cache(maxsize=512)
+def _ranked_text(plan: Plan, *, counted: bool) -> tuple[str, tuple[object, ...]]:
+    body, params = _from(plan)
+    body = body.replace(" WHERE ", " WHERE f.rank MATCH ? AND ", 1)
+    count = ", count(*) OVER ()" if counted else ""
+    return f"SELECT f.rowid, f.rank{count} {body} ORDER BY f.rank LIMIT ? OFFSET ?", (
+        RANK,
+        *params,
+    )
 
 
 def newest_sql(plan: Plan, offset: int, limit: int) -> tuple[str, list[object]]:
