@@ -57,10 +57,13 @@ def environment_reason(error: BaseException) -> str | None:
 
 @contextmanager
 def environment_errors(action: str, path: Path) -> Iterator[None]:
-    """Turn database errors caused by the environment into ``LibraryError``."""
+    """Turn database errors caused by the environment into ``LibraryError``.
+
+    Covers the driver's own errors too: stories are stored through it directly.
+    """
     try:
         yield
-    except DBAPIError as exc:
+    except (DBAPIError, sqlite3.Error) as exc:
         reason = environment_reason(exc)
         if reason is None:
             raise

@@ -13,15 +13,14 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, insert, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import Dialect, Engine, Table, delete, select
 from sqlalchemy.orm import Session
 
 from newsviewer.domain import (
@@ -176,14 +175,116 @@ def quotation_rows(article_id: int, quotes: Sequence[Quote]) -> list[dict[str, A
     ]
 
 
-def _insert_figures(session: Session, article_id: int, figures: Sequence[Figure]) -> None:
-    if figures:
-        session.execute(insert(FigureRow), figure_rows(article_id, figures))
+@dataclass(frozen=True, slots=True)
+class _Insert:
+    """An INSERT in the driver's own terms: its SQL and how each value is written."""
+
+    sql: str
+    names: tuple[str, ...]
+    # The column types' own bind processors (ISO text, JSON, ...), so a row
+    # written here is byte for byte what the ORM would write.
+    convert: tuple[Callable[[Any], Any] | None, ...]
+
+    @classmethod
+    def of(
+        cls, table: Table, names: Sequence[str], dialect: Dialect, *, returning: str = ""
+    ) -> _Insert:
+        marks = ", ".join("?" * len(names))
+        sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+        return cls(
+            sql + (f" RETURNING {returning}" if returning else ""),
+            tuple(names),
+            tuple(table.c[n].type.bind_processor(dialect) for n in names),
+        )
+
+    def params(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        return tuple(
+            values[n] if f is None else f(values[n])
+            for n, f in zip(self.names, self.convert, strict=True)
+        )
 
 
-def _insert_quotations(session: Session, article_id: int, quotes: Sequence[Quote]) -> None:
-    if quotes:
-        session.execute(insert(QuotationRow), quotation_rows(article_id, quotes))
+class _Inserts:
+    """The statements that store a story, built once per library."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        table = cast(Table, ArticleRow.__table__)
+        story = [c.name for c in table.columns if c.name != "id"]
+        self.article = _Insert.of(table, story, dialect, returning="id")
+        self.article_with_id = _Insert.of(table, ["id", *story], dialect, returning="id")
+        self.figure, self.quotation, self.original = (
+            _Insert.of(t, [c.name for c in t.columns if c.name != "id"], dialect)
+            for t in (
+                cast(Table, FigureRow.__table__),
+                cast(Table, QuotationRow.__table__),
+                cast(Table, OriginalRow.__table__),
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Writer:
+    """A write transaction's bare sqlite3 cursor with the statements to use on it.
+
+    Storing through the driver rather than the ORM: per story the ORM's statement
+    handling cost about as much as SQLite's own work (mostly the two full-text
+    indexes), which made the storing thread the bottleneck of a text import.
+    """
+
+    cursor: sqlite3.Cursor
+    inserts: _Inserts
+
+    def insert(self, statement: _Insert, values: Mapping[str, Any]) -> None:
+        self.cursor.execute(statement.sql, statement.params(values))
+
+    def insert_many(self, statement: _Insert, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self.cursor.executemany(statement.sql, [statement.params(r) for r in rows])
+
+    def find_hash(self, digest: str) -> ArticleId | None:
+        found = self.cursor.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return None if found is None else ArticleId(found[0])
+
+
+def _insert_figures(writer: _Writer, article_id: int, figures: Sequence[Figure]) -> None:
+    writer.insert_many(writer.inserts.figure, figure_rows(article_id, figures))
+
+
+def _insert_quotations(writer: _Writer, article_id: int, quotes: Sequence[Quote]) -> None:
+    writer.insert_many(writer.inserts.quotation, quotation_rows(article_id, quotes))
+
+
+def _insert(
+    writer: _Writer,
+    article: Article,
+    *,
+    imported_at: datetime,
+    source_name: str,
+    source_path: str,
+    digest: str,
+    original: bytes,
+    article_id: int | None = None,
+) -> ArticleId:
+    values = article_row(
+        article,
+        imported_at=imported_at,
+        source_name=source_name,
+        source_path=source_path,
+        digest=digest,
+    )
+    statement = writer.inserts.article
+    if article_id is not None:
+        values["id"] = article_id
+        statement = writer.inserts.article_with_id
+    # The insert triggers add the full-text entries in this same transaction.
+    writer.insert(statement, values)
+    (new_id,) = writer.cursor.fetchone()
+    _insert_figures(writer, new_id, article.figures)
+    _insert_quotations(writer, new_id, article.quotes)
+    writer.insert(writer.inserts.original, {"article_id": new_id, "data": original})
+    return ArticleId(new_id)
 
 
 # SQLite 3.44 can order an aggregate's input; before it, the aggregate reads the
@@ -259,6 +360,7 @@ class Library:
         # One writer at a time inside this process; SQLite's own lock (with the busy
         # timeout) covers other processes.
         self._write_lock = threading.Lock()
+        self._inserts = _Inserts(engine.dialect)
         self._readers = Readers(path)
 
     @classmethod
@@ -296,6 +398,24 @@ class Library:
         ):
             yield session
 
+    @contextmanager
+    def _store(self, action: str) -> Iterator[_Writer]:
+        """A write transaction on the bare driver connection, for storing stories.
+
+        Commits on success and rolls back on any error, as ``_write`` does.
+        """
+        with (
+            self._write_lock,
+            db.environment_errors(action, self.path),
+            self._writer.begin() as connection,
+        ):
+            driver = cast(sqlite3.Connection, connection.connection.driver_connection)
+            cursor = driver.cursor()
+            try:
+                yield _Writer(cursor, self._inserts)
+            finally:
+                cursor.close()
+
     # -- writing ---------------------------------------------------------------
 
     def add(self, article: Article, *, source_path: str, original: bytes) -> tuple[str, ArticleId]:
@@ -307,27 +427,21 @@ class Library:
         stored together or, on any error, not at all.
         """
         digest = content_hash(original)
-        try:
-            with self._write("write to") as session:
-                existing = self._find_hash(session, digest)
-                if existing is not None:
-                    return DUPLICATE, existing
-                new_id = self._insert(
-                    session,
-                    article,
-                    imported_at=datetime.now(UTC),
-                    source_name=PurePath(source_path).name,
-                    source_path=source_path,
-                    digest=digest,
-                    original=original,
-                )
-        except IntegrityError:
-            # Another process stored the same file between our check and insert.
-            with self._read() as session:
-                existing = self._find_hash(session, digest)
-            if existing is None:
-                raise
-            return DUPLICATE, existing
+        with self._store("write to") as writer:
+            # The write lock is held from the check to the commit (BEGIN IMMEDIATE),
+            # so no other process can store the same file in between.
+            existing = writer.find_hash(digest)
+            if existing is not None:
+                return DUPLICATE, existing
+            new_id = _insert(
+                writer,
+                article,
+                imported_at=datetime.now(UTC),
+                source_name=PurePath(source_path).name,
+                source_path=source_path,
+                digest=digest,
+                original=original,
+            )
         return IMPORTED, new_id
 
     def add_each(self, items: Sequence[StoreRequest]) -> list[StoreResult]:
@@ -341,68 +455,38 @@ class Library:
         ``LibraryError``.
         """
         results: list[StoreResult] = []
-        with self._write("write to") as session:
+        with self._store("write to") as writer:
+            cursor = writer.cursor
             seen: dict[str, ArticleId] = {}
             for item in items:
                 digest = content_hash(item.original)
-                existing = seen.get(digest) or self._find_hash(session, digest)
+                existing = seen.get(digest) or writer.find_hash(digest)
                 if existing is not None:
                     results.append(StoreResult(DUPLICATE, existing))
                     continue
+                cursor.execute("SAVEPOINT story")
                 try:
-                    with session.begin_nested():
-                        new_id = self._insert(
-                            session,
-                            item.article,
-                            imported_at=datetime.now(UTC),
-                            source_name=PurePath(item.source_path).name,
-                            source_path=item.source_path,
-                            digest=digest,
-                            original=item.original,
-                        )
+                    new_id = _insert(
+                        writer,
+                        item.article,
+                        imported_at=datetime.now(UTC),
+                        source_name=PurePath(item.source_path).name,
+                        source_path=item.source_path,
+                        digest=digest,
+                        original=item.original,
+                    )
                 except Exception as exc:  # one story's failure must not sink the others
-                    if isinstance(exc, DBAPIError) and db.environment_reason(exc) is not None:
+                    if db.environment_reason(exc) is not None:
                         raise
                     log.exception("could not store %s", item.source_path)
-                    reason = exc.orig if isinstance(exc, DBAPIError) else exc
-                    results.append(StoreResult(FAILED, None, f"could not store: {reason}"))
+                    cursor.execute("ROLLBACK TO story")
+                    cursor.execute("RELEASE story")
+                    results.append(StoreResult(FAILED, None, f"could not store: {exc}"))
                     continue
+                cursor.execute("RELEASE story")
                 seen[digest] = new_id
                 results.append(StoreResult(IMPORTED, new_id))
         return results
-
-    @staticmethod
-    def _find_hash(session: Session, digest: str) -> ArticleId | None:
-        found = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
-        return None if found is None else ArticleId(found)
-
-    @staticmethod
-    def _insert(
-        session: Session,
-        article: Article,
-        *,
-        imported_at: datetime,
-        source_name: str,
-        source_path: str,
-        digest: str,
-        original: bytes,
-        article_id: int | None = None,
-    ) -> ArticleId:
-        values = article_row(
-            article,
-            imported_at=imported_at,
-            source_name=source_name,
-            source_path=source_path,
-            digest=digest,
-        )
-        if article_id is not None:
-            values["id"] = article_id
-        # The insert trigger adds the full-text entry in this same transaction.
-        new_id = session.execute(insert(ArticleRow).returning(ArticleRow.id), [values]).scalar_one()
-        _insert_figures(session, new_id, article.figures)
-        _insert_quotations(session, new_id, article.quotes)
-        session.execute(insert(OriginalRow), [{"article_id": new_id, "data": original}])
-        return ArticleId(new_id)
 
     def delete(self, article_id: ArticleId) -> DeletedArticle | None:
         """Remove an article with its figures, quotations, original and search entry.
@@ -427,20 +511,22 @@ class Library:
         snapshot = deleted.payload
         if not isinstance(snapshot, _Snapshot):
             raise TypeError("restore() takes what delete() returned")
-        with self._write("write to") as session:
-            existing = self._find_hash(session, snapshot.content_hash)
+        with self._store("write to") as writer:
+            existing = writer.find_hash(snapshot.content_hash)
             if existing is not None:
                 return existing
-            taken = session.get(ArticleRow, deleted.article_id) is not None
-            return self._insert(
-                session,
+            taken = writer.cursor.execute(
+                "SELECT 1 FROM articles WHERE id = ?", (deleted.article_id,)
+            ).fetchone()
+            return _insert(
+                writer,
                 snapshot.article,
                 imported_at=snapshot.imported_at,
                 source_name=snapshot.source_name,
                 source_path=snapshot.source_path,
                 digest=snapshot.content_hash,
                 original=snapshot.original,
-                article_id=None if taken else deleted.article_id,
+                article_id=None if taken is not None else deleted.article_id,
             )
 
     def _snapshot(self, session: Session, article_id: int) -> _Snapshot | None:
