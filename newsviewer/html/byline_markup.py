@@ -11,32 +11,31 @@ import re
 from lxml.html import HtmlElement
 
 from newsviewer.html.bylines import interface_text
+from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.sanitize import clean_text
 
-_BYLINE_CLASS = re.compile(r"by-?line|author|writer|contributor|posted-?by", re.I)
+_BYLINE_CLASS = FoldedPattern(r"by-?line|author|writer|contributor|posted-?by")
 # Parts of an author box that are not the byline itself: biographies, pictures,
 # follow/share buttons, job titles.
-_NOT_BYLINE_CLASS = re.compile(
+_NOT_BYLINE_CLASS = FoldedPattern(
     r"bio|avatar|image|img|photo|picture|thumb|social|follow|share|twitter|mail|"
-    r"desc|title|role|job|position|about|more|flyout|popup|tooltip|comment",
-    re.I,
+    r"desc|title|role|job|position|about|more|flyout|popup|tooltip|comment"
 )
 # Links to an author's page: /author/name, /people/name, /staff/name, /profile/name.
-_AUTHOR_HREF = re.compile(
-    r"/(?:authors?|people|staff|profiles?|writers?|contributors?|editors?)/", re.I
+_AUTHOR_HREF = FoldedPattern(
+    r"/(?:authors?|people|staff|profiles?|writers?|contributors?|editors?)/"
 )
 # Containers of text that never holds the story's byline.
 _OUTSIDE = {"nav", "footer", "aside", "form"}
 # A class token that names such a section ("comments", "related-stories", "sidebar");
 # tokens like "with-sidebar" on a page wrapper describe the layout, not the section.
-_OUTSIDE_CLASS = re.compile(
+_OUTSIDE_CLASS = FoldedPattern(
     r"^(?:comments?|related|recommend\w*|teasers?|promo\w*|sidebar)(?:[-_]|$)"
     # Tag lists link the people a story is about to their pages ("tag-cloud", "topics").
     # Whole tokens only: WordPress marks a post tagged "x" with the class "tag-x".
     r"|^(?:\w+[-_])?(?:tags?|tag-?cloud|tags?-?list|topics?|keywords?)$"
     # Menus set without <nav>: "nav-sub-links", "navigation", "UH-1-TopNav", "dropdown".
-    r"|(?:^|[-_])(?:top|main|site|sub|global)?nav(?:bar|igation)?(?:[-_]|$)|^(?:menu|dropdown)",
-    re.I,
+    r"|(?:^|[-_])(?:top|main|site|sub|global)?nav(?:bar|igation)?(?:[-_]|$)|^(?:menu|dropdown)"
 )
 # A link to an author page inside running text mentions the person ("<a
 # href=/people/prince>Prince</a> was married when he died"); a byline link is most of
@@ -87,7 +86,7 @@ def _is_byline(el: HtmlElement) -> bool:
         if _AUTHOR_HREF.search(el.get("href") or ""):
             return not _mention(el)
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(_BYLINE_CLASS.search(marks)) and not _NOT_BYLINE_CLASS.search(marks)
+    return _BYLINE_CLASS.search(marks) and not _NOT_BYLINE_CLASS.search(marks)
 
 
 def _mention(link: HtmlElement) -> bool:
@@ -171,4 +170,4 @@ def _text(el: HtmlElement) -> str:
 def _skipped(el: HtmlElement) -> bool:
     if el.tag in ("time", "script", "style", "img", "svg", "button"):
         return True
-    return bool(_NOT_BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    return _NOT_BYLINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.sanitize import clean_text
 
 # The extractor only keeps images whose src looks like an http URL of an image file.
@@ -21,11 +22,11 @@ MARKER_PREFIX = "https://newsviewer.invalid/figure/"
 MARKER_SUFFIX = ".png"
 _MARKER = re.compile(re.escape(MARKER_PREFIX) + r"(\d+)" + re.escape(MARKER_SUFFIX))
 
-_CAPTION_CLASS = re.compile(r"caption|figcaption|wp-caption-text|legend|cutline", re.I)
-_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|image-source|byline", re.I)
+_CAPTION_CLASS = FoldedPattern(r"caption|figcaption|wp-caption-text|legend|cutline")
+_CREDIT_CLASS = FoldedPattern(r"credit|copyright|photographer|attribution|image-source|byline")
 _CREDIT_PROPS = {"copyrightHolder", "creator", "author", "copyrightNotice", "creditText"}
-_HIDDEN_CLASS = re.compile(r"\b(off-?screen|visually-?hidden|sr-only|screen-?reader)", re.I)
-_PLACEHOLDER = re.compile(r"blank|spacer|placeholder|transparent|pixel|lazy|grey-?gif|1x1", re.I)
+_HIDDEN_CLASS = FoldedPattern(r"\b(off-?screen|visually-?hidden|sr-only|screen-?reader)")
+_PLACEHOLDER = FoldedPattern(r"blank|spacer|placeholder|transparent|pixel|lazy|grey-?gif|1x1")
 # Credit written into the caption text, as most papers do: "... Photograph: Name/Agency".
 _INLINE_CREDIT = re.compile(
     r"\s*[(\[]?\b((?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Foto)"
@@ -162,12 +163,12 @@ def _inside(el: HtmlElement, claimed: set[int]) -> bool:
 
 def _is_caption(el: HtmlElement) -> bool:
     props = (el.get("itemprop") or "").split()
-    return "caption" in props or bool(_CAPTION_CLASS.search(el.get("class") or ""))
+    return "caption" in props or _CAPTION_CLASS.search(el.get("class") or "")
 
 
 def _is_credit(el: HtmlElement) -> bool:
     props = set((el.get("itemprop") or "").split())
-    return bool(props & _CREDIT_PROPS) or bool(_CREDIT_CLASS.search(el.get("class") or ""))
+    return bool(props & _CREDIT_PROPS) or _CREDIT_CLASS.search(el.get("class") or "")
 
 
 def _describe(
@@ -256,7 +257,7 @@ def _visible_text(el: HtmlElement, skip_credit: bool = False) -> str:
             parts.append(node.text)
         for child in node:
             if isinstance(child.tag, str):
-                hidden = bool(_HIDDEN_CLASS.search(child.get("class") or ""))
+                hidden = _HIDDEN_CLASS.search(child.get("class") or "")
                 if not hidden and not (skip_credit and _is_credit(child)):
                     walk(child)
             if child.tail:

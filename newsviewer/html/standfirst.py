@@ -15,6 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
+from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.placement import TEXT_TAGS, text_key
 from newsviewer.html.text_keys import letters_key
 
@@ -23,7 +24,7 @@ from newsviewer.html.text_keys import letters_key
 _BY_LINE = re.compile(r"^(?:by|par|von|door|un texte de|texte de|text:|texto:)\s+\w", re.I)
 _BY_LINE_CHARS = 100
 # Class names of the elements that hold a story's byline or its date line.
-_BYLINE_CLASS = re.compile(r"byline|author|dateline|timestamp", re.I)
+_BYLINE_CLASS = FoldedPattern(r"byline|author|dateline|timestamp")
 
 
 def repeats_standfirst(blocks: list[Block], description: str, root: HtmlElement) -> bool:
@@ -66,7 +67,7 @@ def _byline_between(root: HtmlElement, first: str, second: str) -> bool:
         if seen_first and (
             tag == "time"
             or el.get("rel") == "author"
-            or _BYLINE_CLASS.search(el.get("class") or "") is not None
+            or _BYLINE_CLASS.search(el.get("class") or "")
         ):
             byline = True
         if tag in TEXT_TAGS:

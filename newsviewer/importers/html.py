@@ -27,6 +27,7 @@ from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.editor_note import editor_note
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
+from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.loose_text import wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
@@ -240,7 +241,7 @@ def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
 
 
 # Class or id of an element that holds a dateline ("post-date", "timestamp", "meta").
-_DATELINE_CLASS = re.compile(r"date|time|publish|posted|dateline|meta|byline", re.I)
+_DATELINE_CLASS = FoldedPattern(r"date|time|publish|posted|dateline|meta|byline")
 # A dateline element holds a date and a few words; longer text is a paragraph.
 _DATELINE_CHARS = 200
 
