@@ -85,7 +85,11 @@ def _is_byline(el: HtmlElement) -> bool:
             return True
         if _AUTHOR_HREF.search(el.get("href") or ""):
             return not _mention(el)
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None and ident is None:  # most elements: no need to build the text
+        return False
+    marks = f"{cls or ''} {ident or ''}"
     return _BYLINE_CLASS.search(marks) and not _NOT_BYLINE_CLASS.search(marks)
 
 

@@ -45,7 +45,6 @@ UNSAFE_TAGS = (
 # "onclick"), so no case folding is needed here; folding every attribute name of
 # the page cost more than the rest of this pass.
 _HANDLER_XPATH = etree.XPath("//@*[starts-with(name(), 'on')]/..")
-_SPACE = re.compile(r"\s+")
 # Control characters never belong to article text; \x02/\x03 also mark search hits.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
@@ -95,7 +94,8 @@ def plain_text(value: str) -> str:
 
 def clean_text(value: str) -> str:
     """Collapse whitespace and drop control characters."""
-    return _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
+    # str.split() cuts at the characters \s matches; twice as fast as a second sub().
+    return " ".join(_CONTROL.sub("", value).split())
 
 
 def clean_preformatted(value: str) -> str:
