@@ -12,8 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 
 from newsviewer.errors import LibraryError
@@ -51,32 +50,13 @@ class Readers:
         # Weak: a thread that ends lets its connection go (see ``_held``).
         self._live: weakref.WeakSet[_Held] = weakref.WeakSet()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> _Transaction:
         """This thread's connection inside a read transaction (one snapshot).
 
         Errors the environment causes (a full disk, a file made unreadable) come
         out as ``LibraryError`` with the reason.
         """
-        try:
-            held = self._held()
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        held.busy = True
-        connection = held.connection
-        try:
-            connection.execute("BEGIN")
-            try:
-                yield connection
-            finally:
-                if connection.in_transaction:  # (an error may have ended it)
-                    connection.execute("ROLLBACK")  # a read: nothing to keep
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        finally:
-            held.busy = False
-            if held.generation != self._generation:
-                self._forget(held)  # ``close`` ran meanwhile
+        return _Transaction(self)
 
     def _error(self, exc: sqlite3.Error) -> Exception:
         """``LibraryError`` with the reason for errors the environment causes, else ``exc``."""
@@ -112,6 +92,44 @@ class Readers:
         with self._lock:
             self._live.discard(held)
         _close_quietly(held.connection)
+
+
+class _Transaction:
+    """``Readers.transaction``: a class, not a generator, as it runs on every search."""
+
+    __slots__ = ("_held", "_readers")
+
+    def __init__(self, readers: Readers) -> None:
+        self._readers = readers
+
+    def __enter__(self) -> sqlite3.Connection:
+        readers = self._readers
+        try:
+            held = readers._held()
+            held.connection.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise readers._error(exc) from exc
+        held.busy = True
+        self._held = held
+        return held.connection
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        held = self._held
+        readers = self._readers
+        try:
+            if held.connection.in_transaction:  # (an error may have ended it)
+                held.connection.execute("ROLLBACK")  # a read: nothing to keep
+        except sqlite3.Error as exc:
+            if error is None:
+                raise readers._error(exc) from exc
+        finally:
+            held.busy = False
+            if held.generation != readers._generation:
+                readers._forget(held)  # ``close`` ran meanwhile
+        if isinstance(error, sqlite3.Error):
+            replacement = readers._error(error)
+            if replacement is not error:
+                raise replacement from error
 
 
 def _close_quietly(connection: sqlite3.Connection) -> None:

@@ -260,6 +260,8 @@ class Query:
     uses_stems: bool = field(init=False)
     # Stories that share stems with the query but do not match its exact words.
     stem_only: Plan = field(init=False)
+    # The stemmed words without the query's filters: what bm25 scores.
+    stem_words: Plan = field(init=False)
 
     def __post_init__(self) -> None:
         where = self.stem.where
@@ -267,6 +269,7 @@ class Query:
         only = Plan(STEM_TABLE, self.stem.match, _and([*_opt(where), _not(predicate(self.exact))]))
         object.__setattr__(self, "uses_stems", uses)
         object.__setattr__(self, "stem_only", only)
+        object.__setattr__(self, "stem_words", Plan(STEM_TABLE, self.stem.match, None))
 
 
 def _opt(value: Sql | None) -> list[Sql]:
@@ -529,7 +532,7 @@ def find(
         # The stemmed matches hold the exact ones: few of them means few of both.
         # bm25 scores every story with the words before a site or date filter
         # drops any, so the words alone must be few.
-        guess = _estimate(conn, Plan(query.stem.table, query.stem.match, None))
+        guess = _estimate(conn, query.stem_words)
         if guess is not None and guess <= RANK_LIMIT:
             return _find_ranked(conn, query, offset, limit)
         # Words that are their own stems ("had the") match nearly the same stories
@@ -670,16 +673,20 @@ def _estimate(conn: sqlite3.Connection, plan: Plan) -> float | None:
     """
     if plan.match is None or plan.where is not None:
         return None
-    # One statement: the newest id as a subquery costs a couple of microseconds
-    # less than a statement of its own, on a search of 150.
-    sql = (
-        f"SELECT count(*), (SELECT max(id) FROM articles) FROM (SELECT 1 FROM {plan.table} AS f "
-        f"WHERE f.{plan.table} MATCH ? AND f.rowid > (SELECT max(id) FROM articles) - ?)"
-    )
-    found, top = conn.execute(sql, (plan.match, SAMPLE)).fetchone()
+    found, top = conn.execute(_sample_sql(plan.table), (plan.match, SAMPLE)).fetchone()
     if not top or top <= SAMPLE * 2:
         return None
     return float(found * top / SAMPLE)
+
+
+@lru_cache(maxsize=4)
+def _sample_sql(table: str) -> str:
+    # One statement: the newest id as a subquery costs a couple of microseconds
+    # less than a statement of its own, on a search of 150.
+    return (
+        f"SELECT count(*), (SELECT max(id) FROM articles) FROM (SELECT 1 FROM {table} AS f "
+        f"WHERE f.{table} MATCH ? AND f.rowid > (SELECT max(id) FROM articles) - ?)"
+    )
 
 
 def _counted(
