@@ -255,7 +255,8 @@ class Query:
     uses_stems: bool = field(init=False)
     # Stories that share stems with the query but do not match its exact words.
     stem_only: Plan = field(init=False)
-    # The stemmed words without the query's filters: what bm25 scores.
+    # The words without the query's filters: what bm25 scores.
+    exact_words: Plan = field(init=False)
     stem_words: Plan = field(init=False)
 
     def __post_init__(self) -> None:
@@ -264,6 +265,7 @@ class Query:
         only = Plan(STEM_TABLE, self.stem.match, _and([*_opt(where), _not(predicate(self.exact))]))
         object.__setattr__(self, "uses_stems", uses)
         object.__setattr__(self, "stem_only", only)
+        object.__setattr__(self, "exact_words", Plan(self.exact.table, self.exact.match, None))
         object.__setattr__(self, "stem_words", Plan(STEM_TABLE, self.stem.match, None))
 
 
@@ -526,6 +528,7 @@ def find(
         total = count if count <= RANK_LIMIT else None
         return [_Tier(plan, ids, [0.0] * len(ids))], total, False
 
+    guess: float | None = None
     if query.uses_stems and query.stems_cover:
         # The stemmed matches hold the exact ones: few of them means few of both.
         # bm25 scores every story with the words before a site or date filter
@@ -536,11 +539,9 @@ def find(
         # Words that are their own stems ("had the") match nearly the same stories
         # in both indexes: a second sample would only repeat the first, at about
         # 1 ms for a phrase of common words.
-        own_stems = query.exact.where is None and query.stem.match == query.exact.match
-        reuse = guess is not None and own_stems
-        estimate = guess if reuse and guess is not None else _estimate(conn, query.exact) or 0.0
-    else:
-        estimate = _estimate(conn, query.exact) or 0.0
+        if query.exact.where is not None or query.stem.match != query.exact.match:
+            guess = None
+    estimate = (guess if guess is not None else _estimate(conn, query.exact)) or 0.0
     # Above RANK_LIMIT the sample decides alone: counting to settle a query near
     # the limit costs as much as ranking it (35 ms for a phrase of two common
     # words at 100,000 stories), and a rankable query taken for broad is only
@@ -561,7 +562,7 @@ def find(
     tiers: list[_Tier] = []
     count = _count(conn, query.exact, RANK_LIMIT + 1)
     # bm25 scores every match of the words before a site or date filter drops any.
-    words_only = Plan(query.exact.table, query.exact.match, None)
+    words_only = query.exact_words
     broad = count > RANK_LIMIT
     if query.exact.where is not None and not broad:
         broad = _count(conn, words_only, RANK_LIMIT + 1) > RANK_LIMIT
@@ -725,7 +726,7 @@ def _find_narrow(
     conn: sqlite3.Connection, query: Query, offset: int, limit: int, exact: bool, total: int
 ) -> tuple[list[_Tier], int | None, bool]:
     """``find`` for a query whose exact and stemmed matches number ``total`` together."""
-    words_only = Plan(query.exact.table, query.exact.match, None)
+    words_only = query.exact_words
     if (
         query.exact.where is not None
         and not exact
