@@ -162,7 +162,14 @@ def _parsed_stream(todo: list[Path], workers: int) -> Iterator[ParsedFile]:
         try:
             yield from _in_order(futures, todo, claims)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Every file marked taken: a process still at work (on a chunk this
+            # thread parsed itself, or after a cancel) skips the rest of its chunk,
+            # so waiting for it costs one file at most. Not waiting would let it
+            # write its claims into memory the next import's array reuses, where
+            # they would hide that import's files from both sides.
+            for index in range(len(todo)):
+                claims[index] = 1
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _in_order(

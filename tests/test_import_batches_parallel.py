@@ -113,3 +113,15 @@ def test_a_story_that_cannot_be_stored_is_reported_and_its_group_is_kept(
             ).fetchall()
             == []
         )
+
+
+def test_imports_one_after_another_each_store_every_file(tmp_path: Path) -> None:
+    # A folder imported right after another: the parse processes of the first
+    # import must not leave marks that make the second skip its files.
+    folder = _folder(tmp_path, importing.PARALLEL_MIN_FILES + 4 * importing.CHUNK)
+    files = sorted(folder.iterdir())
+    for round_ in range(6):
+        with Library.open(tmp_path / f"lib-{round_}.sqlite3") as lib:
+            report = importing.import_paths(lib, [folder], workers=2)
+            assert [o.status for o in report.outcomes] == [IMPORTED] * len(files)
+            assert lib.count() == len(files)
