@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -33,3 +34,39 @@ class Importer(Protocol):
         ...
 
     def parse(self, source: SourceFile) -> Article: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One story read from a file that holds several (a feed, a WARC, an mbox, a zip).
+
+    ``article`` is as ``Importer.parse`` returns it (quotations not yet found);
+    when it is ``None``, ``reason`` says why this part could not be read, and the
+    other parts of the file still import. ``original`` is the part's own bytes
+    (the item's HTML, the record's payload): it is stored as the story's source,
+    and its hash keeps a re-import of the same container from storing anything twice.
+    """
+
+    number: int  # 1-based position of the story inside its file
+    label: str  # what a person sees in a report: the item's title or member name
+    article: Article | None = None
+    original: bytes = b""
+    reason: str = ""
+
+
+class ContainerImporter(Importer, Protocol):
+    """An importer for files holding several stories.
+
+    ``parse_parts`` yields the parts in order. It raises ``ParseError`` only when
+    the file as a whole cannot be read (not a zip, a truncated feed); one bad item
+    is a ``Part`` with a reason. It must bound its own work (members, sizes,
+    nesting), and, like ``parse``, never touch Qt, the database or the network.
+    ``parse`` may then simply raise ``ParseError`` or return the first story.
+    """
+
+    def parse_parts(self, source: SourceFile) -> Iterator[Part]: ...
+
+
+def is_container(importer: Importer) -> bool:
+    """True when the importer reads several stories from one file."""
+    return callable(getattr(importer, "parse_parts", None))
