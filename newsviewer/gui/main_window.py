@@ -112,6 +112,21 @@ def _open_on_desktop(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
+def _accept_as_copy(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> bool:
+    """Accept a drag of files as a copy, never the move the source may propose.
+
+    A file manager offering Copy|Move proposes Move when Shift is held (or by its own
+    default); accepting that would let it delete the user's file after the import.
+    A drag that cannot be a copy is refused.
+    """
+    copy = QtCore.Qt.DropAction.CopyAction
+    if not event.possibleActions() & copy:
+        return False
+    event.setDropAction(copy)
+    event.accept()
+    return True
+
+
 _Part = TypeVar("_Part")
 
 
@@ -1050,17 +1065,14 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         paths = self._dropped_paths(event)
-        if not paths:
+        if not paths or not _accept_as_copy(event):
             event.ignore()
             return
-        event.acceptProposedAction()
         what = "this file" if len(paths) == 1 and paths[0].is_file() else "these files"
         self.drop_overlay.cover(f"Drop to import {what}")
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
+        if not self._dropped_paths(event) or not _accept_as_copy(event):
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -1072,10 +1084,9 @@ class MainWindow(QMainWindow):
         if self._drop_overlay is not None:
             self._drop_overlay.hide()
         paths = self._dropped_paths(event)
-        if not paths:
+        if not paths or not _accept_as_copy(event):
             event.ignore()
             return
-        event.acceptProposedAction()
         self.import_files(paths)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from newsviewer.domain import DUPLICATE, FAILED, IMPORTED
 
-from .conftest import GUI_FIXTURES
-from .helpers import drop_and_wait, import_and_wait
+from .conftest import GUI_FIXTURES, KERRY
+from .helpers import IMPORT_TIMEOUT_MS, drop_and_wait, import_and_wait
 
 GOOD_TITLES = {
     "Council approves new budget for riverside park",
@@ -142,3 +143,55 @@ def test_cancel_stops_an_import_between_files(qtbot, make_window, tmp_path):
     assert len(report.outcomes) < 120
     assert "cancelled" in window.statusBar().currentMessage().lower()
     assert not window.progress.isVisible()
+
+
+def _file_manager_drag(
+    kind: type[QDragEnterEvent] | type[QDropEvent], paths: list[Path], actions: Qt.DropAction
+) -> tuple[QDragEnterEvent | QDropEvent, QMimeData]:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # Shift held: Qt proposes Move, as a file manager does by its own default.
+    if kind is QDragEnterEvent:
+        event: QDragEnterEvent | QDropEvent = QDragEnterEvent(
+            QPoint(80, 80),
+            actions,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ShiftModifier,
+        )
+    else:
+        event = QDropEvent(
+            QPointF(80, 80),
+            actions,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ShiftModifier,
+        )
+    return event, mime
+
+
+def test_a_drop_from_a_file_manager_is_accepted_as_a_copy_never_a_move(qtbot, make_window):
+    window = make_window()
+    offered = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+    enter, _mime = _file_manager_drag(QDragEnterEvent, [KERRY], offered)
+    assert enter.proposedAction() == Qt.DropAction.MoveAction  # what the source proposes
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    assert enter.dropAction() == Qt.DropAction.CopyAction
+    with qtbot.waitSignal(window.import_summarized, timeout=IMPORT_TIMEOUT_MS):
+        dropped, _mime = _file_manager_drag(QDropEvent, [KERRY], offered)
+        QApplication.sendEvent(window, dropped)
+        assert dropped.isAccepted()
+        assert dropped.dropAction() == Qt.DropAction.CopyAction
+    assert window.model.rowCount() == 1
+
+
+def test_a_drag_that_can_only_move_files_is_refused(make_window):
+    window = make_window()
+    only_move = Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+    enter, _mime = _file_manager_drag(QDragEnterEvent, [KERRY], only_move)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    dropped, _mime = _file_manager_drag(QDropEvent, [KERRY], only_move)
+    QApplication.sendEvent(window, dropped)
+    assert not dropped.isAccepted()
