@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -12,10 +12,16 @@ from newsviewer.domain import Article
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A file to import: its path (for neighbours such as ``NAME_files/``) and its bytes."""
+    """A file to import: its path (for neighbours such as ``NAME_files/``) and its bytes.
+
+    ``images`` finds an image's bytes and type by the src a page gives it, for pages
+    that carry their images inside the file that holds them (an MHTML part, a WARC
+    record, a zip member); it is tried before ``NAME_files/`` and ``data:`` sources.
+    """
 
     path: Path
     data: bytes
+    images: Callable[[str], tuple[bytes, str] | None] | None = None
 
 
 class Importer(Protocol):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from configparser import ConfigParser
 from datetime import datetime
 from pathlib import Path
@@ -157,7 +158,9 @@ class HtmlImporter:
             if line
         ]
         blocks[:0] = opening
-        figures = _figures(images, found, shift, source.path, meta, opened=len(opening))
+        figures = _figures(
+            images, found, shift, source.path, meta, opened=len(opening), packed=source.images
+        )
         warnings: list[str] = []
         if cut_off:
             warnings.append("the page looks cut off; the article may be incomplete")
@@ -292,6 +295,7 @@ def _figures(
     page: Path,
     meta: PageMetadata,
     opened: int = 0,
+    packed: Callable[[str], tuple[bytes, str] | None] | None = None,
 ) -> list[Figure]:
     """Figures in story order. ``opened`` lines were put before the story's first block:
     figures that stood after that block move down as many (one above it stays above)."""
@@ -304,7 +308,8 @@ def _figures(
         item = found[index]
         image = None
         for candidate in item.sources:
-            image = assets.load_image(candidate, page)
+            image = packed(candidate) if packed is not None else None
+            image = image or assets.load_image(candidate, page)
             if image is not None:
                 kept_src = candidate if not candidate.startswith("data:") else ""
                 break

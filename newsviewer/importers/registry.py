@@ -14,12 +14,15 @@ SNIFF_BYTES = 4096
 
 def default_importers() -> list[Importer]:
     # Imported here so that the registry module stays cheap to import.
+    from newsviewer.importers.feeds import FeedImporter
     from newsviewer.importers.html import HtmlImporter
     from newsviewer.importers.markdown import MarkdownImporter
+    from newsviewer.importers.mhtml import MhtmlImporter
     from newsviewer.importers.text import TextImporter
 
     # Order matters for sniffing: the most specific signature first, text last.
-    return [HtmlImporter(), MarkdownImporter(), TextImporter()]
+    # A saved page (MHTML) is a MIME message too: it comes before e-mail.
+    return [MhtmlImporter(), FeedImporter(), HtmlImporter(), MarkdownImporter(), TextImporter()]
 
 
 class Registry:
@@ -37,9 +40,14 @@ class Registry:
         ``.html`` saved as ``.txt`` imports as HTML); otherwise the extension decides,
         and a file with an unknown extension is read only if some importer sniffs it.
         """
-        ext = path.suffix.lower()
-        by_ext = next((imp for imp in self._importers if ext in imp.extensions), None)
+        ext = _extension(path)
+        claiming = [imp for imp in self._importers if ext in imp.extensions]
         sniffed = next((imp for imp in self._importers if imp.sniff(head)), None)
+        # Formats sharing an extension (a feed's and an export's .json) are told apart
+        # by their content.
+        by_ext = next((imp for imp in claiming if imp is sniffed), None) or next(
+            iter(claiming), None
+        )
         if by_ext is not None and sniffed is not None and sniffed is not by_ext:
             # Text sniffs almost anything; only a stronger format overrides the extension.
             if self._importers.index(sniffed) < self._importers.index(by_ext):
@@ -50,3 +58,12 @@ class Registry:
         if sniffed is not None:
             return sniffed
         raise UnsupportedFormat(f"unsupported file type '{ext or path.name}'")
+
+
+# Extensions of two parts that name one format.
+_DOUBLE_EXTENSIONS = (".warc.gz", ".tar.gz")
+
+
+def _extension(path: Path) -> str:
+    name = path.name.lower()
+    return next((e for e in _DOUBLE_EXTENSIONS if name.endswith(e)), path.suffix.lower())

@@ -1,0 +1,183 @@
+"""News feeds: RSS 2.0 with content:encoded, Atom with escaped HTML, JSON Feed."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsviewer.errors import ParseError
+from newsviewer.importers.base import SourceFile, is_container
+from newsviewer.importers.feeds import SUMMARY_ONLY, FeedImporter
+from newsviewer.importers.registry import Registry
+from tests.formats_story import PHOTO, SITE, TITLE, URL, assert_photo, assert_story, body_html
+
+DATA_IMAGE = "data:image/png;base64," + base64.b64encode(PHOTO).decode("ascii")
+MARCH_5 = datetime(2024, 3, 5, 8, 30)
+
+
+def rss() -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+  <title>{SITE}</title>
+  <link>https://gazette.example/</link>
+  <description>News from the coast</description>
+  <language>en-gb</language>
+  <atom:link href="https://gazette.example/feed" rel="self" type="application/rss+xml"/>
+  <item>
+    <title>{TITLE}</title>
+    <link>{URL}</link>
+    <guid isPermaLink="true">{URL}</guid>
+    <dc:creator><![CDATA[Maria Lopez]]></dc:creator>
+    <pubDate>Tue, 05 Mar 2024 08:30:00 +0000</pubDate>
+    <description><![CDATA[Engineers say the wall cannot survive another season.]]></description>
+    <content:encoded><![CDATA[{body_html(DATA_IMAGE)}
+      <img src="https://gazette.example/pixel.gif" width="1" height="1">]]></content:encoded>
+  </item>
+  <item>
+    <title>Ferry timetable changes for the summer</title>
+    <link>https://gazette.example/news/ferry</link>
+    <pubDate>Mon, 04 Mar 2024 17:00:00 +0000</pubDate>
+    <description>Ferries will run every hour from May; the full timetable is online.</description>
+  </item>
+</channel>
+</rss>
+""".encode()
+
+
+def atom() -> bytes:
+    escaped = html.escape(body_html(DATA_IMAGE))
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>{SITE}</title>
+  <id>tag:gazette.example,2024:feed</id>
+  <updated>2024-03-05T09:00:00Z</updated>
+  <link href="https://gazette.example/"/>
+  <entry>
+    <title type="html">{html.escape(TITLE)}</title>
+    <id>tag:gazette.example,2024:harbour-wall</id>
+    <link rel="alternate" type="text/html" href="{URL}"/>
+    <published>2024-03-05T08:30:00Z</published>
+    <updated>2024-03-05T09:00:00Z</updated>
+    <author><name>Maria Lopez</name></author>
+    <summary>Engineers say the wall cannot survive another season.</summary>
+    <content type="html">{escaped}</content>
+  </entry>
+</feed>
+""".encode()
+
+
+def json_feed() -> bytes:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": SITE,
+        "home_page_url": "https://gazette.example/",
+        "feed_url": "https://gazette.example/feed.json",
+        "language": "en-GB",
+        "items": [
+            {
+                "id": "harbour-wall",
+                "url": URL,
+                "title": TITLE,
+                "content_html": body_html(DATA_IMAGE),
+                "summary": "Engineers say the wall cannot survive another season.",
+                "date_published": "2024-03-05T08:30:00Z",
+                "authors": [{"name": "Maria Lopez", "url": "https://gazette.example/maria"}],
+            },
+            {
+                "id": "ferry",
+                "url": "https://gazette.example/news/ferry",
+                "title": "Ferry timetable changes for the summer",
+                "content_text": "Ferries will run every hour from May.\n\nThe timetable is online.",
+                "date_published": "2024-03-04T17:00:00Z",
+            },
+        ],
+    }
+    return json.dumps(feed, indent=2).encode()
+
+
+def parts(data: bytes, name: str) -> list:  # type: ignore[type-arg]
+    return list(FeedImporter().parse_parts(SourceFile(path=Path(name), data=data)))
+
+
+@pytest.mark.parametrize(
+    ("maker", "name"), [(rss, "news.rss"), (atom, "news.atom"), (json_feed, "feed.json")]
+)
+def test_each_item_is_a_story_with_its_full_content(maker, name) -> None:  # type: ignore[no-untyped-def]
+    found = parts(maker(), name)
+    first = found[0]
+    assert first.number == 1 and first.label == TITLE
+    article = first.article
+    assert article.format == "feed"
+    assert article.url == URL
+    assert article.site == SITE
+    assert article.authors == ("Maria Lopez",)
+    assert article.byline == "Maria Lopez"
+    assert article.warnings == ()
+    done = assert_story(article, published=MARCH_5)
+    # The data: image keeps its bytes; the tracking pixel is dropped.
+    assert_photo(done)
+    assert len(done.figures) == 1
+    assert done.figures[0].position == 0
+
+
+def test_a_summary_only_item_keeps_its_summary_and_link_and_says_so() -> None:
+    found = parts(rss(), "news.rss")
+    assert len(found) == 2
+    ferry = found[1].article
+    assert ferry.title == "Ferry timetable changes for the summer"
+    assert ferry.url == "https://gazette.example/news/ferry"
+    assert ferry.text.startswith("Ferries will run every hour from May")
+    assert ferry.warnings == (SUMMARY_ONLY,)
+    assert ferry.published == datetime.fromisoformat("2024-03-04T17:00:00+00:00")
+
+
+def test_json_feed_text_content_becomes_paragraphs() -> None:
+    ferry = parts(json_feed(), "feed.json")[1].article
+    assert [b.text for b in ferry.blocks] == [
+        "Ferries will run every hour from May.",
+        "The timetable is online.",
+    ]
+    assert ferry.warnings == ()
+
+
+def test_parts_have_their_own_bytes_for_dedupe() -> None:
+    found = parts(rss(), "news.rss")
+    assert found[0].original != found[1].original
+    assert parts(rss(), "again.rss")[0].original == found[0].original
+
+
+@pytest.mark.parametrize(
+    ("maker", "name"), [(rss, "x.bin"), (atom, "x.xml"), (json_feed, "x.json")]
+)
+def test_feeds_are_sniffed_by_content(maker, name) -> None:  # type: ignore[no-untyped-def]
+    chosen = Registry().choose(Path(name), maker()[:4096])
+    assert chosen.name == "feed" and is_container(chosen)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (rss()[:900], "cut off"),
+        (json_feed()[:300], "broken or cut off"),
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
+            "no items",
+        ),
+        (
+            b"<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;'>]>"
+            b"<rss version='2.0'><channel><item><title>&b;</title></item></channel></rss>",
+            "entities",
+        ),
+        (b'{"version": "https://example.com/other", "items": []}', "not a JSON Feed"),
+    ],
+)
+def test_broken_truncated_and_hostile_feeds_are_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason):
+        parts(data, "feed.xml")
