@@ -16,13 +16,24 @@ def default_importers() -> list[Importer]:
     # Imported here so that the registry module stays cheap to import.
     from newsviewer.importers.feeds import FeedImporter
     from newsviewer.importers.html import HtmlImporter
+    from newsviewer.importers.mail import EmailImporter, MboxImporter
     from newsviewer.importers.markdown import MarkdownImporter
     from newsviewer.importers.mhtml import MhtmlImporter
     from newsviewer.importers.text import TextImporter
+    from newsviewer.importers.warc import WarcImporter
 
     # Order matters for sniffing: the most specific signature first, text last.
     # A saved page (MHTML) is a MIME message too: it comes before e-mail.
-    return [MhtmlImporter(), FeedImporter(), HtmlImporter(), MarkdownImporter(), TextImporter()]
+    return [
+        WarcImporter(),
+        MhtmlImporter(),
+        MboxImporter(),
+        EmailImporter(),
+        FeedImporter(),
+        HtmlImporter(),
+        MarkdownImporter(),
+        TextImporter(),
+    ]
 
 
 class Registry:
