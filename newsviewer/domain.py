@@ -56,9 +56,27 @@ class Quote:
     role: str | None = None
 
 
+# Marks a reading app gives a story (Omnivore, Wallabag exports carry them).
+STARRED = "starred"
+ARCHIVED = "archived"
+READ = "read"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A passage the reader marked in a reading app, with the note they wrote on it."""
+
+    text: str
+    note: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """What an importer makes of a file: the whole story, nothing stored yet."""
+    """What an importer makes of a file: the whole story, nothing stored yet.
+
+    ``tags``, ``marks`` (STARRED, ARCHIVED, READ), ``saved`` and ``highlights`` carry
+    what a read-it-later export knew of the story; files of other kinds leave them empty.
+    """
 
     format: str
     title: str
@@ -74,6 +92,10 @@ class Article:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    saved: datetime | None = None
+    highlights: tuple[Highlight, ...] = ()
 
     @property
     def text(self) -> str:

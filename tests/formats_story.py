@@ -106,7 +106,10 @@ def assert_story(article: Article, *, published: datetime | None = None) -> Arti
     assert "SCRIPT-SECRET" not in done.text
     if published is not None:
         assert done.published is not None
-        assert done.published.replace(tzinfo=None) == published.replace(tzinfo=None)
+        if done.published.tzinfo and published.tzinfo:
+            assert done.published == published
+        else:
+            assert done.published.replace(tzinfo=None) == published.replace(tzinfo=None)
     speakers = {q.speaker for q in done.quotes}
     assert "Tom Reed" in speakers, done.quotes
     return done
