@@ -15,11 +15,13 @@ SNIFF_BYTES = 4096
 def default_importers() -> list[Importer]:
     # Imported here so that the registry module stays cheap to import.
     from newsviewer.importers.archive import ArchiveImporter
+    from newsviewer.importers.epub import EpubImporter
     from newsviewer.importers.feeds import FeedImporter
     from newsviewer.importers.html import HtmlImporter
     from newsviewer.importers.mail import EmailImporter, MboxImporter
     from newsviewer.importers.markdown import MarkdownImporter
     from newsviewer.importers.mhtml import MhtmlImporter
+    from newsviewer.importers.pdf import PdfImporter
     from newsviewer.importers.readlater import PocketImporter, WallabagImporter
     from newsviewer.importers.text import TextImporter
     from newsviewer.importers.warc import WarcImporter
@@ -27,7 +29,9 @@ def default_importers() -> list[Importer]:
     # Order matters for sniffing: the most specific signature first, text last.
     # A saved page (MHTML) is a MIME message too: it comes before e-mail.
     return [
+        PdfImporter(),
         WarcImporter(),
+        EpubImporter(),
         ArchiveImporter(),
         MhtmlImporter(),
         MboxImporter(),
