@@ -1,122 +1,159 @@
-"""The window's actions, their shortcuts, and the menu bar."""
+"""The window's actions, their shortcuts, and the menu bar.
+
+The actions are fields of a typed ``Actions`` record built from what the window offers
+(``ActionHost``): this module does not import the window, and the window holds its
+actions in one place instead of as loose attributes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6 import QtCore
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QMenuBar, QWidget
 
-if TYPE_CHECKING:
-    from newsviewer.gui.main_window import MainWindow
+
+class ActionHost(Protocol):
+    """What the actions call: the window, seen only through the slots it offers."""
+
+    def choose_files(self) -> None: ...
+    def choose_folder(self) -> None: ...
+    def open_original(self) -> None: ...
+    def copy_story_text(self) -> None: ...
+    def close(self) -> bool: ...
+    def delete_current(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def next_hit(self) -> None: ...
+    def previous_hit(self) -> None: ...
+    def show_search_help(self) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def zoom_reset(self) -> None: ...
+    def set_quotes_visible(self, visible: bool) -> None: ...
+    def show_about(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Actions:
+    import_files: QAction
+    import_folder: QAction
+    open_original: QAction
+    copy_text: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    delete: QAction
+    find: QAction
+    next_hit: QAction
+    previous_hit: QAction
+    search_help: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    quotes: QAction
+    about: QAction
+
+    @property
+    def story_actions(self) -> tuple[QAction, ...]:
+        """The actions on the story being read: enabled only while there is one."""
+        return (self.open_original, self.copy_text, self.delete)
+
+    def set_story_open(self, is_open: bool) -> None:
+        for action in self.story_actions:
+            action.setEnabled(is_open)
 
 
 def _action(
-    window: MainWindow,
+    owner: QWidget,
     text: str,
     slot: Callable[[], object],
     shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
 ) -> QAction:
-    action = QAction(text, window)
+    action = QAction(text, owner)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
     action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)
+    owner.addAction(action)
     return action
 
 
-def install_actions(window: MainWindow) -> None:
-    """Create the window's actions (as attributes of the window) with their shortcuts."""
-    window.import_files_action = _action(
-        window, "&Import Files…", window.choose_files, [QKeySequence.StandardKey.Open]
-    )
-    window.import_folder_action = _action(
-        window, "Import &Folder…", window.choose_folder, ["Ctrl+Shift+O"]
-    )
-    window.open_original_action = _action(
-        window, "&Open Original File", window.open_original, ["Ctrl+Shift+E"]
-    )
-    window.copy_text_action = _action(
-        window, "&Copy Story Text", window.copy_story_text, ["Ctrl+Shift+C"]
-    )
-    window.quit_action = _action(window, "&Quit", window.close, [QKeySequence.StandardKey.Quit])
-    window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
-    window.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
-    window.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
-    window.addAction(window.undo_action)
-    window.addAction(window.redo_action)
-    window.delete_action = _action(window, "&Delete Story", window.delete_current, ["Del"])
-    window.find_action = _action(
-        window, "&Find", window.focus_search, [QKeySequence.StandardKey.Find]
-    )
-    window.next_hit_action = _action(window, "Next &Hit", window.next_hit, ["F3"])
-    window.previous_hit_action = _action(window, "Pre&vious Hit", window.previous_hit, ["Shift+F3"])
-    window.search_help_action = _action(window, "&Search Syntax", window.show_search_help, ["F1"])
-    # (The reader is looked up when used: it is built after the window's first paint.)
-    window.zoom_in_action = _action(
-        window, "Zoom &In", lambda: window.reader.zoom_in(), ["Ctrl+=", "Ctrl++"]
-    )
-    window.zoom_out_action = _action(
-        window, "Zoom &Out", lambda: window.reader.zoom_out(), ["Ctrl+-"]
-    )
-    window.zoom_reset_action = _action(
-        window, "&Actual Size", lambda: window.reader.zoom_reset(), ["Ctrl+0"]
-    )
-    window.quotes_action = QAction("Show &Quotations", window, checkable=True)
+def build_actions(owner: QWidget, host: ActionHost, undo_stack: QUndoStack) -> Actions:
+    """Create the actions of ``owner`` (the window) calling ``host``, with their shortcuts."""
+    undo = undo_stack.createUndoAction(owner, "&Undo")
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = undo_stack.createRedoAction(owner, "&Redo")
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
+    owner.addAction(undo)
+    owner.addAction(redo)
+    quotes = QAction("Show &Quotations", owner, checkable=True)
     # (setShortcut with one key sequence builds Qt's namespace enums to choose its overload.)
-    window.quotes_action.setShortcuts([QKeySequence("Ctrl+Shift+Q")])
-    window.quotes_action.toggled.connect(window._set_quotes_visible)
-    window.addAction(window.quotes_action)
-    window.about_action = _action(window, "&About NewsViewer", window._about)
+    quotes.setShortcuts([QKeySequence("Ctrl+Shift+Q")])
+    quotes.toggled.connect(host.set_quotes_visible)
+    owner.addAction(quotes)
+    actions = Actions(
+        import_files=_action(
+            owner, "&Import Files…", host.choose_files, [QKeySequence.StandardKey.Open]
+        ),
+        import_folder=_action(owner, "Import &Folder…", host.choose_folder, ["Ctrl+Shift+O"]),
+        open_original=_action(owner, "&Open Original File", host.open_original, ["Ctrl+Shift+E"]),
+        copy_text=_action(owner, "&Copy Story Text", host.copy_story_text, ["Ctrl+Shift+C"]),
+        quit=_action(owner, "&Quit", host.close, [QKeySequence.StandardKey.Quit]),
+        undo=undo,
+        redo=redo,
+        delete=_action(owner, "&Delete Story", host.delete_current, ["Del"]),
+        find=_action(owner, "&Find", host.focus_search, [QKeySequence.StandardKey.Find]),
+        next_hit=_action(owner, "Next &Hit", host.next_hit, ["F3"]),
+        previous_hit=_action(owner, "Pre&vious Hit", host.previous_hit, ["Shift+F3"]),
+        search_help=_action(owner, "&Search Syntax", host.show_search_help, ["F1"]),
+        zoom_in=_action(owner, "Zoom &In", host.zoom_in, ["Ctrl+=", "Ctrl++"]),
+        zoom_out=_action(owner, "Zoom &Out", host.zoom_out, ["Ctrl+-"]),
+        zoom_reset=_action(owner, "&Actual Size", host.zoom_reset, ["Ctrl+0"]),
+        quotes=quotes,
+        about=_action(owner, "&About NewsViewer", host.show_about),
+    )
     # "/" focuses the search like in many readers; the search field itself keeps "/".
-    slash = QShortcut(QKeySequence("/"), window)
-    slash.activated.connect(window.focus_search)
-    window._story_actions = (
-        window.open_original_action,
-        window.copy_text_action,
-        window.delete_action,
-    )
-    window._update_story_actions()
+    slash = QShortcut(QKeySequence("/"), owner)
+    slash.activated.connect(host.focus_search)
+    actions.set_story_open(False)
+    return actions
 
 
-def install_list_menu(window: MainWindow) -> None:
+def install_list_menu(view: QWidget, actions: Actions) -> None:
     """The story actions on a right click in the list (set once the list has rows)."""
-    window.list_view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
-    separator = QAction(window.list_view)
+    view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+    separator = QAction(view)
     separator.setSeparator(True)
-    window.list_view.addActions(
-        [window.open_original_action, window.copy_text_action, separator, window.delete_action]
-    )
+    view.addActions([actions.open_original, actions.copy_text, separator, actions.delete])
 
 
-def install_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
+def install_menus(bar: QMenuBar, actions: Actions) -> None:
     file_menu = bar.addMenu("&File")
-    file_menu.addAction(window.import_files_action)
-    file_menu.addAction(window.import_folder_action)
+    file_menu.addAction(actions.import_files)
+    file_menu.addAction(actions.import_folder)
     file_menu.addSeparator()
-    file_menu.addAction(window.open_original_action)
-    file_menu.addAction(window.copy_text_action)
+    file_menu.addAction(actions.open_original)
+    file_menu.addAction(actions.copy_text)
     file_menu.addSeparator()
-    file_menu.addAction(window.quit_action)
+    file_menu.addAction(actions.quit)
     edit = bar.addMenu("&Edit")
-    edit.addAction(window.undo_action)
-    edit.addAction(window.redo_action)
+    edit.addAction(actions.undo)
+    edit.addAction(actions.redo)
     edit.addSeparator()
-    edit.addAction(window.delete_action)
+    edit.addAction(actions.delete)
     edit.addSeparator()
-    edit.addAction(window.find_action)
-    edit.addAction(window.next_hit_action)
-    edit.addAction(window.previous_hit_action)
+    edit.addAction(actions.find)
+    edit.addAction(actions.next_hit)
+    edit.addAction(actions.previous_hit)
     view = bar.addMenu("&View")
-    view.addAction(window.zoom_in_action)
-    view.addAction(window.zoom_out_action)
-    view.addAction(window.zoom_reset_action)
+    view.addAction(actions.zoom_in)
+    view.addAction(actions.zoom_out)
+    view.addAction(actions.zoom_reset)
     view.addSeparator()
-    view.addAction(window.quotes_action)
+    view.addAction(actions.quotes)
     help_menu = bar.addMenu("&Help")
-    help_menu.addAction(window.search_help_action)
+    help_menu.addAction(actions.search_help)
     help_menu.addSeparator()
-    help_menu.addAction(window.about_action)
+    help_menu.addAction(actions.about)

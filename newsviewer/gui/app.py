@@ -128,7 +128,6 @@ def show_window_then_open(
     also called after the paint.
     """
     window = MainWindow(None, WindowSettings(settings))
-    window.open_failed = False  # type: ignore[attr-defined]
 
     def open_library() -> None:
         # The rest of the window first: it is there while the library code loads.
@@ -140,7 +139,7 @@ def show_window_then_open(
 
         def failed(reason: str) -> None:
             QMessageBox.critical(window, "NewsViewer cannot open its library", reason)
-            window.open_failed = True  # type: ignore[attr-defined]
+            window.open_failed = True
             window.close()
 
         def opened(library: Library) -> None:
@@ -185,7 +184,7 @@ def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
     if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":
         _PaintProbe(window)
     status = app.exec()
-    if window.open_failed:  # type: ignore[attr-defined]
+    if window.open_failed:
         return 1
     if window.has_library():  # (not when closed before it opened)
         window.library.close()

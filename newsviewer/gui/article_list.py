@@ -12,10 +12,22 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtCore
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from newsviewer.gui.after_paint import AfterNextPaint
+from newsviewer.gui.list_roles import ID_ROLE, SNIPPET_ROLE, SUMMARY_ROLE, meta_line
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QKeyEvent
 
     # Annotations only: the domain records load after the window's first paint.
@@ -23,12 +35,6 @@ if TYPE_CHECKING:
 
 # Qt's namespace is used as QtCore.Qt, looked up when needed: building its enums takes
 # ~15 ms, and none is needed before the window's first paint.
-
-# Roles past Qt.ItemDataRole.UserRole (256, fixed by Qt).
-_USER_ROLE = 256
-ID_ROLE = _USER_ROLE + 1
-SUMMARY_ROLE = _USER_ROLE + 2
-SNIPPET_ROLE = _USER_ROLE + 3
 
 # Rows whose summaries are fetched in one library call: a screenful is 10-40 rows, so one
 # call covers the screen and a little scrolling without loading rows nobody will see.
@@ -41,6 +47,11 @@ SNIPPET_BATCH = 40
 # Rows the view is told about at a time (lazy fetchMore); ids are already in memory, so
 # this only keeps the view's own bookkeeping small until the user scrolls far.
 FETCH_STEP = 5000
+# Facets, the full ranking and all the ids start at the latest this long (ms) after the
+# first rows arrived, should the list not be painted (hidden behind the empty-library page).
+FOLLOW_UP_FALLBACK_MS = 150
+
+__all__ = ["ID_ROLE", "SNIPPET_ROLE", "SUMMARY_ROLE", "ArticleListModel", "ArticleListView"]
 
 
 class SummarySource(Protocol):
@@ -51,10 +62,16 @@ class SummarySource(Protocol):
     ) -> list[ArticleSummary]: ...
 
 
-def meta_line(summary: ArticleSummary) -> str:
-    when = summary.published or summary.imported_at
-    date = f"{when.day} {when:%b %Y}"
-    return f"{summary.site} · {date}" if summary.site else date
+class NoLibrary:
+    """Stands in for the library until it is open: there is nothing to list yet."""
+
+    def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
+        return []
+
+    def newest_page(
+        self, offset: int, limit: int, *, from_oldest: bool = False
+    ) -> list[ArticleSummary]:
+        return []
 
 
 class ArticleListModel(QAbstractListModel):
@@ -71,7 +88,7 @@ class ArticleListModel(QAbstractListModel):
 
     snippets_needed = Signal(list)
 
-    def __init__(self, source: SummarySource, parent: QWidget | None = None) -> None:
+    def __init__(self, source: SummarySource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source
         # All the listed ids; while partial, only those of the first rows.
@@ -245,6 +262,7 @@ class ArticleListModel(QAbstractListModel):
             self._cache.popitem(last=False)
 
     def row_of(self, article_id: ArticleId) -> int | None:
+        row: int | None
         try:
             row = self._ids.index(article_id)
         except ValueError:
@@ -360,6 +378,7 @@ class ArticleListView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._painter_installed = False
+        self._follow_up: AfterNextPaint | None = None
         self.horizontalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         rows = self.verticalHeader()
@@ -393,9 +412,13 @@ class ArticleListView(QTableView):
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _update_row_height(self) -> None:
-        from newsviewer.gui.row_painter import row_height
+        from PySide6.QtWidgets import QStyleOptionViewItem
 
-        height = row_height(self)
+        # A row as its delegate paints it, in the view's current font.
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        option.font = self.font()
+        height = self.itemDelegate().sizeHint(option, QModelIndex()).height()
         self.verticalHeader().setDefaultSectionSize(height)
         self.verticalHeader().setMinimumSectionSize(min(height, 16))
 
@@ -446,3 +469,25 @@ class ArticleListView(QTableView):
             model.fetchMore(QModelIndex())
         row = min(max(current + step, 0), model.rowCount() - 1)
         self.setCurrentIndex(model.index(row, 0))
+
+    # -- what the list session asks of its view (ListViewport) ---------------------------
+    def scroll_value(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def set_scroll_value(self, value: int) -> None:
+        self.verticalScrollBar().setValue(value)
+
+    def scroll_to_row(self, row: int) -> None:
+        model = self.model()
+        if model is not None:
+            self.scrollTo(model.index(row, 0))
+
+    def after_rows_painted(self, then: Callable[[], object]) -> None:
+        # Facets, the full ranking and the whole id list wait until the first rows are
+        # painted: run beside that paint, their threads took the GIL from it (60 ms ->
+        # 200 ms).
+        import shiboken6
+
+        if self._follow_up is not None and shiboken6.isValid(self._follow_up):
+            self._follow_up.cancel()  # (a hook that has run has deleted itself)
+        self._follow_up = AfterNextPaint(self.viewport(), then, FOLLOW_UP_FALLBACK_MS)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QImage,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -542,7 +543,7 @@ class ReaderView(QTextBrowser):
         if self._image_sizes(width) != self._shown_sizes:
             self._rerender(keep_position=True)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_margins()
         if self._images:
@@ -553,8 +554,9 @@ class ReaderView(QTextBrowser):
         if event.type() == QEvent.Type.PaletteChange and self._article is not None:
             self._rerender(keep_position=True)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Images from the library only; nothing from the network or the disk."""
+        url = QUrl(url)
         if kind == QTextDocument.ResourceType.ImageResource.value and url.scheme() == IMAGE_SCHEME:
             try:
                 figure_id = FigureId(int(url.path()))

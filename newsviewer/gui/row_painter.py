@@ -7,17 +7,16 @@ Kept apart from the list itself: the list is empty in the window's first frame, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
 )
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleSummary
-from newsviewer.gui.article_list import SNIPPET_ROLE, SUMMARY_ROLE, meta_line
+from newsviewer.gui.list_roles import SNIPPET_ROLE, SUMMARY_ROLE, meta_line
 
 
 def split_snippet(snippet: str) -> list[tuple[str, bool]]:
@@ -67,7 +66,9 @@ class ArticleDelegate(QStyledItemDelegate):
         hit.setBold(True)
         return title, meta, base, hit
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         title, meta, body, _ = self._fonts(option)
         height = (
             QFontMetrics(title).height()
@@ -78,7 +79,12 @@ class ArticleDelegate(QStyledItemDelegate):
         )
         return QSize(240, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -165,11 +171,3 @@ class ArticleDelegate(QStyledItemDelegate):
             x += width
             if x >= right:
                 break
-
-
-def row_height(view: QAbstractItemView) -> int:
-    """Height of a row of ``view`` as its delegate paints it, in its current font."""
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
-    option.font = view.font()
-    return view.itemDelegate().sizeHint(option, QModelIndex()).height()

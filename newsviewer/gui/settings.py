@@ -39,7 +39,7 @@ class WindowSettings:
     def selected_article(self) -> int | None:
         value = self._store.value("reader/selected")
         try:
-            return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            return int(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 
@@ -52,7 +52,7 @@ class WindowSettings:
     def reader_font_pt(self) -> float | None:
         value = self._store.value("reader/font_pt")
         try:
-            return float(value) if value not in (None, "") else None  # type: ignore[arg-type]
+            return float(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return None
 

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
-    from newsviewer.gui.main_window import MainWindow
-    from newsviewer.library.repository import DeletedArticle
+    from newsviewer.domain import ArticleId
+    from newsviewer.library import DeletedArticle
 
 
 class DeleteCommand(QUndoCommand):
-    """Undo puts the story back (it gets a new id); redo deletes it again."""
+    """Undo puts the story back (it gets a new id); redo deletes it again.
 
-    def __init__(self, window: MainWindow, deleted: DeletedArticle) -> None:
+    ``delete`` and ``restore`` do the work and update the views (the window's own
+    ``delete_article`` and ``restore_article``): the command knows nothing of the window.
+    """
+
+    def __init__(
+        self,
+        deleted: DeletedArticle,
+        delete: Callable[[ArticleId], DeletedArticle | None],
+        restore: Callable[[DeletedArticle], ArticleId],
+    ) -> None:
         super().__init__(f"Delete “{deleted.title}”")
-        self._window = window
+        self._delete = delete
+        self._restore = restore
         self._deleted: DeletedArticle | None = deleted
         self._first = True
 
@@ -26,9 +37,9 @@ class DeleteCommand(QUndoCommand):
             self._first = False
             return
         if self._deleted is not None:
-            self._deleted = self._window.delete_article(self._deleted.article_id, record=False)
+            self._deleted = self._delete(self._deleted.article_id)
 
     def undo(self) -> None:
         if self._deleted is not None:
-            new_id = self._window.restore_article(self._deleted)
+            new_id = self._restore(self._deleted)
             self._deleted = dataclasses.replace(self._deleted, article_id=new_id)

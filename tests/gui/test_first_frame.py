@@ -148,7 +148,7 @@ def test_a_shortcut_pressed_before_the_reader_is_built_still_acts(qtbot, tmp_pat
     assert not window.is_ready()
     readied: list[bool] = []
     window.ready.connect(lambda: readied.append(True))
-    window.zoom_in_action.trigger()  # Ctrl+= before the first paint
+    window.window_actions.zoom_in.trigger()  # Ctrl+= before the first paint
     assert readied == [True] and window.is_ready()
     assert window.reader.font_pt == window.reader._default_font_pt + 1
     # The stand-ins have given way to the real panes, in the same places.
@@ -173,7 +173,7 @@ def test_quotations_hidden_last_time_come_back_at_their_width(qtbot, tmp_path: P
     with qtbot.waitSignal(window.ready, timeout=5000):
         window.show()
     assert not window.quotes_panel.isVisible()
-    window.quotes_action.trigger()  # View > Show Quotations
+    window.window_actions.quotes.trigger()  # View > Show Quotations
     assert window.quotes_panel.isVisible()
     # (Laid out on the next pass of the event loop.)
     qtbot.waitUntil(lambda: window.reader_splitter.sizes()[1] >= 200, timeout=2000)

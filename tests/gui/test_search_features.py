@@ -316,13 +316,13 @@ def test_snippets_of_rows_scrolled_to_are_read_in_the_background(qtbot, make_win
 def test_a_word_in_very_many_stories_lists_newest_first_then_the_ranked_order(
     qtbot, make_window, stories, monkeypatch
 ):
-    import newsviewer.gui.main_window as main_window
+    import newsviewer.gui.list_session as list_session
     import newsviewer.library.search as plans
 
     # As if "harbour" were in more stories than are ranked at once, and a screenful
     # were two rows: the first rows come newest first, the ranked whole list follows.
     monkeypatch.setattr(plans, "RANK_LIMIT", 2)
-    monkeypatch.setattr(main_window, "FIRST_PAGE", 2)
+    monkeypatch.setattr(list_session, "FIRST_PAGE", 2)
     window = make_window()
     _search(qtbot, window, "zeppelin")  # no story open: the search will pick one
     assert window.current_article() is None

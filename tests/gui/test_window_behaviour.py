@@ -104,7 +104,7 @@ def test_layout_selection_and_text_size_are_remembered(qtbot, make_window, tmp_p
 def test_open_original_hands_the_stored_file_to_the_desktop(qtbot, make_window):
     window = make_window()
     import_and_wait(qtbot, window, [KERRY])
-    window.open_original_action.trigger()
+    window.window_actions.open_original.trigger()
     assert len(window.opened_urls) == 1
     opened = Path(window.opened_urls[0].toLocalFile())
     assert opened.name == KERRY.name
@@ -116,7 +116,7 @@ def test_open_original_hands_the_stored_file_to_the_desktop(qtbot, make_window):
 def test_copy_story_text_puts_the_whole_story_on_the_clipboard(qtbot, make_window):
     window = make_window()
     import_and_wait(qtbot, window, [KERRY])
-    window.copy_text_action.trigger()
+    window.window_actions.copy_text.trigger()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("John Kerry: No troops on the ground in US aid to Iraq\n\n")
     assert "We’re not contemplating putting boots on the ground." in copied
@@ -135,10 +135,10 @@ def test_links_in_the_reader_open_only_through_the_desktop(qtbot, make_window):
 
 def test_story_actions_are_disabled_without_a_story(make_window):
     window = make_window()
-    assert not window.delete_action.isEnabled()
-    assert not window.open_original_action.isEnabled()
-    assert not window.copy_text_action.isEnabled()
+    assert not window.window_actions.delete.isEnabled()
+    assert not window.window_actions.open_original.isEnabled()
+    assert not window.window_actions.copy_text.isEnabled()
     assert window.list_view.accessibleName() == "Stories"
-    assert window.delete_action in window.list_view.actions()  # offered on right click
+    assert window.window_actions.delete in window.list_view.actions()  # offered on right click
     assert window.reader.accessibleName() == "Story reader"
     assert window.search_bar.accessibleName() == "Search stories"

@@ -1,0 +1,419 @@
+"""The story list behind the window: what is listed, in which order, and which is selected.
+
+A widget-free QObject: it reads the library off the GUI thread (the first page at once;
+facets, the full ranking, all the ids and snippets in the background), drops results of
+a search typed further (the generation counter), and decides which story stays selected
+as the list fills in. Views react to its signals; tests drive it without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
+
+from newsviewer.gui.article_list import SUMMARY_BATCH, ArticleListModel, NoLibrary
+from newsviewer.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Annotations only: the window paints before the library code (and SQLAlchemy) loads.
+    from newsviewer.domain import ArticleId
+    from newsviewer.library import Library
+    from newsviewer.library.search import Facets, SearchPage
+
+Sort = Literal["relevance", "date"]
+
+# Results listed for a search: past ten thousand hits nobody scrolls, and ranking all of
+# them for a word found in every story of 100,000 takes about 0.5 s (in the background).
+SEARCH_LIMIT = 10_000
+# Results shown first, at once: a few screenfuls. Ids only, read in ~20 ms even for a
+# word in nearly every story of 100,000; the rest of the list follows in the background.
+FIRST_PAGE = 200
+# Snippets read with the first page: the rows on screen, so none of them starts blank.
+FIRST_SNIPPETS = 40
+
+
+class ListViewport(Protocol):
+    """What the session asks of the view showing its list (scrolling, painting)."""
+
+    def scroll_value(self) -> int: ...
+    def set_scroll_value(self, value: int) -> None: ...
+    def scroll_to_row(self, row: int) -> None: ...
+    def after_rows_painted(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the rows now listed are painted (replacing a waiting one)."""
+        ...
+
+
+class _NoViewport:
+    """No view: nothing to scroll, and nothing to wait for before the follow-up reads."""
+
+    def scroll_value(self) -> int:
+        return 0
+
+    def set_scroll_value(self, value: int) -> None:
+        pass
+
+    def scroll_to_row(self, row: int) -> None:
+        pass
+
+    def after_rows_painted(self, then: Callable[[], object]) -> None:
+        QTimer.singleShot(0, then)
+
+
+class ListSession(QObject):
+    """The listed stories of the current query and sort, and the selected one."""
+
+    refresh_started = Signal(str)  # the query being listed (the facet bar resets)
+    rows_arriving = Signal()  # a first page is about to be shown
+    listed = Signal(int)  # rows now in the list
+    ranked = Signal(int)  # rows of a search once its whole result is listed
+    completed = Signal(int)  # rows once all ids of a list shown partially are read
+    counts_changed = Signal()  # count_text() and is_empty_library() may have changed
+    facets_counted = Signal(str, object)  # query, Facets
+    current_changed = Signal(object)  # ArticleId | None chosen in the list
+    current_kept = Signal()  # the same story stays selected for another query
+    emptied = Signal()  # the list has no rows (nothing to read)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library | None,
+        *,
+        sort: Sort = "relevance",
+        select: ArticleId | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.model = ArticleListModel(library or NoLibrary(), self)
+        self.model.snippets_needed.connect(self._fetch_snippets)
+        self.selection = QItemSelectionModel(self.model, self)
+        self.selection.currentChanged.connect(self._on_current_changed)
+        self.viewport: ListViewport = _NoViewport()
+        # The story shown in the reader (set by whoever shows it).
+        self.current: ArticleId | None = None
+        self.query = ""
+        self.sort: Sort = sort
+        # True until the first list is shown: the story remembered is not yet chosen.
+        self.restoring = True
+        self._pending_select = select
+        self._total = 0
+        self._matches: int | None = 0
+        self._generation = 0
+        self._snippet_batches = 0
+        self._picked_first: ArticleId | None = None
+        self._keep_after_ranking: ArticleId | None = None
+        # The story open when a selection was left for the whole list to arrive.
+        self._kept_over: ArticleId | None = None
+        self._after_refresh: list[Callable[[], object]] = []
+        self.tasks = TaskRunner(self)
+        # Facets, the full ranking and snippets each get a thread of their own, so none
+        # of them waits behind the others (SQLite serves concurrent readers).
+        self.facet_tasks = TaskRunner(self)
+        self.rank_tasks = TaskRunner(self)
+        self.snippet_tasks = TaskRunner(self)
+        self.id_tasks = TaskRunner(self)
+
+    # -- the library ------------------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("the library is not open yet")
+        return self._library
+
+    def has_library(self) -> bool:
+        return self._library is not None
+
+    def library_if_open(self) -> Library | None:
+        return self._library
+
+    def attach(self, library: Library) -> None:
+        """List ``library``'s stories (opened after the window was first painted)."""
+        self._library = library
+        self.model.set_source(library)
+        self.refresh()
+
+    def wait(self) -> None:
+        """Let the reads in flight end (the window is closing)."""
+        runners = (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks)
+        for runner in (*runners, self.id_tasks):
+            runner.wait()
+
+    # -- what is listed ---------------------------------------------------------------
+    def set_query(self, query: str) -> None:
+        self.query = query
+        self.refresh()
+
+    def set_sort(self, sort: Sort) -> bool:
+        """Order search results by ``sort``; True if that changed anything."""
+        if sort == self.sort:
+            return False
+        self.sort = sort
+        if self.query:
+            self.refresh()
+        return True
+
+    def total(self) -> int:
+        """Stories in the library, as last counted."""
+        return self._total
+
+    def is_empty_library(self) -> bool:
+        return not self.query and self._total == 0
+
+    def has_no_match(self) -> bool:
+        return bool(self.query) and self.model.total() == 0
+
+    def count_text(self) -> str:
+        shown = self.model.total()
+        if not self.query:
+            return f"{shown:,} {'story' if shown == 1 else 'stories'}"
+        # A word in very many stories is not counted: "10,000+" of what is listed.
+        shown = shown if self._matches is None else self._matches
+        more = "+" if self._matches is None else ""
+        matches = "match" if shown == 1 else "matches"
+        stories = "story" if self._total == 1 else "stories"
+        return f"{shown:,}{more} {matches} in {self._total:,} {stories}"
+
+    def refresh(
+        self, select: ArticleId | None = None, then: Callable[[], object] | None = None
+    ) -> None:
+        """Reload the ids (or re-run the search) off the GUI thread, then show them.
+
+        ``then`` runs once the list shows a load started at or after this call.
+        """
+        if select is not None:
+            self._pending_select = select
+        if then is not None:
+            self._after_refresh.append(then)
+        if self._library is None:
+            return  # attach lists the stories
+        query = self.query
+        library = self.library
+        self._generation += 1
+        generation = self._generation
+        sort = self.sort
+        work: Callable[[], object]
+        if query:
+
+            def work() -> object:
+                first = library.search_page(query, 0, FIRST_PAGE, sort=sort, snippets=False)
+                ids = [hit.id for hit in first.hits]
+                return first, library.snippets(query, ids[:FIRST_SNIPPETS]), library.count()
+
+        else:
+
+            def work() -> object:
+                # The count and the first screenful show the whole list at once; all the
+                # ids (0.2 s at a million stories) follow in the background.
+                return library.newest_page(0, SUMMARY_BATCH), None, library.count()
+
+        self.refresh_started.emit(query)
+        self.tasks.submit(
+            "list", work, lambda result: self._on_loaded(generation, query, result), self._fail
+        )
+
+    def remove(self, article_id: ArticleId) -> int | None:
+        """Take a deleted story out of the list; its row, if it was listed."""
+        row = self.model.remove_id(article_id)
+        self._total = max(self._total - 1, 0)
+        return row
+
+    # -- results arriving -------------------------------------------------------------
+    def _fail(self, message: str) -> None:
+        self.failed.emit(message)
+        self._run_after_refresh()
+
+    def _run_after_refresh(self) -> None:
+        callbacks, self._after_refresh = self._after_refresh, []
+        for callback in callbacks:
+            callback()
+
+    def _select(self, row: int) -> QModelIndex:
+        index = self.model.index(row, 0)
+        self.selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return index
+
+    def _on_loaded(self, generation: int, query: str, result: object) -> None:
+        if generation != self._generation:
+            return
+        # Rows to show need the row painter (and a story, the reader).
+        self.rows_arriving.emit()
+        rows, snippets, count = cast("tuple[Any, dict[ArticleId, str] | None, int]", result)
+        scroll = self.viewport.scroll_value()
+        keep = self._pending_select or self.current
+        self._pending_select = None
+        self._keep_after_ranking = None
+        more_coming = False
+        if query:
+            page: SearchPage = rows
+            self.model.set_ids([hit.id for hit in page.hits], snippets, search=True)
+            self._total = count
+            self._matches = page.total
+            more_coming = page.approximate or len(page.hits) == FIRST_PAGE
+            exact = page.approximate
+
+            def follow_up() -> None:
+                self._count_facets(generation, query)
+                if more_coming:
+                    self._rank_all(generation, query, exact=exact)
+
+            self.viewport.after_rows_painted(follow_up)
+        else:
+            self.model.set_partial(count, rows)
+            self._total = self._matches = self.model.total()
+            more_coming = self.model.is_partial()
+            if more_coming:
+                self.viewport.after_rows_painted(lambda: self._load_all_ids(generation))
+        self.counts_changed.emit()
+        row = self.model.row_of(keep) if keep is not None else None
+        # (A whole list has every story: the one a search picked first is in it too.)
+        wait = keep != self._picked_first or not query
+        if row is None and keep is not None and more_coming and wait:
+            # The story being read may be further down the whole result: keep it open
+            # until that is listed rather than jump to another story and back.
+            self._keep_after_ranking = keep
+            self._kept_over = self.current
+            self.selection.clearSelection()
+        elif row is None and self.model.rowCount():
+            row = 0
+            # Chosen for the user, not by them: the ranked list may put another first.
+            self._picked_first = self.model.id_at(0)
+        elif keep != self._picked_first:
+            self._picked_first = None
+        if row is not None:
+            same = self.model.id_at(row) == self.current
+            index = self._select(row)
+            if same:
+                self.viewport.set_scroll_value(scroll)
+                # Same story, new search: the reader marks the new words.
+                self.current_kept.emit()
+            self.viewport.scroll_to_row(index.row())
+        elif self.model.rowCount() == 0:
+            self.emptied.emit()
+        self.restoring = False
+        self.listed.emit(self.model.rowCount())
+        self._run_after_refresh()
+
+    def _load_all_ids(self, generation: int) -> None:
+        """All the ids of a list shown from its first page, read in the background."""
+        library = self.library
+
+        def work() -> list[ArticleId] | None:
+            if generation != self._generation:
+                return None
+            return library.ids()
+
+        self.id_tasks.submit("ids", work, lambda ids: self._on_all_ids(generation, ids), self._fail)
+
+    def _on_all_ids(self, generation: int, ids: list[ArticleId] | None) -> None:
+        if ids is None or generation != self._generation:
+            return
+        current = self.current
+        kept, self._keep_after_ranking = self._keep_after_ranking, None
+        if not self.model.complete(ids):
+            # Stories came or went between the first page and this read: list them anew,
+            # on the same story.
+            scroll = self.viewport.scroll_value()
+            self.model.set_ids(ids)
+            self._total = self._matches = len(ids)
+            self.counts_changed.emit()
+            row = self.model.row_of(current) if current is not None else None
+            if row is not None:
+                self._select(row)
+            self.viewport.set_scroll_value(scroll)
+        if kept is not None and current in (None, kept, self._kept_over):
+            # The story to keep open was further down than the first page.
+            row = self.model.row_of(kept)
+            if row is None and current is None and self.model.rowCount():
+                row = 0
+                self._picked_first = self.model.id_at(0)
+            if row is not None:
+                self.viewport.scroll_to_row(self._select(row).row())
+        self.completed.emit(self.model.rowCount())
+
+    def _count_facets(self, generation: int, query: str) -> None:
+        library = self.library
+
+        def work() -> Facets | None:
+            if generation != self._generation:
+                return None
+            return library.facets(query)
+
+        def done(facets: Facets | None) -> None:
+            if facets is not None and generation == self._generation:
+                self.facets_counted.emit(query, facets)
+
+        self.facet_tasks.submit("facets", work, done)
+
+    def _rank_all(self, generation: int, query: str, *, exact: bool) -> None:
+        """The whole result (up to SEARCH_LIMIT) in its final order, read in the background."""
+        library = self.library
+        sort = self.sort
+
+        def work() -> SearchPage | None:
+            if generation != self._generation:
+                return None  # typed further meanwhile: nobody will see this ranking
+            return library.search_page(
+                query, 0, SEARCH_LIMIT, sort=sort, exact=exact, snippets=False
+            )
+
+        self.rank_tasks.submit(
+            "rank", work, lambda page: self._on_ranked(generation, page), self._fail
+        )
+
+    def _on_ranked(self, generation: int, page: SearchPage | None) -> None:
+        if page is None or generation != self._generation:
+            return
+        ids = [hit.id for hit in page.hits]
+        current = self.current
+        scroll = self.viewport.scroll_value()
+        kept, self._keep_after_ranking = self._keep_after_ranking, None
+        if kept is not None and kept == current:  # not left for another story meanwhile
+            scroll = 0
+        elif current is not None and current == self._picked_first:
+            # Nobody chose that story: show the best match, from the top.
+            current, scroll = None, 0
+        self.model.set_ids(ids, search=True, keep_snippets=True)
+        if page.total is not None:
+            self._matches = page.total
+        elif len(ids) < SEARCH_LIMIT:
+            self._matches = len(ids)  # too many to count at once, but all of them are here
+        self.counts_changed.emit()
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.viewport.scroll_to_row(self._select(row).row())
+            if self.current == current:
+                self.current_kept.emit()  # mark the new search's words
+            scroll = self.viewport.scroll_value()
+        elif self.model.rowCount():
+            self._picked_first = self.model.id_at(0)
+            self._select(0)
+        self.viewport.set_scroll_value(scroll)
+        self.ranked.emit(self.model.rowCount())
+
+    def _fetch_snippets(self, ids: list[ArticleId]) -> None:
+        if not ids or not self.query:
+            return
+        library = self.library
+        query = self.query
+        generation = self._generation
+        self._snippet_batches += 1
+
+        def work() -> dict[ArticleId, str]:
+            if generation != self._generation:
+                return {}
+            return library.snippets(query, ids)
+
+        def done(found: dict[ArticleId, str]) -> None:
+            if generation == self._generation and found:
+                self.model.add_snippets(found)
+
+        # Each batch its own kind: a later batch must not cancel one still on screen.
+        self.snippet_tasks.submit(f"snippets{self._snippet_batches}", work, done)
+
+    # -- selection --------------------------------------------------------------------
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.id_at(current.row()) if current.isValid() else None
+        if article_id != self.current:
+            self.current_changed.emit(article_id)
