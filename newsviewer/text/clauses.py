@@ -198,6 +198,27 @@ def last_sentence(text: str) -> str:
     return text[ends[-1] :] if ends else text
 
 
+# Context around a quotation is read within this many characters: a news sentence is far
+# shorter, and a bound keeps the analysis linear in the text's length when a paragraph
+# runs for megabytes without a full stop.
+WINDOW = 1500
+
+
+def sentence_before(text: str, end: int) -> str:
+    """The sentence of ``text`` that runs up to ``end`` (at most ``WINDOW`` characters)."""
+    return last_sentence(text[max(0, end - WINDOW) : max(0, end)])
+
+
+def head(text: str, end: int) -> str:
+    """The ``WINDOW`` characters of ``text`` before ``end``."""
+    return text[max(0, end - WINDOW) : max(0, end)]
+
+
+def tail(text: str, start: int) -> str:
+    """The ``WINDOW`` characters of ``text`` from ``start``."""
+    return text[start : start + WINDOW]
+
+
 def _clause_tokens(text: str) -> list[str]:
     """Tokens of a reporting clause without short asides in brackets ("Rubio (R-Fla.)")."""
     out: list[str] = []

@@ -77,17 +77,26 @@ def _prime(text: str, i: int) -> bool:
     after = text[i + 2] if i + 2 < len(text) else " "
     # Inches (a 27" screen) when no quotation is open; the caller lets an open
     # quotation close on it ("Fight for 15" movement).
-    return bool(_FEET_INCHES.search(text, 0, i)) or (nxt == " " and after.islower())
+    # Only the few characters before the mark can hold 5' 9: searching the whole text
+    # before every mark made a paragraph of marks cost cubic time.
+    feet = _FEET_INCHES.search(text, max(0, i - 6), i)
+    return feet is not None or (nxt == " " and after.islower())
 
 
-def _closes_later(text: str, start: int, double: bool) -> bool:
-    """True when a plausible closing mark of the same kind follows ``start``."""
-    pool = DOUBLE if double else SINGLE
-    for m in _MARKS.finditer(text, start):
+def _last_single_close(text: str) -> int:
+    """Offset of the last single mark of ``text`` that can close a quotation, else -1.
+
+    "Does a plausible closing mark follow?" is then one comparison per mark instead of
+    a scan of every later mark (quadratic in a paragraph of lone marks).
+    """
+    for m in reversed(list(_SINGLES.finditer(text))):
         j = m.start()
-        if text[j] in pool and not _apostrophe(text, j) and _flanks(text, j)[1]:
-            return True
-    return False
+        if not _apostrophe(text, j) and _flanks(text, j)[1]:
+            return j
+    return -1
+
+
+_SINGLES = re.compile("['‘’‚‛‹›]")
 
 
 _DOUBLED = re.compile(r"''|``|‘‘|’’")
@@ -121,6 +130,7 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
     carry: bool | None = None  # kind (double?) of a quotation left open by the last block
     for b, original in enumerate(blocks):
         text = _single_width(original)
+        last_close = _last_single_close(text) if "'" in text or not text.isascii() else -1
         open_at = -1
         open_double = False
         depth = 0
@@ -143,14 +153,14 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
             can_open, can_close = _flanks(text, i)
             if open_at < 0:
                 if can_open and (not can_close or c in _OPEN_GLYPHS or c in "\"'"):
-                    if not is_double and not _closes_later(text, i + 1, double=False):
+                    if not is_double and last_close <= i:
                         continue  # a lone single mark: an apostrophe in disguise
                     open_at, open_double, depth = i, is_double, 0
                     group, next_group = next_group, next_group + 1
                 continue
             if is_double != open_double:
                 continue  # a nested quotation of the other kind
-            if c == '"' and can_open and not can_close and text[:i].rstrip()[-1:] in ".!?":
+            if c == '"' and can_open and not can_close and _char_before(text, i) in ".!?":
                 # `issue. "We need`: a scrape that lost a paragraph break inside a running
                 # quotation; the quotation goes on from the re-opening mark.
                 spans.append(_span(text, b, open_at + 1, i, group, open_double, closed=False))
@@ -164,7 +174,7 @@ def find_spans(blocks: Sequence[str]) -> list[Span]:
             if depth:
                 depth -= 1
                 continue
-            if not open_double and _possessive(text, i):
+            if not open_double and _possessive(text, i, last_close):
                 continue
             spans.append(_span(text, b, open_at + 1, i, group, open_double, closed=True))
             open_at = -1
@@ -182,11 +192,19 @@ def _spaced_close(text: str, i: int) -> bool:
     return i >= 2 and text[i - 1] == " " and text[i - 2] in "'’,.!?" and nxt.isspace()
 
 
-def _possessive(text: str, i: int) -> bool:
+def _possessive(text: str, i: int, last_close: int) -> bool:
     """A plural possessive (analysts' view) inside a single-quoted run."""
     if text[i - 1] != "s" or i + 2 >= len(text) or text[i + 1] != " ":
         return False
-    return text[i + 2].islower() and _closes_later(text, i + 1, double=False)
+    return text[i + 2].islower() and last_close > i
+
+
+def _char_before(text: str, i: int) -> str:
+    """The last character before ``i`` that is not a space ("" if none), read backwards."""
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
 
 
 def _span(

@@ -9,18 +9,23 @@ and pronouns, and drops scare quotes and titles that nobody says.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
+    WINDOW,
     Attribution,
+    head,
     last_sentence,
     read_after,
     read_before,
     read_sentence_tail,
+    sentence_before,
     sentence_ends,
     sentence_subject,
+    tail,
 )
 from newsviewer.text.marks import Span, find_spans
 from newsviewer.text.speakers import (
@@ -70,6 +75,8 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
     groups: dict[int, list[Span]] = {}
     for span in spans:
         groups.setdefault(span.group, []).append(span)
+    near = _Neighbours(spans)
+    indents = [len(t) - len(t.lstrip()) for t in texts]
     quotes: list[Quote] = []
     last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
     singles_secondary = _doubles_quote(groups.values())
@@ -79,7 +86,7 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
             continue  # headline-style 'quote' in an article that quotes with double marks
         if _bylined_title(texts[final.block], final):
             continue  # "“Museum to close,” by Times' Ben Sisario": a headline, not speech
-        found = _attribution(texts, group, spans)
+        found = _attribution(texts, group, near)
         weak = found if found is not None and found.weak else None
         if weak is not None:
             found = None
@@ -90,10 +97,10 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         same_block = last is not None and last[0] == first.block
         # "Ted Cruz says his “friend” Marco Rubio ran “…”": a second quotation in the
         # same sentence keeps the first one's speaker.
-        if weak is not None and same_block and _follows_in_sentence(texts, first, spans):
+        if weak is not None and same_block and _follows_in_sentence(texts, first, near):
             weak = None
         recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
-        opens_block = not texts[first.block][: max(0, first.start - 1)].strip()
+        opens_block = indents[first.block] >= first.start - 1
         quoted = texts[first.block][first.start : first.end]
         if _title_like(quoted) and (found is None or not found.mention):
             continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
@@ -179,7 +186,7 @@ def _role_antecedent(
     if not noun.islower() or noun not in ROLE_NOUNS:
         return None
     for b in range(span.block, max(-1, span.block - _ROLE_REACH_BLOCKS), -1):
-        text = texts[b] if b != span.block else texts[b][: span.start]
+        text = head(texts[b], span.start if b == span.block else len(texts[b]))
         for _, name in reversed(index.people_in(text)):
             role = index.role(name)
             if role and noun in role.lower().split():
@@ -198,8 +205,7 @@ def _antecedent(
     A person named earlier in the same sentence comes first ("Bush went after Trump,
     when he called him “unhinged”"), then the last one quoted nearby, then the last named.
     """
-    head = last_sentence(texts[span.block][: max(0, span.start - 1)])
-    people = index.people_in(head)
+    people = index.people_in(sentence_before(texts[span.block], span.start - 1))
     if people:
         name = people[0][1]
         return Speaker(name, name, index.role(name), person=True)
@@ -207,25 +213,42 @@ def _antecedent(
     if recent and last is not None and last[1] is not None and last[1].person:
         return last[1]
     for b in range(span.block, max(-1, span.block - 3), -1):
-        text = texts[b] if b != span.block else texts[b][: span.start]
-        people = index.people_in(text)
+        people = index.people_in(head(texts[b], span.start if b == span.block else len(texts[b])))
         if people:
             name = people[-1][1]
             return Speaker(name, name, index.role(name), person=True)
     return last[1] if last is not None else None
 
 
-def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> Attribution | None:
+class _Neighbours:
+    """The quotations just before and after each one in its paragraph, found in O(1)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._prev: dict[Span, Span] = {}
+        self._next: dict[Span, Span] = {}
+        for a, b in itertools.pairwise(spans):
+            if a.block == b.block:
+                self._prev[b] = a
+                self._next[a] = b
+
+    def before(self, span: Span) -> Span | None:
+        return self._prev.get(span)
+
+    def after(self, span: Span) -> Span | None:
+        return self._next.get(span)
+
+
+def _attribution(texts: Sequence[str], group: list[Span], near: _Neighbours) -> Attribution | None:
     """The reporting clause of a quotation: after its last part, else before its first."""
     first, final = group[0], group[-1]
-    after = _after_context(texts[final.block], final, spans)
+    after = _after_context(texts[final.block], final, near)
     found = read_after(after)
     if found is not None:
         return found
-    before = _before_context(texts[first.block], first, spans)
+    before = _before_context(texts[first.block], first, near)
     # The whole sentence up to the quotation, earlier quotations included, for finding
     # its subject: "Sen. Sanders visited NBC's “Today” to …, saying “…”".
-    sentence = last_sentence(texts[first.block][: max(0, first.start - 1)])
+    sentence = sentence_before(texts[first.block], first.start - 1)
     found = read_before(before, sentence)
     if found is not None:
         return found
@@ -233,12 +256,12 @@ def _attribution(texts: Sequence[str], group: list[Span], spans: list[Span]) -> 
         # "Kerry said:" closing the previous paragraph introduces this one.
         prev = texts[first.block - 1].rstrip()
         if prev.endswith(":"):
-            return read_before(last_sentence(prev))
+            return read_before(sentence_before(prev, len(prev)))
     if first is not final:
-        found = read_after(_after_context(texts[first.block], first, spans))
+        found = read_after(_after_context(texts[first.block], first, near))
         if found is not None:
             return found
-    found = read_sentence_tail(texts[final.block][final.end :])
+    found = read_sentence_tail(tail(texts[final.block], final.end))
     if found is not None:
         return found
     # "Republican pollster Daron Shaw: “…" / "Cruz coached Trump to “…": with no
@@ -293,17 +316,20 @@ def _lead_in(texts: Sequence[str], span: Span) -> Attribution | None:
     """A named speaker in the reporting sentence that ends the paragraph before ``span``."""
     if span.block == 0:
         return None
-    sentence = last_sentence(texts[span.block - 1].rstrip()).rstrip(" .")
+    prev = texts[span.block - 1].rstrip()
+    sentence = sentence_before(prev, len(prev)).rstrip(" .")
     if any(m in sentence for m in '"“”«»'):
         return None  # a sentence with its own quotation: the speaker carried over already
     found = read_before(sentence)
     return found if found is not None and found.mention else None
 
 
-def _follows_in_sentence(texts: Sequence[str], span: Span, spans: list[Span]) -> bool:
-    text = texts[span.block]
-    before = [o for o in spans if o.block == span.block and o.end < span.start]
-    return bool(before) and not sentence_ends(text[before[-1].end : span.start])
+def _follows_in_sentence(texts: Sequence[str], span: Span, near: _Neighbours) -> bool:
+    before = near.before(span)
+    if before is None:
+        return False
+    gap = texts[span.block][max(before.end, span.start - WINDOW) : span.start]
+    return not sentence_ends(gap)
 
 
 def _named(mention: list[str], index: NameIndex) -> bool:
@@ -312,7 +338,7 @@ def _named(mention: list[str], index: NameIndex) -> bool:
     return len(caps) >= 2 or (len(caps) == 1 and index.is_known(caps[0]))
 
 
-def _after_context(text: str, span: Span, spans: list[Span]) -> str:
+def _after_context(text: str, span: Span, near: _Neighbours) -> str:
     start = span.end
     # Step over the closing mark (and anything the span trimmed, such as a comma), also
     # when it was typed after a space: ``'Well done,' " said``.
@@ -323,14 +349,13 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
         gap += 1
     if gap < len(text) and text[gap] in "\"”’'»":
         start = gap + 1
-    stop = len(text)
-    for other in spans:
-        if other.block == span.block and other.start > span.end:
-            stop = min(stop, other.start - 1)
-            break
-    tail = text[start:stop]
-    ends = sentence_ends(tail)
-    clause = tail[: ends[0] - 1] if ends else tail
+    following = near.after(span)
+    stop = min(len(text), start + WINDOW)
+    if following is not None:
+        stop = min(stop, following.start - 1)
+    rest = text[start:stop]
+    ends = sentence_ends(rest)
+    clause = rest[: ends[0] - 1] if ends else rest
     closed_sentence = (
         text[span.start : span.end].rstrip()[-1:] == "." and "," not in text[span.end : start]
     )
@@ -344,11 +369,11 @@ def _after_context(text: str, span: Span, spans: list[Span]) -> str:
     return clause
 
 
-def _before_context(text: str, span: Span, spans: list[Span]) -> str:
-    begin = 0
-    for other in spans:
-        if other.block == span.block and other.end < span.start:
-            begin = max(begin, other.end + 1)
+def _before_context(text: str, span: Span, near: _Neighbours) -> str:
+    previous = near.before(span)
+    begin = max(0, span.start - WINDOW)
+    if previous is not None:
+        begin = max(begin, previous.end + 1)
     stop = max(begin, span.start - 1)
     if stop > begin and text[stop - 1] in "'`‘’" and text[stop] in "'`‘’":
         stop -= 1  # the first half of a typewriter double (''), not a word of the clause
@@ -358,10 +383,9 @@ def _before_context(text: str, span: Span, spans: list[Span]) -> str:
 def _reported(texts: Sequence[str], span: Span) -> bool:
     """True when the sentence around a short quotation reports speech or writing."""
     text = texts[span.block]
-    head = last_sentence(text[: max(0, span.start - 1)])
-    tail = text[span.end :]
-    ends = sentence_ends(tail)
-    sentence = head + " " + (tail[: ends[0]] if ends else tail)
+    after = tail(text, span.end)
+    ends = sentence_ends(after)
+    sentence = sentence_before(text, span.start - 1) + " " + (after[: ends[0]] if ends else after)
     # Hyphenated words stay whole: "so-called" marks a scare quote, not speech.
     return any(is_cue(w) or w in _REPORTING for w in re.findall(r"[a-z]+(?:-[a-z]+)*", sentence))
 
