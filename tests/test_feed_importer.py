@@ -181,3 +181,10 @@ def test_feeds_are_sniffed_by_content(maker, name) -> None:  # type: ignore[no-u
 def test_broken_truncated_and_hostile_feeds_are_refused(data: bytes, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         parts(data, "feed.xml")
+
+
+def test_a_json_feed_nested_without_end_is_refused() -> None:
+    deep = b'{"version": "https://jsonfeed.org/version/1.1", "items": ' + b"[" * 100_000
+    deep += b"]" * 100_000 + b"}"
+    with pytest.raises(ParseError, match="nested too deeply"):
+        parts(deep, "feed.json")

@@ -224,6 +224,8 @@ def _check_ratio(name: str, size: int, packed: int) -> None:
 class ArchiveImporter:
     name = "archive"
     extensions: tuple[str, ...] = (".zip", ".tar.gz", ".tgz", ".tar", ".wacz")
+    # Larger than one page's limit: the import reads files of this kind up to here.
+    max_file_bytes = MAX_TOTAL_BYTES
 
     def __init__(self, depth: int = 1, budget: Budget | None = None) -> None:
         self._depth = depth

@@ -50,6 +50,8 @@ _DATE_CLASS = re.compile(r"date|time|published|dateline", re.I)
 class EpubImporter:
     name = "epub"
     extensions: tuple[str, ...] = (".epub",)
+    # Larger than one page's limit: the import reads files of this kind up to here.
+    max_file_bytes = 200 * 1024 * 1024
 
     def sniff(self, head: bytes) -> bool:
         return head.startswith(b"PK\x03\x04") and b"mimetypeapplication/epub+zip" in head[:64]

@@ -159,6 +159,8 @@ def _json_items(data: bytes) -> list[tuple[int, _Item]]:
         raise ParseError(
             f"the JSON Feed is broken or cut off ({exc.msg}, line {exc.lineno})"
         ) from exc
+    except RecursionError as exc:
+        raise ParseError("the JSON Feed is nested too deeply to read") from exc
     if not isinstance(feed, dict) or "jsonfeed.org/version/1" not in str(feed.get("version")):
         raise ParseError("not a JSON Feed (no jsonfeed.org version)")
     raw_items = feed.get("items")

@@ -51,6 +51,9 @@ _FURNITURE = re.compile(
 )
 # A footer holding furniture is short; a longer element is the story around a link.
 _FURNITURE_CHARS = 600
+# A newsletter has a handful of these; past this many, the rest are left as they are
+# rather than searched (each search reads the text around the link).
+_MAX_FURNITURE_LINKS = 50
 _CONTAINERS = ("p", "div", "td", "tr", "table", "footer", "center", "section", "span", "li")
 
 
@@ -70,6 +73,8 @@ class EmailImporter:
 class MboxImporter:
     name = "mbox"
     extensions: tuple[str, ...] = (".mbox", ".mbx")
+    # Larger than one page's limit: the import reads files of this kind up to here.
+    max_file_bytes = 256 * 1024 * 1024
 
     def sniff(self, head: bytes) -> bool:
         first = head.split(b"\n", 2)
@@ -202,11 +207,15 @@ def _without_furniture(html: str) -> HtmlElement:
     for img in list(root.iter("img")):
         if _pixel(img) and img.getparent() is not None:
             img.drop_tree()
+    furniture = 0
     for link in list(root.iter("a")):
         if link.getparent() is None:
             continue
         if not _FURNITURE.search(f"{link.text_content()} {link.get('href') or ''}"):
             continue
+        furniture += 1
+        if furniture > _MAX_FURNITURE_LINKS:
+            break
         doomed: HtmlElement = link
         for ancestor in link.iterancestors(*_CONTAINERS):
             if len(ancestor.text_content()) > _FURNITURE_CHARS:

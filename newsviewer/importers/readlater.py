@@ -114,6 +114,8 @@ def omnivore_parts(files: Mapping[str, bytes], path: Path) -> list[Part]:
                 listed = json.loads(decode_text(files[name])[0])
             except json.JSONDecodeError as exc:
                 raise ParseError(f"'{name}' of the Omnivore export is broken ({exc.msg})") from exc
+            except RecursionError as exc:
+                raise ParseError(f"'{name}' of the Omnivore export is nested too deeply") from exc
             if not isinstance(listed, list):
                 raise ParseError(f"'{name}' of the Omnivore export is not a list of stories")
             entries.extend(e for e in listed if isinstance(e, dict))
@@ -196,6 +198,8 @@ class WallabagImporter:
             raise ParseError(
                 f"the Wallabag export is broken or cut off ({exc.msg}, line {exc.lineno})"
             ) from exc
+        except RecursionError as exc:
+            raise ParseError("the Wallabag export is nested too deeply to read") from exc
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ParseError("not a Wallabag export (a list of entries)")
         if not entries:

@@ -55,6 +55,8 @@ class Payload:
 class WarcImporter:
     name = "warc"
     extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc.gz")
+    # Larger than one page's limit: the import reads files of this kind up to here.
+    max_file_bytes = MAX_EXPANDED_BYTES
 
     def sniff(self, head: bytes) -> bool:
         if head.startswith(b"\x1f\x8b"):

@@ -1,0 +1,60 @@
+"""Dropping files of the newer formats on the window: a single-file page, a newsletter,
+and broken ones that are explained, not stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsviewer.domain import FAILED, IMPORTED
+from tests.formats_story import TITLE
+from tests.test_epub_importer import epub
+from tests.test_mail_importer import plain_message
+from tests.test_mhtml_importer import chrome_mhtml
+from tests.test_pdf_importer import printed_pdf
+
+from .helpers import drop_and_wait
+
+LETTER = "Harbour Watch: week 10"
+
+
+def test_dropped_formats_import_with_their_images_and_broken_ones_say_why(
+    qtbot, make_window, tmp_path
+):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "harbour-wall.mhtml").write_bytes(chrome_mhtml())
+    (folder / "week-10.eml").write_bytes(
+        plain_message(
+            LETTER,
+            "The harbour office says the rebuilding works will close the western quay.\n\n"
+            '"The boats are safe for now," said Ana Silva, who runs the harbour office.\n',
+        )
+    )
+    book = epub()
+    (folder / "gazette.epub").write_bytes(book[: len(book) // 2])
+    printed_pdf(folder / "scan.pdf", text=False)
+
+    window = make_window()
+    report = drop_and_wait(qtbot, window, [folder])
+
+    assert report.count(IMPORTED) == 2
+    assert report.count(FAILED) == 2
+    titles = {window.model.index(r, 0).data() for r in range(window.model.rowCount())}
+    assert titles == {TITLE, LETTER}
+    reasons = {Path(o.path).name: o.reason for o in report.outcomes if o.status == FAILED}
+    assert "not a readable zip" in reasons["gazette.epub"]
+    assert "no text layer" in reasons["scan.pdf"]
+
+    page = next(o for o in report.outcomes if o.path.endswith(".mhtml"))
+    assert page.format == "mhtml"
+    assert window.select_article(page.article_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.current_article() is not None and window.current_article().id == page.article_id
+        )
+    )
+    article = window.current_article()
+    assert article is not None and article.title == TITLE
+    assert [f.has_image for f in article.figures] == [True]
+    assert "Image not stored" not in window.reader.document().toPlainText()
+    assert window.details_button.text() == "Show 2 failed…"
