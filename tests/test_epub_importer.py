@@ -13,7 +13,15 @@ from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile, is_container
 from newsviewer.importers.epub import EpubImporter
 from newsviewer.importers.registry import Registry
-from tests.formats_story import PARAGRAPHS, PHOTO, TITLE, assert_photo, assert_story, body_html
+from tests.formats_story import (
+    PARAGRAPHS,
+    PHOTO,
+    TITLE,
+    URL,
+    assert_photo,
+    assert_story,
+    body_html,
+)
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -150,3 +158,15 @@ def test_sniffed_by_content_and_not_taken_for_a_plain_zip() -> None:
 def test_broken_truncated_and_hostile_books_give_nothing(data: bytes, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         parts(data)
+
+
+def test_a_news_download_drops_its_navigation_and_keeps_the_source_address() -> None:
+    navbar = (
+        '<div class="calibre_navbar"><a href="ferry.xhtml">Next</a> | '
+        '<a href="../nav.xhtml">Section menu</a> | <a href="../nav.xhtml">Main menu</a></div>'
+    )
+    note = f'<p>This article was downloaded by <b>calibre</b> from <a href="{URL}">{URL}</a></p>'
+    page = chapter(TITLE, navbar + body_html("../images/harbour.png") + note + navbar)
+    article = parts(epub({"OEBPS/text/harbour wall.xhtml": page}))[0].article
+    assert [b.text for b in article.blocks] == list(PARAGRAPHS)
+    assert article.url == URL

@@ -44,6 +44,13 @@ _XHTML_TYPES = ("application/xhtml+xml", "text/html")
 _MIN_STORY_WORDS = 60
 _BYLINE = re.compile(r"^(?:by|par|von|por)\s+(\S.{1,120})$", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|contributor", re.I)
+# Navigation and source notes are short; a longer element with links is prose.
+_NAV_CHARS = 300
+_SOURCE_NOTE = re.compile(
+    r"\b(?:downloaded|retrieved|fetched|saved)\b.{0,40}\bfrom\b"
+    r"|^(?:source|original(?: article)?)\s*:",
+    re.I,
+)
 _DATE_CLASS = re.compile(r"date|time|published|dateline", re.I)
 
 
@@ -121,6 +128,7 @@ class _Book:
             self.titles = _ncx_titles(members, ncx)
 
     def article(self, root: HtmlElement, href: str) -> Article:
+        url = _take_navigation(root)
         byline = _take_byline(root)
         published = _take_date(root)
         body = read_body(root, self.members.image(href))
@@ -161,6 +169,7 @@ class _Book:
             authors=person_names(names, self.site),
             published=published,
             site=self.site,
+            url=url,
             language=self.language,
             blocks=tuple(blocks),
             figures=tuple(figures),
@@ -237,6 +246,29 @@ def _ncx_titles(members: Members, ncx: str) -> dict[str, str]:
             path = posixpath.normpath(posixpath.join(posixpath.dirname(ncx), unquote(href)))
             titles.setdefault(path, " ".join((label.text or "").split()))
     return titles
+
+
+def _take_navigation(root: HtmlElement) -> str:
+    """Drop the links a news download sets around each article ("Next | Section menu |
+    Main menu") and its note of where the article came from; return that address."""
+    url = ""
+    for el in list(root.iter("p", "div", "table", "ul", "nav")):
+        if el.getparent() is None:
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > _NAV_CHARS:
+            continue
+        links = [a for a in el.iter("a") if a.get("href")]
+        linked = sum(len(a.text_content().strip()) for a in links)
+        source = _SOURCE_NOTE.search(text)
+        if source and links:
+            url = url or next(
+                (a.get("href", "") for a in links if a.get("href", "").startswith("http")), ""
+            )
+            el.drop_tree()
+        elif links and linked >= 0.8 * len(text.replace(" ", "").replace("|", "")):
+            el.drop_tree()
+    return url
 
 
 def _take_byline(root: HtmlElement) -> str:
