@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -56,7 +57,7 @@ def newsletter(subject: str = TITLE, date: str = "Tue, 05 Mar 2024 08:30:00 +000
 <img src="https://track.gazette.example/open?u=42" width="1" height="1" alt="">
 </td></tr></table></body></html>"""
     msg.add_alternative(html, subtype="html")
-    html_part = msg.get_payload()[1]
+    html_part = cast(EmailMessage, msg.get_payload()[1])  # type: ignore[index]
     html_part.add_related(PHOTO, maintype="image", subtype="png", cid="<photo1@gazette.example>")
     return msg.as_bytes(policy=SMTP)
 
@@ -107,8 +108,9 @@ def test_mbox_has_one_story_per_message_with_from_quoting_undone() -> None:
     parts = list(MboxImporter().parse_parts(SourceFile(path=Path("inbox.mbox"), data=data)))
     assert [p.number for p in parts] == [1, 2]
     assert [p.label for p in parts] == [TITLE, "Harbour Watch: week 10"]
-    assert_story(parts[0].article, published=MARCH_5)
-    second = parts[1].article
+    first, second = parts[0].article, parts[1].article
+    assert first is not None and second is not None
+    assert_story(first, published=MARCH_5)
     assert second.title == "Harbour Watch: week 10"
     assert second.site == "Harbour Watch"
     assert second.blocks[0].text.startswith("From the harbour office")

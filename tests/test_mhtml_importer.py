@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsviewer.domain import Article
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.mhtml import MhtmlImporter
@@ -65,7 +66,7 @@ def chrome_mhtml(
     ).encode("ascii")
 
 
-def parse(data: bytes, name: str = "page.mhtml") -> object:
+def parse(data: bytes, name: str = "page.mhtml") -> Article:
     return MhtmlImporter().parse(SourceFile(path=Path(name), data=data))
 
 

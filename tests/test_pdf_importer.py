@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPainter, QPdfWriter
 
+from newsviewer.domain import Article
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.pdf import PdfImporter
@@ -60,7 +61,7 @@ def printed_pdf(path: Path, *, title: str = TITLE, text: bool = True) -> bytes:
     return path.read_bytes()
 
 
-def parse(data: bytes) -> object:
+def parse(data: bytes) -> Article:
     return PdfImporter().parse(SourceFile(path=Path("story.pdf"), data=data))
 
 

@@ -164,11 +164,13 @@ def test_wallabag_export_keeps_content_tags_marks_and_annotations() -> None:
     assert importer.name == "wallabag"
     parts = list(WallabagImporter().parse_parts(SourceFile(path=Path("w.json"), data=data)))
     article = parts[0].article
+    assert article is not None
     assert article.format == "wallabag"
     assert article.tags == ("coast", "council")
     assert set(article.marks) == {STARRED, ARCHIVED}
     assert article.highlights == (Highlight(QUOTE, "Check the survey report for the figures."),)
-    assert article.saved is not None and article.saved.utcoffset().total_seconds() == 3600
+    offset = article.saved.utcoffset() if article.saved is not None else None
+    assert offset is not None and offset.total_seconds() == 3600
     assert_story(article, published=MARCH_5.astimezone(UTC))
     assert [b.text for b in article.blocks] == list(PARAGRAPHS)
     assert parts[1].article is None and "no content" in parts[1].reason

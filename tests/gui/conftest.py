@@ -6,13 +6,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings, QUrl
 
 from newsviewer.library import Library
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from newsviewer.gui.main_window import MainWindow
+
+# What the make_window fixture gives: build a shown window (on the test's library).
+MakeWindow = Callable[..., "MainWindow"]
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GUI_FIXTURES = FIXTURES / "gui"
@@ -41,7 +50,7 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 
 @pytest.fixture
-def make_window(qtbot, library: Library, settings_file: Path):  # type: ignore[no-untyped-def]
+def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> MakeWindow:
     """Build a shown main window and wait for its first list load."""
     from newsviewer.gui.main_window import MainWindow
     from newsviewer.gui.settings import WindowSettings

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 
-from newsviewer.domain import ImportReport
+from newsviewer.domain import ImportReport, StoredArticle
 from newsviewer.gui.main_window import MainWindow
 
 IMPORT_TIMEOUT_MS = 30000
@@ -109,3 +110,21 @@ def covering(document: QTextDocument, text: str) -> list[Fragment]:
     assert not cursor.isNull(), f"not rendered: {text!r}"
     start, end = cursor.selectionStart(), cursor.selectionEnd()
     return [f for f in fragments(document) if f.start < end and f.end > start]
+
+
+def reading(window: MainWindow) -> StoredArticle:
+    """The story in the reader; there must be one."""
+    article = window.current_article()
+    assert article is not None, "no story is being read"
+    return article
+
+
+def opened_urls(window: MainWindow) -> list[QUrl]:
+    """What the window handed to the desktop to open (recorded by the make_window fixture)."""
+    return cast("list[QUrl]", window.opened_urls)  # type: ignore[attr-defined]
+
+
+def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(row)
+    assert item is not None
+    return item

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
-from newsviewer.domain import IMPORTED
+from newsviewer.domain import IMPORTED, Article
 from newsviewer.gui.app import create_application, open_window
 
 from .conftest import KERRY
 
 
-def test_window_opens_on_the_library_and_imports_given_files(qtbot, tmp_path: Path):
+def test_window_opens_on_the_library_and_imports_given_files(qtbot: QtBot, tmp_path: Path) -> None:
     app = create_application(["newsviewer"])
     assert app is QApplication.instance()
     assert app.organizationName() == "NewsViewer"
@@ -31,7 +33,9 @@ def test_window_opens_on_the_library_and_imports_given_files(qtbot, tmp_path: Pa
     window.library.close()
 
 
-def test_unusable_library_is_explained_and_no_window_opens(qtbot, tmp_path: Path, monkeypatch):
+def test_unusable_library_is_explained_and_no_window_opens(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     create_application(["newsviewer"])
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
@@ -41,7 +45,9 @@ def test_unusable_library_is_explained_and_no_window_opens(qtbot, tmp_path: Path
     assert len(shown) == 1 and "not a NewsViewer library" in shown[0]
 
 
-def test_window_is_shown_before_the_library_opens_then_lists_its_stories(qtbot, tmp_path: Path):
+def test_window_is_shown_before_the_library_opens_then_lists_its_stories(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     from newsviewer.gui.app import show_window_then_open
     from newsviewer.library import Library
 
@@ -64,7 +70,9 @@ def test_window_is_shown_before_the_library_opens_then_lists_its_stories(qtbot, 
     window.library.close()
 
 
-def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(qtbot, tmp_path: Path):
+def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     import sqlite3
 
     from newsviewer.gui.app import show_window_then_open
@@ -98,8 +106,8 @@ def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(qtb
 
 
 def test_unusable_library_found_after_showing_the_window_is_explained(
-    qtbot, tmp_path: Path, monkeypatch
-):
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newsviewer.gui.app import show_window_then_open
 
     create_application(["newsviewer"])
@@ -115,13 +123,13 @@ def test_unusable_library_found_after_showing_the_window_is_explained(
     assert window.open_failed and not window.isVisible()
 
 
-def _kerry_article():  # type: ignore[no-untyped-def]
+def _kerry_article() -> Article:
     from newsviewer.importers import parse_file
 
     return parse_file(KERRY)[0]
 
 
-def test_window_start_is_told_from_commands_without_loading_the_command_line():
+def test_window_start_is_told_from_commands_without_loading_the_command_line() -> None:
     from newsviewer import __main__ as entry
     from newsviewer.cli import COMMANDS
 

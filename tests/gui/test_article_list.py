@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, ArticleSummary
 from newsviewer.gui.article_list import (
@@ -26,6 +27,11 @@ class CountingSource:
     def __init__(self) -> None:
         self.rows_requested = 0
 
+    def newest_page(
+        self, offset: int, limit: int, *, from_oldest: bool = False
+    ) -> list[ArticleSummary]:
+        return []  # (these lists are given all their ids)
+
     def summaries(self, ids: Sequence[ArticleId]) -> list[ArticleSummary]:
         self.rows_requested += len(ids)
         when = datetime(2024, 1, 1)
@@ -35,7 +41,7 @@ class CountingSource:
         ]
 
 
-def _view(qtbot, source: CountingSource) -> tuple[ArticleListModel, ArticleListView]:  # type: ignore[no-untyped-def]
+def _view(qtbot: QtBot, source: CountingSource) -> tuple[ArticleListModel, ArticleListView]:
     model = ArticleListModel(source)
     view = ArticleListView()
     view.install_row_painter()
@@ -48,7 +54,7 @@ def _view(qtbot, source: CountingSource) -> tuple[ArticleListModel, ArticleListV
     return model, view
 
 
-def test_hundred_thousand_stories_fetch_only_the_visible_rows(qtbot):
+def test_hundred_thousand_stories_fetch_only_the_visible_rows(qtbot: QtBot) -> None:
     source = CountingSource()
     model, view = _view(qtbot, source)
     view.grab()  # paint once
@@ -69,7 +75,7 @@ def test_hundred_thousand_stories_fetch_only_the_visible_rows(qtbot):
     assert source.rows_requested - before <= 2 * SUMMARY_BATCH
 
 
-def test_scrolling_through_fetches_in_batches_and_reuses_the_cache(qtbot):
+def test_scrolling_through_fetches_in_batches_and_reuses_the_cache(qtbot: QtBot) -> None:
     source = CountingSource()
     model, _view_widget = _view(qtbot, source)
     for row in (0, 50, 99, 10, 60):
@@ -82,7 +88,7 @@ def test_scrolling_through_fetches_in_batches_and_reuses_the_cache(qtbot):
     assert model.rowCount() == MANY
 
 
-def test_removing_a_row_keeps_neighbours_in_place(qtbot):
+def test_removing_a_row_keeps_neighbours_in_place(qtbot: QtBot) -> None:
     source = CountingSource()
     model, _ = _view(qtbot, source)
     assert model.remove_id(ArticleId(MANY - 1)) == 1
@@ -93,7 +99,7 @@ def test_removing_a_row_keeps_neighbours_in_place(qtbot):
     assert model.rowCount() > far  # finding a far row lets the view reach it
 
 
-def test_search_snippet_pieces_mark_hits():
+def test_search_snippet_pieces_mark_hits() -> None:
     snippet = f"…putting {HIT_OPEN}boots{HIT_CLOSE} on the\nground {HIT_OPEN}boot{HIT_CLOSE}"
     assert split_snippet(snippet) == [
         ("…putting ", False),
@@ -105,7 +111,7 @@ def test_search_snippet_pieces_mark_hits():
     assert first_line("\n  First line\nsecond") == "First line"
 
 
-def test_search_rows_paint_their_snippets(qtbot):
+def test_search_rows_paint_their_snippets(qtbot: QtBot) -> None:
     source = CountingSource()
     model = ArticleListModel(source)
     view = ArticleListView()
@@ -141,7 +147,7 @@ class PagedSource(CountingSource):
         return self.summaries(ids)
 
 
-def test_a_list_shown_before_its_ids_reads_far_rows_by_position(qtbot):
+def test_a_list_shown_before_its_ids_reads_far_rows_by_position(qtbot: QtBot) -> None:
     source = PagedSource()
     model = ArticleListModel(source)
     resets: list[bool] = []
@@ -166,7 +172,7 @@ def test_a_list_shown_before_its_ids_reads_far_rows_by_position(qtbot):
     assert model.index(MANY - 1, 0).data() == "Story 1"
 
 
-def test_ids_that_disagree_with_a_partial_list_are_refused(qtbot):
+def test_ids_that_disagree_with_a_partial_list_are_refused(qtbot: QtBot) -> None:
     source = PagedSource()
     model = ArticleListModel(source)
     model.set_partial(MANY, source.newest_page(0, SUMMARY_BATCH))

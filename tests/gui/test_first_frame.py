@@ -10,11 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import IMPORTED
 from newsviewer.gui.app import create_application, show_window_then_open
 from newsviewer.gui.main_window import MainWindow
 from newsviewer.gui.settings import WindowSettings
+from tests.gui.conftest import MakeWindow
 
 from .conftest import KERRY
 from .helpers import drag_enter, drop
@@ -58,7 +60,7 @@ print(json.dumps(seen))
 """
 
 
-def test_first_frame_is_painted_before_the_reader_and_library_code_load(tmp_path: Path):
+def test_first_frame_is_painted_before_the_reader_and_library_code_load(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     done = subprocess.run(
         [
@@ -95,7 +97,7 @@ def test_first_frame_is_painted_before_the_reader_and_library_code_load(tmp_path
     assert seen["reader_pane_when_listed"] == "ReaderView"
 
 
-def _window_before_first_paint(qtbot, tmp_path: Path, library: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window_before_first_paint(qtbot: QtBot, tmp_path: Path, library: Path) -> MainWindow:
     create_application(["newsviewer"])
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = show_window_then_open(library, settings=settings)
@@ -105,7 +107,9 @@ def _window_before_first_paint(qtbot, tmp_path: Path, library: Path) -> MainWind
     return window
 
 
-def test_words_typed_before_the_library_opens_are_searched_once_it_is(qtbot, tmp_path: Path):
+def test_words_typed_before_the_library_opens_are_searched_once_it_is(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     from newsviewer.importers import parse_file
     from newsviewer.library import Library
 
@@ -127,7 +131,9 @@ def test_words_typed_before_the_library_opens_are_searched_once_it_is(qtbot, tmp
     window.library.close()
 
 
-def test_a_file_dropped_before_the_library_opens_is_imported_once_it_is(qtbot, tmp_path: Path):
+def test_a_file_dropped_before_the_library_opens_is_imported_once_it_is(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     window = _window_before_first_paint(qtbot, tmp_path, tmp_path / "library.sqlite3")
     assert drag_enter(window, [KERRY]).isAccepted()
     with qtbot.waitSignal(window.import_summarized, timeout=30000) as blocker:
@@ -141,7 +147,9 @@ def test_a_file_dropped_before_the_library_opens_is_imported_once_it_is(qtbot, t
     window.library.close()
 
 
-def test_a_shortcut_pressed_before_the_reader_is_built_still_acts(qtbot, tmp_path: Path):
+def test_a_shortcut_pressed_before_the_reader_is_built_still_acts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(None, WindowSettings(settings))
     qtbot.addWidget(window)
@@ -157,7 +165,7 @@ def test_a_shortcut_pressed_before_the_reader_is_built_still_acts(qtbot, tmp_pat
     assert QApplication.instance() is not None
 
 
-def test_window_is_ready_right_after_its_first_paint(make_window):
+def test_window_is_ready_right_after_its_first_paint(make_window: MakeWindow) -> None:
     window = make_window()
     assert window.is_ready()
     assert window.reader.accessibleName() == "Story reader"
@@ -165,7 +173,7 @@ def test_window_is_ready_right_after_its_first_paint(make_window):
     assert not window.windowIcon().isNull()
 
 
-def test_quotations_hidden_last_time_come_back_at_their_width(qtbot, tmp_path: Path):
+def test_quotations_hidden_last_time_come_back_at_their_width(qtbot: QtBot, tmp_path: Path) -> None:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     WindowSettings(store).set_quotes_visible(False)
     window = MainWindow(None, WindowSettings(store))

@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import DUPLICATE, FAILED, IMPORTED
+from tests.gui.conftest import MakeWindow
 
 from .conftest import GUI_FIXTURES, KERRY
-from .helpers import IMPORT_TIMEOUT_MS, drop_and_wait, import_and_wait
+from .helpers import IMPORT_TIMEOUT_MS, drop_and_wait, import_and_wait, reading
 
 GOOD_TITLES = {
     "Council approves new budget for riverside park",
@@ -27,7 +29,9 @@ def _mixed_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_dropped_folder_lists_good_stories_and_explains_bad_files(qtbot, make_window, tmp_path):
+def test_dropped_folder_lists_good_stories_and_explains_bad_files(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     report = drop_and_wait(qtbot, window, [_mixed_folder(tmp_path)])
 
@@ -39,7 +43,7 @@ def test_dropped_folder_lists_good_stories_and_explains_bad_files(qtbot, make_wi
     assert window.statusBar().currentMessage() == "Imported 2 stories, 3 failed."
     # The first newly imported story is open.
     assert window.current_article() is not None
-    assert window.current_article().title in GOOD_TITLES
+    assert reading(window).title in GOOD_TITLES
 
     assert window.details_button.isVisible()
     assert window.details_button.text() == "Show 3 failed…"
@@ -56,7 +60,9 @@ def test_dropped_folder_lists_good_stories_and_explains_bad_files(qtbot, make_wi
     dialog.close()
 
 
-def test_dropping_the_same_files_again_reports_duplicates(qtbot, make_window, tmp_path):
+def test_dropping_the_same_files_again_reports_duplicates(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     folder = _mixed_folder(tmp_path)
     drop_and_wait(qtbot, window, [folder])
@@ -78,7 +84,9 @@ def _saved_page(tmp_path: Path) -> Path:
     return target / "harbour-gallery.html"
 
 
-def test_saved_page_shows_its_images_from_the_library(qtbot, make_window, tmp_path):
+def test_saved_page_shows_its_images_from_the_library(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     page = _saved_page(tmp_path)
     report = import_and_wait(qtbot, window, [page])
@@ -109,7 +117,7 @@ def test_saved_page_shows_its_images_from_the_library(qtbot, make_window, tmp_pa
     assert "harbour-gallery_files" not in reader.rendered_html()
 
 
-def test_reader_refuses_network_and_disk_resources(make_window, tmp_path):
+def test_reader_refuses_network_and_disk_resources(make_window: MakeWindow, tmp_path: Path) -> None:
     window = make_window()
     local = tmp_path / "secret.png"
     QImage(4, 4, QImage.Format.Format_RGB32).save(str(local))
@@ -123,7 +131,9 @@ def test_reader_refuses_network_and_disk_resources(make_window, tmp_path):
         assert window.reader.loadResource(kind, url) is None
 
 
-def test_cancel_stops_an_import_between_files(qtbot, make_window, tmp_path):
+def test_cancel_stops_an_import_between_files(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     folder = tmp_path / "many"
     folder.mkdir()
@@ -170,7 +180,9 @@ def _file_manager_drag(
     return event, mime
 
 
-def test_a_drop_from_a_file_manager_is_accepted_as_a_copy_never_a_move(qtbot, make_window):
+def test_a_drop_from_a_file_manager_is_accepted_as_a_copy_never_a_move(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     offered = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
     enter, _mime = _file_manager_drag(QDragEnterEvent, [KERRY], offered)
@@ -186,7 +198,7 @@ def test_a_drop_from_a_file_manager_is_accepted_as_a_copy_never_a_move(qtbot, ma
     assert window.model.rowCount() == 1
 
 
-def test_a_drag_that_can_only_move_files_is_refused(make_window):
+def test_a_drag_that_can_only_move_files_is_refused(make_window: MakeWindow) -> None:
     window = make_window()
     only_move = Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
     enter, _mime = _file_manager_drag(QDragEnterEvent, [KERRY], only_move)

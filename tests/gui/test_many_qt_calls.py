@@ -10,11 +10,12 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 CALLS = 30_000
 
 
-def test_thirty_thousand_void_calls_do_not_crash(qtbot):
+def test_thirty_thousand_void_calls_do_not_crash(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     before = sys.getrefcount(None)

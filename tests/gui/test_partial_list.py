@@ -12,11 +12,15 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import Article, ArticleId, Block
 from newsviewer.gui.article_list import SUMMARY_BATCH
 from newsviewer.library import Library
 from newsviewer.library.repository import StoreRequest
+from tests.gui.conftest import MakeWindow
+
+from .helpers import reading
 
 STORIES = 3 * SUMMARY_BATCH + 50
 START = datetime(2020, 1, 1)
@@ -78,23 +82,23 @@ def _title(window, row: int) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_list_shows_whole_before_its_ids_and_keeps_the_story_when_they_arrive(
-    qtbot, make_window, big_library, held
-):
+    qtbot: QtBot, make_window: MakeWindow, big_library: Library, held: HeldIds
+) -> None:
     window = make_window(big_library)
     model, view = window.model, window.list_view
     assert model.is_partial()
     assert model.total() == STORIES
     assert window.count_label.text() == f"{STORIES} stories"
     assert _title(window, 0) == _headline(STORIES - 1)  # newest first
-    assert window.current_article().title == _headline(STORIES - 1)
+    assert reading(window).title == _headline(STORIES - 1)
 
     # End reaches the oldest story, read by its position; k and j move from there.
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.currentIndex().row() == STORIES - 1
-    assert window.current_article().title == _headline(0)
+    assert reading(window).title == _headline(0)
     qtbot.keyClick(view, Qt.Key.Key_K)
-    assert window.current_article().title == _headline(1)
+    assert reading(window).title == _headline(1)
     scroll = view.verticalScrollBar().value()
 
     with qtbot.waitSignal(window.list_completed, timeout=5000):
@@ -102,23 +106,25 @@ def test_list_shows_whole_before_its_ids_and_keeps_the_story_when_they_arrive(
     assert not model.is_partial()
     assert model.total() == STORIES
     assert view.currentIndex().row() == STORIES - 2
-    assert window.current_article().title == _headline(1)
+    assert reading(window).title == _headline(1)
     assert view.verticalScrollBar().value() == scroll
     assert _title(window, STORIES // 2) == _headline(STORIES - 1 - STORIES // 2)
 
 
-def test_delete_and_undo_while_the_ids_are_loading(qtbot, make_window, big_library, held):
+def test_delete_and_undo_while_the_ids_are_loading(
+    qtbot: QtBot, make_window: MakeWindow, big_library: Library, held: HeldIds
+) -> None:
     window = make_window(big_library)
     view = window.list_view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_End)
-    assert window.current_article().title == _headline(0)
+    assert reading(window).title == _headline(0)
 
     window.delete_current()
     assert window.model.total() == STORIES - 1
     assert window.count_label.text() == f"{STORIES - 1} stories"
     # The story above takes the deleted one's place as the last.
-    assert window.current_article().title == _headline(1)
+    assert reading(window).title == _headline(1)
     assert _title(window, STORIES - 2) == _headline(1)
 
     # The id list was read before the delete; the deleted story must not come back.
@@ -132,16 +138,18 @@ def test_delete_and_undo_while_the_ids_are_loading(qtbot, make_window, big_libra
         window.undo_stack.undo()
     assert window.model.total() == STORIES
     assert view.currentIndex().row() == STORIES - 1
-    assert window.current_article().title == _headline(0)
+    assert reading(window).title == _headline(0)
 
 
-def test_search_then_clearing_it_lists_every_story_again(qtbot, make_window, big_library, held):
+def test_search_then_clearing_it_lists_every_story_again(
+    qtbot: QtBot, make_window: MakeWindow, big_library: Library, held: HeldIds
+) -> None:
     held.release()
     window = make_window(big_library)
     with qtbot.waitSignal(window.list_refreshed, timeout=5000):
         window.set_query('"number 7"')
     assert window.model.total() == 1
-    assert window.current_article().title == _headline(7)
+    assert reading(window).title == _headline(7)
 
     with qtbot.waitSignal(window.list_refreshed, timeout=5000):
         window.search_bar.clear_search()
@@ -149,11 +157,13 @@ def test_search_then_clearing_it_lists_every_story_again(qtbot, make_window, big
     assert _title(window, 0) == _headline(STORIES - 1)
     # The story read during the search stays open, selected where the whole list has it.
     qtbot.waitUntil(lambda: window.list_view.currentIndex().row() == STORIES - 1 - 7)
-    assert window.current_article().title == _headline(7)
+    assert reading(window).title == _headline(7)
     assert not window.model.is_partial()
 
 
-def test_a_small_list_is_whole_from_the_first_page(qtbot, make_window, library):
+def test_a_small_list_is_whole_from_the_first_page(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
     window = make_window(library)
     assert not window.model.is_partial()
     assert window.model.total() == 0

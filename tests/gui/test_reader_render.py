@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import (
     Block,
@@ -60,7 +61,7 @@ def _article(**changes: object) -> StoredArticle:
     return StoredArticle(**base)  # type: ignore[arg-type]
 
 
-def test_all_text_is_escaped():
+def test_all_text_is_escaped() -> None:
     page = render_article_html(_article(), colours=COLOURS)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -68,21 +69,21 @@ def test_all_text_is_escaped():
     assert "A new bridge &amp; a new road." in page
 
 
-def test_headline_standfirst_byline_source_and_date():
+def test_headline_standfirst_byline_source_and_date() -> None:
     page = render_article_html(_article(), colours=COLOURS)
     assert '<p class="standfirst">A new bridge &amp; a new road.</p>' in page
     assert "By Ann Lee · City News · 2 March 2024" in page
     assert '<a href="https://citynews.example/bridge">Original page</a>' in page
 
 
-def test_date_alone_starts_the_line_with_a_capital():
+def test_date_alone_starts_the_line_with_a_capital() -> None:
     page = render_article_html(
         _article(byline="", site="", published=None, url=""), colours=COLOURS
     )
     assert '<p class="meta">Saved 3 March 2024</p>' in page
 
 
-def test_figures_stand_before_their_block_with_image_or_placeholder():
+def test_figures_stand_before_their_block_with_image_or_placeholder() -> None:
     page = render_article_html(_article(), colours=COLOURS, image_sizes={FigureId(1): (500, 300)})
     image = page.index('<img src="nvimg:1" width="500" height="300"')
     assert page.index("The mayor said") < image < page.index("Residents")
@@ -94,14 +95,14 @@ def test_figures_stand_before_their_block_with_image_or_placeholder():
     assert "x.example" not in page
 
 
-def test_figure_whose_image_is_missing_gets_a_placeholder():
+def test_figure_whose_image_is_missing_gets_a_placeholder() -> None:
     page = render_article_html(_article(), colours=COLOURS, image_sizes={})
     assert "nvimg:1" not in page
     assert "Image not stored" in page
     assert page.index("Image not stored") < page.index("The old bridge")
 
 
-def test_quotation_is_tinted_anchored_and_names_its_speaker():
+def test_quotation_is_tinted_anchored_and_names_its_speaker() -> None:
     page = render_article_html(_article(), colours=COLOURS)
     assert (
         f'<a name="q0"></a><span style="background-color:{COLOURS.quote_bg}" '
@@ -109,7 +110,7 @@ def test_quotation_is_tinted_anchored_and_names_its_speaker():
     ) in page
 
 
-def test_search_terms_are_marked_in_title_and_body():
+def test_search_terms_are_marked_in_title_and_body() -> None:
     terms = search_terms("Bridges AND residents")
     assert terms == ("residents", "bridges")
     page = render_article_html(_article(), colours=COLOURS, terms=terms)
@@ -118,7 +119,7 @@ def test_search_terms_are_marked_in_title_and_body():
     assert f'<span style="{mark};color:{COLOURS.text}">Residents</span>' in page
 
 
-def test_quotation_split_over_blocks_is_tinted_in_each():
+def test_quotation_split_over_blocks_is_tinted_in_each() -> None:
     blocks = (Block("p", "“First part"), Block("p", "second part,” she said."))
     text = body_text(blocks)
     quote = Quote("First part\n\nsecond part,", "Ann", None, "said", 1, text.index("”"))
@@ -129,7 +130,7 @@ def test_quotation_split_over_blocks_is_tinted_in_each():
     assert page.count('<a name="q0">') == 1
 
 
-def test_dark_palette_gives_light_text_on_dark_page(qtbot):
+def test_dark_palette_gives_light_text_on_dark_page(qtbot: QtBot) -> None:
     dark = reader_colours(dark_palette())
     assert dark.text != COLOURS.text
     reader = ReaderView(lambda _id: None)

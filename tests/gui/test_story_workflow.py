@@ -5,20 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip, QWidget
+from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import HIT_OPEN, IMPORTED
 from newsviewer.gui.article_list import SNIPPET_ROLE
 from newsviewer.gui.reader_colours import reader_colours
 from newsviewer.gui.theme import current_palette
+from newsviewer.library import Library
+from tests.gui.conftest import MakeWindow
 
 from .conftest import KERRY
-from .helpers import covering, drop_and_wait, fragments
+from .helpers import covering, drop_and_wait, fragments, reading, top_item
 
 HEADLINE = "John Kerry: No troops on the ground in US aid to Iraq"
 CAPTION = "Gunmen patrol during clashes with Iraqi security forces in Fallujah"
 
 
-def test_dropped_story_is_listed_read_searched_deleted_and_restored(qtbot, make_window, library):
+def test_dropped_story_is_listed_read_searched_deleted_and_restored(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
     window = make_window()
     assert window.pages.currentWidget() is window.empty_state
     names = [w.accessibleName() for w in window.empty_state.findChildren(QWidget)]
@@ -70,9 +75,9 @@ def test_dropped_story_is_listed_read_searched_deleted_and_restored(qtbot, make_
     # The quotations panel groups them by speaker; a click jumps to the quotation.
     tree = window.quotes_panel.tree
     kerry_group = next(
-        tree.topLevelItem(i)
+        top_item(tree, i)
         for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0).startswith("John Kerry")
+        if top_item(tree, i).text(0).startswith("John Kerry")
     )
     assert kerry_group.childCount() == 4
     bar = window.reader.verticalScrollBar()
@@ -129,11 +134,11 @@ def test_dropped_story_is_listed_read_searched_deleted_and_restored(qtbot, make_
     assert library.count() == 1
     assert window.model.index(0, 0).data() == HEADLINE
     assert window.current_article() is not None
-    assert window.current_article().title == HEADLINE
+    assert reading(window).title == HEADLINE
     assert window.pages.currentWidget() is window.splitter
 
 
-def test_hover_point_outside_text_shows_no_tooltip(qtbot, make_window):
+def test_hover_point_outside_text_shows_no_tooltip(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     window.reader.viewportEvent(QHelpEvent(QHelpEvent.Type.ToolTip, QPoint(1, 1), QPoint(1, 1)))
     assert QToolTip.text() == ""

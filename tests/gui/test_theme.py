@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle
+from pytestqt.qtbot import QtBot
 
 from newsviewer.gui.dark_style import dark_style
 
@@ -16,7 +17,7 @@ class _IconsOnButtons(QProxyStyle):
         return super().styleHint(hint, option, widget, returnData)
 
 
-def _close_box(qtbot, style: QStyle) -> QDialogButtonBox:  # type: ignore[no-untyped-def]
+def _close_box(qtbot: QtBot, style: QStyle) -> QDialogButtonBox:
     box = QDialogButtonBox()
     qtbot.addWidget(box)
     box.setStyle(style)
@@ -24,7 +25,7 @@ def _close_box(qtbot, style: QStyle) -> QDialogButtonBox:  # type: ignore[no-unt
     return box
 
 
-def test_dark_dialog_buttons_have_no_dark_icon_on_a_dark_button(qtbot):
+def test_dark_dialog_buttons_have_no_dark_icon_on_a_dark_button(qtbot: QtBot) -> None:
     close = QDialogButtonBox.StandardButton.Close
     # Where the desktop asks for icons, Fusion draws the Close cross dark whatever
     # the palette: invisible on a dark button.

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import MakeWindow
 
 from .conftest import GUI_FIXTURES, KERRY
-from .helpers import import_and_wait
+from .helpers import import_and_wait, opened_urls, reading
 
 
-def _three_stories(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _three_stories(qtbot: QtBot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "stories"
     shutil.copytree(GUI_FIXTURES / "mixed-folder", folder)
     for bad in ("empty.txt", "noise.bin", "truncated.html"):
@@ -22,12 +25,14 @@ def _three_stories(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-un
     assert window.model.rowCount() == 3
 
 
-def _activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def _activate(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
 
-def test_keyboard_moves_through_the_list_and_into_the_reader(qtbot, make_window, tmp_path):
+def test_keyboard_moves_through_the_list_and_into_the_reader(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     _three_stories(qtbot, window, tmp_path)
     _activate(qtbot, window)
@@ -35,12 +40,12 @@ def test_keyboard_moves_through_the_list_and_into_the_reader(qtbot, make_window,
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.currentIndex().row() == 0
-    first = window.current_article().id
+    first = reading(window).id
     qtbot.keyClick(view, Qt.Key.Key_J)
     assert view.currentIndex().row() == 1
-    assert window.current_article().id != first
+    assert reading(window).id != first
     qtbot.keyClick(view, Qt.Key.Key_K)
-    assert window.current_article().id == first
+    assert reading(window).id == first
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.currentIndex().row() == 2
     qtbot.keyClick(view, Qt.Key.Key_Up)
@@ -69,14 +74,16 @@ def test_keyboard_moves_through_the_list_and_into_the_reader(qtbot, make_window,
     assert window.model.rowCount() == 3
 
 
-def test_layout_selection_and_text_size_are_remembered(qtbot, make_window, tmp_path):
+def test_layout_selection_and_text_size_are_remembered(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window = make_window()
     _three_stories(qtbot, window, tmp_path)
     # Within the offscreen screen (800 x 600): geometry is clamped to the screen on restore.
     window.resize(760, 540)
     window.splitter.setSizes([250, 500])
     window.list_view.setCurrentIndex(window.model.index(2, 0))
-    chosen = window.current_article().id
+    chosen = reading(window).id
     _activate(qtbot, window)
     before = window.reader.font_pt
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -87,7 +94,7 @@ def test_layout_selection_and_text_size_are_remembered(qtbot, make_window, tmp_p
 
     again = make_window()
     assert again.current_article() is not None
-    assert again.current_article().id == chosen
+    assert reading(again).id == chosen
     assert again.list_view.currentIndex().row() == 2
     assert again.splitter.sizes() == sizes
     assert (again.width(), again.height()) == (760, 540)
@@ -101,19 +108,23 @@ def test_layout_selection_and_text_size_are_remembered(qtbot, make_window, tmp_p
     assert again.reader.font_pt == again.reader._default_font_pt
 
 
-def test_open_original_hands_the_stored_file_to_the_desktop(qtbot, make_window):
+def test_open_original_hands_the_stored_file_to_the_desktop(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     import_and_wait(qtbot, window, [KERRY])
     window.window_actions.open_original.trigger()
-    assert len(window.opened_urls) == 1
-    opened = Path(window.opened_urls[0].toLocalFile())
+    assert len(opened_urls(window)) == 1
+    opened = Path(opened_urls(window)[0].toLocalFile())
     assert opened.name == KERRY.name
     assert opened.read_bytes() == KERRY.read_bytes()
     window.close()
     assert not opened.exists(), "temporary copies go away with the window"
 
 
-def test_copy_story_text_puts_the_whole_story_on_the_clipboard(qtbot, make_window):
+def test_copy_story_text_puts_the_whole_story_on_the_clipboard(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     import_and_wait(qtbot, window, [KERRY])
     window.window_actions.copy_text.trigger()
@@ -122,18 +133,20 @@ def test_copy_story_text_puts_the_whole_story_on_the_clipboard(qtbot, make_windo
     assert "We’re not contemplating putting boots on the ground." in copied
 
 
-def test_links_in_the_reader_open_only_through_the_desktop(qtbot, make_window):
+def test_links_in_the_reader_open_only_through_the_desktop(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     window = make_window()
     import_and_wait(qtbot, window, [GUI_FIXTURES / "mixed-folder" / "council-budget.txt"])
     from PySide6.QtCore import QUrl
 
-    shown = window.current_article().id
+    shown = reading(window).id
     window.reader.anchorClicked.emit(QUrl("https://example.com/story"))
-    assert [u.toString() for u in window.opened_urls] == ["https://example.com/story"]
-    assert window.current_article().id == shown  # the reader did not navigate
+    assert [u.toString() for u in opened_urls(window)] == ["https://example.com/story"]
+    assert reading(window).id == shown  # the reader did not navigate
 
 
-def test_story_actions_are_disabled_without_a_story(make_window):
+def test_story_actions_are_disabled_without_a_story(make_window: MakeWindow) -> None:
     window = make_window()
     assert not window.window_actions.delete.isEnabled()
     assert not window.window_actions.open_original.isEnabled()
