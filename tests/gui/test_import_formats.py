@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from newsviewer.domain import FAILED, IMPORTED
 from tests.formats_story import TITLE
+from tests.gui.conftest import MakeWindow
 from tests.test_epub_importer import epub
 from tests.test_mail_importer import plain_message
 from tests.test_mhtml_importer import chrome_mhtml
@@ -18,8 +21,8 @@ LETTER = "Harbour Watch: week 10"
 
 
 def test_dropped_formats_import_with_their_images_and_broken_ones_say_why(
-    qtbot, make_window, tmp_path
-):
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
     (folder / "harbour-wall.mhtml").write_bytes(chrome_mhtml())
