@@ -50,12 +50,14 @@ def test_dropped_formats_import_with_their_images_and_broken_ones_say_why(
 
     page = next(o for o in report.outcomes if o.path.endswith(".mhtml"))
     assert page.format == "mhtml"
+    assert page.article_id is not None
     assert window.select_article(page.article_id)
-    qtbot.waitUntil(
-        lambda: (
-            window.current_article() is not None and window.current_article().id == page.article_id
-        )
-    )
+
+    def shows_the_page() -> bool:
+        article = window.current_article()
+        return article is not None and article.id == page.article_id
+
+    qtbot.waitUntil(shows_the_page)
     article = window.current_article()
     assert article is not None and article.title == TITLE
     assert [f.has_image for f in article.figures] == [True]
