@@ -188,3 +188,16 @@ def test_a_json_feed_nested_without_end_is_refused() -> None:
     deep += b"]" * 100_000 + b"}"
     with pytest.raises(ParseError, match="nested too deeply"):
         parts(deep, "feed.json")
+
+
+def test_an_rss_091_description_holding_the_whole_story_is_the_story() -> None:
+    description = html.escape(body_html(DATA_IMAGE))
+    data = f"""<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="0.91"><channel><title>{SITE}</title><link>https://gazette.example/</link>
+<description>News</description><language>en</language>
+<item><title>{TITLE}</title><link>{URL}</link><description>{description}</description></item>
+</channel></rss>""".encode("latin-1")
+    article = parts(data, "old.rss")[0].article
+    assert article.warnings == ()
+    assert article.summary == ""
+    assert_photo(assert_story(article))

@@ -27,7 +27,13 @@ from tests.formats_story import (
 MARCH_5 = datetime(2024, 3, 5, 8, 30, tzinfo=UTC)
 
 
-def newsletter(subject: str = TITLE, date: str = "Tue, 05 Mar 2024 08:30:00 +0000") -> bytes:
+def newsletter(
+    subject: str = TITLE,
+    date: str = "Tue, 05 Mar 2024 08:30:00 +0000",
+    *,
+    meta_charset: str = "utf-8",
+    town: str = "",
+) -> bytes:
     """A newsletter as a mailing program sends it: text and HTML alternatives, the
     HTML with its photo as a related part, a tracking pixel and an unsubscribe footer."""
     msg = EmailMessage()
@@ -39,8 +45,8 @@ def newsletter(subject: str = TITLE, date: str = "Tue, 05 Mar 2024 08:30:00 +000
     msg["Message-ID"] = "<20240305083000.42@mail.gazette.example>"
     msg["List-Unsubscribe"] = "<https://gazette.example/unsub?u=42>"
     msg.set_content("\n\n".join(PARAGRAPHS) + "\n\nUnsubscribe: https://gazette.example/unsub\n")
-    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{subject}</title></head>
-<body><table width="100%"><tr><td align="center">
+    html = f"""<!DOCTYPE html><html><head><meta charset="{meta_charset}">
+<title>{subject}</title></head><body><table width="100%"><tr><td align="center">
 <p class="preheader"><a href="https://gazette.example/view/42">View this email in your browser</a>
 </p>
 <table width="600"><tr><td>
@@ -56,6 +62,8 @@ def newsletter(subject: str = TITLE, date: str = "Tue, 05 Mar 2024 08:30:00 +000
 </td></tr></table>
 <img src="https://track.gazette.example/open?u=42" width="1" height="1" alt="">
 </td></tr></table></body></html>"""
+    if town:
+        html = html.replace("Port Alder", town)
     msg.add_alternative(html, subtype="html")
     html_part = cast(EmailMessage, msg.get_payload()[1])  # type: ignore[index]
     html_part.add_related(PHOTO, maintype="image", subtype="png", cid="<photo1@gazette.example>")
@@ -149,3 +157,9 @@ def test_broken_files_are_refused(importer, data: bytes, reason: str) -> None:  
             list(importer.parse_parts(SourceFile(path=Path("x"), data=data)))
         else:
             importer.parse(SourceFile(path=Path("x"), data=data))
+
+
+def test_the_part_charset_wins_over_a_stale_meta_charset() -> None:
+    data = newsletter(meta_charset="iso-8859-1", town="Łódź")
+    article = EmailImporter().parse(SourceFile(path=Path("b.eml"), data=data))
+    assert "Łódź" in article.text

@@ -56,6 +56,17 @@ class FeedImporter:
         return iter([part_of(n, item.label, item.original, item.article) for n, item in items])
 
 
+# A description of at least this many words in several paragraphs is the story itself.
+_FULL_STORY_WORDS = 100
+
+
+def _reads_as_story(html: str) -> bool:
+    if not html.strip():
+        return False
+    blocks = read_body(html).blocks
+    return len(blocks) >= 3 and sum(len(b.text.split()) for b in blocks) >= _FULL_STORY_WORDS
+
+
 def first_story(parts: Iterator[Part]) -> Article:
     """What ``parse`` gives for a file of several stories: its first readable one."""
     reasons: list[str] = []
@@ -84,7 +95,10 @@ class _Item:
         summary_html = str(f.get("summary") or "")
         warnings: tuple[str, ...] = ()
         if not content.strip():
-            content, warnings = summary_html, (SUMMARY_ONLY,)
+            content = summary_html
+            # RSS 0.9x and many RSS 2.0 feeds put the whole story in <description>.
+            if not _reads_as_story(summary_html):
+                warnings = (SUMMARY_ONLY,)
         if f.get("text_only"):
             blocks = [
                 Block(PARAGRAPH, p.strip()) for p in re.split(r"\n\s*\n", content) if p.strip()
@@ -101,7 +115,7 @@ class _Item:
         return Article(
             format="feed",
             title=title,
-            summary=summary[0].text if summary and not warnings else "",
+            summary=summary[0].text if summary and content != summary_html else "",
             byline=display_byline(raw_authors),
             authors=person_names(raw_authors, self.site),
             published=f.get("published"),

@@ -181,7 +181,10 @@ def _html_article(html: str, path: Path, images: PackedImages) -> Article:
     root = _without_furniture(html)
     cleaned = lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
     try:
-        article = parse_page(cleaned.encode("utf-8"), path, images.lookup(""), fmt="email")
+        # The text was decoded by the part's charset; a <meta> naming another is stale.
+        article = parse_page(
+            cleaned.encode("utf-8"), path, images.lookup(""), fmt="email", charset="utf-8"
+        )
     except PARSE_FAILURES:
         # A short or table-laid newsletter the extractor finds no story in: every
         # block of it, in order, is the story.

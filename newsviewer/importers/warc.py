@@ -54,7 +54,7 @@ class Payload:
 
 class WarcImporter:
     name = "warc"
-    extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc.gz")
+    extensions: tuple[str, ...] = (".warc", ".warc.gz")
     # Larger than one page's limit: the import reads files of this kind up to here.
     max_file_bytes = MAX_EXPANDED_BYTES
 
