@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from living_helpers import fill, story
+from migration_helpers import downgrade
 
 from newsviewer.domain import Block
 from newsviewer.library import Library, marks, saved_searches, tags
@@ -178,22 +179,11 @@ def test_sites_and_recent_imports_for_the_sidebar(library: Library) -> None:
 
 
 def test_an_existing_library_gets_its_stories_unread_on_upgrade(tmp_path: Path) -> None:
-    from importlib.resources import as_file, files
-
-    from alembic import command
-    from alembic.config import Config
 
     path = tmp_path / "old.sqlite3"
-    lib = Library.open(path)
-    fill(lib, 2)
-    engine = lib._engine
-    with as_file(files("newsviewer.library").joinpath("migrations")) as location:
-        config = Config()
-        config.set_main_option("script_location", str(location))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0005")
-    lib.close()
+    with Library.open(path) as lib:
+        fill(lib, 2)
+    downgrade(path, "0005")
     with Library.open(path) as reopened:
         assert marks.counts(reopened) == marks.Counts(stories=2, unread=2, starred=0, archived=0)
         assert marks.sites(reopened) == [("NBC News", 2)]

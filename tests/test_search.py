@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from migration_helpers import downgrade
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, Article, ArticleId, Block, Figure, Quote
 from newsviewer.library import Library, search
@@ -478,6 +479,7 @@ def test_an_older_library_gets_the_new_indexes_filled(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     with Library.open(path) as library:
         story = add(library, "Fighting", "Quoted.", quotes=(("Stop now", "Kofi Annan"),))
+    downgrade(path, "0005")  # the reader's tables of 0006 by their own downgrade
     with sqlite3.connect(path) as conn:
         # Back to revision 0001: the stemmed and quotation indexes did not exist.
         for table in ("quotations_fts", "articles_stem"):

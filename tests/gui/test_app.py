@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from migration_helpers import downgrade
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -73,19 +74,13 @@ def test_window_is_shown_before_the_library_opens_then_lists_its_stories(
 def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    import sqlite3
-
     from newsviewer.gui.app import show_window_then_open
     from newsviewer.library import Library
 
     path = tmp_path / "library.sqlite3"
     with Library.open(path) as library:
         library.add(_kerry_article(), source_path=str(KERRY), original=KERRY.read_bytes())
-    with sqlite3.connect(path) as conn:  # as version 0004 left it: no story count
-        conn.execute("DROP TRIGGER story_count_ai")
-        conn.execute("DROP TRIGGER story_count_ad")
-        conn.execute("DROP TABLE story_count")
-        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    downgrade(path, "0004")  # as version 0004 left it: no story count
     create_application(["newsviewer"])
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     said: list[str] = []
