@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from living_helpers import fill, story
-from migration_helpers import downgrade
 
 from newsviewer.domain import Block
 from newsviewer.library import Library, marks, saved_searches, tags
 from newsviewer.library import highlights as hl
+from tests.living_helpers import fill, story
+from tests.migration_helpers import downgrade
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from migration_helpers import downgrade
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, Article, ArticleId, Block, Figure, Quote
 from newsviewer.library import Library, search
 from newsviewer.library.query import All, Phrase, Term, compile_query, parse
 from newsviewer.library.search import FacetCount
+from tests.migration_helpers import downgrade
 
 
 @pytest.fixture

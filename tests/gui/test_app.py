@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from migration_helpers import downgrade
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import IMPORTED, Article
 from newsviewer.gui.app import create_application, open_window
+from tests.migration_helpers import downgrade
 
 from .conftest import KERRY
 
