@@ -1,9 +1,20 @@
-"""Application start-up: the QApplication, the library, the window."""
+"""Application start-up, in one sequence (``run``):
+
+1. the crash handler: an exception nobody catches is logged and told (gui/crash.py);
+2. the QApplication, with its names and theme (``create_application``);
+3. the window's first frame: menus, search field, an empty list, stand-ins for the reader
+   and the quotations (``MainWindow(None)``), shown;
+4. once that frame is painted (``open_library``): the rest of the window
+   (``finish_building``), the log file, the library's path, the library opened (or
+   updated for this version in the background), handed to the window
+   (``attach_library``), and the files given on the command line imported.
+
+Nothing Unix-only is imported at the top: the window must start on Windows and macOS.
+"""
 
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -72,6 +83,15 @@ def open_window(
     return window
 
 
+def _peak_rss_kb() -> int:
+    """The process's peak resident memory (KiB); 0 where the OS does not say (Windows)."""
+    try:
+        import resource  # (Unix only)
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 class _PaintProbe(QObject):
     """Reports the first paint of the window, then the first paint showing the list."""
 
@@ -104,8 +124,7 @@ class _PaintProbe(QObject):
         if self._stage == "listed" and self._listed:
             print(f"listed {time.time():.6f}", flush=True)
             self._stage = "done"
-            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"peak_rss_kb {peak_kb}", flush=True)
+            print(f"peak_rss_kb {_peak_rss_kb()}", flush=True)
             self._window.close()
             QApplication.quit()
 
@@ -132,6 +151,7 @@ def show_window_then_open(
     def open_library() -> None:
         # The rest of the window first: it is there while the library code loads.
         window.finish_building()
+        _start_logging()
         from PySide6.QtWidgets import QMessageBox
 
         from newsviewer.library import Library
@@ -166,11 +186,27 @@ def show_window_then_open(
     return window
 
 
+def _start_logging() -> None:
+    from newsviewer.gui.crash import setup_logging
+
+    try:
+        path = setup_logging()
+    except OSError as exc:  # a read-only home: the app works, without a log file
+        print(f"NewsViewer: no log file ({exc})", file=sys.stderr)
+        return
+    import logging
+
+    logging.getLogger("newsviewer").info("NewsViewer started; log at %s", path)
+
+
 def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
     """Open the window on ``library`` (``--library``; None: the default) and import ``files``.
 
-    Returns the exit status.
+    Returns the exit status. The steps are listed in this module's docstring.
     """
+    from newsviewer.gui.crash import CrashHandler
+
+    CrashHandler().install()
     app = create_application()
 
     def library_path() -> Path:
