@@ -65,5 +65,5 @@ def finish(article: Article) -> Article:
 
     # Full names given only in the headline or standfirst resolve surnames in the body.
     names = [*article.authors, article.title, article.summary]
-    quotes = find_quotes(article.blocks, known_names=names)
+    quotes = find_quotes(article.blocks, known_names=names, language=article.language)
     return dataclasses.replace(article, quotes=quotes)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsviewer.text.speakers import PRONOUNS, is_cue, tokens, words
+from newsviewer.text.lexicon import Lexicon, current
+from newsviewer.text.speakers import determiners, is_cue, is_pronoun, tokens, words
 
 # A reporting clause sits close to its quotation: the cue within this many words.
 _CUE_REACH = 10
@@ -142,8 +143,32 @@ def read_sentence_tail(tail: str) -> Attribution | None:
     return Attribution(subject, toks[-1].lower())
 
 
+def _described_subject(toks: list[str]) -> list[str]:
+    """ "Le préfet, Alain Roussel, a tenu…", "Il capitano Andrea Bellini ha dedicato…":
+    a determiner and an office, then the name (or the name between commas)."""
+    lex = current()
+    if lex is None or len(toks) < 3 or toks[0].lower() not in lex.determiners:
+        return []
+    i = 1
+    while i < len(toks) and i <= 4 and toks[i][:1].islower() and toks[i] not in _BREAKS:
+        i += 1
+    if i == 1:
+        return []
+    if i < len(toks) and toks[i] == ",":
+        return _apposition(toks, i)
+    name = []
+    for tok in toks[i:]:
+        if not tok[:1].isupper() or tok in _BREAKS:
+            break
+        name.append(tok)
+    return name if 2 <= len(name) <= 4 else []
+
+
 def sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
+    described = _described_subject(toks)
+    if described:
+        return described
     while len(toks) > 1 and toks[0].isupper() and toks[0].isalpha() and toks[1] in _DASHES:
         toks = toks[2:]  # "WASHINGTON — Sen. Chuck Grassley said …": a dateline, no subject
     if len(toks) > 2 and toks[0].isupper() and toks[1].isupper() and toks[2] in _DASHES:
@@ -186,7 +211,7 @@ def sentence_subject(before: str) -> list[str]:
         out.pop()
     if not out or not any(w[:1].isupper() for w in out) or out[0].lower() in _STOP_LEADS:
         return []
-    if len(out) == 1 and out[0].lower() in PRONOUNS:
+    if len(out) == 1 and is_pronoun(out[0]):
         return []
     if sum(w.isupper() and len(w) > 1 for w in out) >= 2:
         return []  # a heading in capitals, not a name
@@ -223,6 +248,9 @@ def _clause_tokens(text: str) -> list[str]:
     """Tokens of a reporting clause without short asides in brackets ("Rubio (R-Fla.)")."""
     out: list[str] = []
     toks = tokens(text)
+    lex = current()
+    if lex is not None:
+        toks = _split_joined(toks, lex)
     i = 0
     while i < len(toks):
         if toks[i] == "(" and ")" in toks[i + 1 : i + 10]:
@@ -233,6 +261,80 @@ def _clause_tokens(text: str) -> list[str]:
     return out
 
 
+_ELIDED = re.compile(r"^([A-Za-z][’'])(\w.*)$")
+
+
+def _split_joined(toks: list[str], lex: Lexicon) -> list[str]:
+    """Words the tokenizer keeps joined that a clause reads apart: an incise's verb and
+    pronoun ("dit-il", "a-t-elle ajouté" -> "ajouté elle") and an elided article
+    ("l'astronaute" -> "l'", "astronaute")."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        parts = tok.split("-")
+        if len(parts) >= 2 and parts[-1].lower() in lex.enclitics:
+            verb = parts[0]
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if verb.lower() in lex.auxiliaries and is_cue(nxt):
+                out += [nxt, parts[-1]]
+                i += 2
+                continue
+            out += [verb, parts[-1]]
+            i += 1
+            continue
+        elided = _ELIDED.match(tok)
+        if elided is not None and elided.group(1).lower() in lex.determiners:
+            out += [elided.group(1), elided.group(2)]
+        else:
+            out.append(tok)
+        i += 1
+    return out
+
+
+def _skip_aside(toks: list[str], lex: Lexicon) -> list[str]:
+    """``toks`` without an aside that opens them ("pour sa part", "por su parte")."""
+    low = [t.lower() for t in toks]
+    for aside in lex.asides:
+        if tuple(low[: len(aside)]) == aside:
+            return toks[len(aside) :]
+    return toks
+
+
+def _apposition(toks: list[str], at: int) -> list[str]:
+    """A name set after a description between commas: "…, dijo la ministra, Elena
+    Márquez, en rueda de prensa" -> Elena Márquez (``at`` is the comma's index)."""
+    if at >= len(toks) or toks[at] != ",":
+        return []
+    name: list[str] = []
+    for tok in toks[at + 1 :]:
+        if (tok[:1].isupper() and tok not in _BREAKS) or (name and tok.lower() in _NAME_JOINS):
+            name.append(tok)
+        else:
+            if tok not in _BREAKS:
+                return []
+            break
+    while name and not name[-1][:1].isupper():
+        name.pop()
+    return name if 2 <= len(name) <= 4 else []
+
+
+_NAME_JOINS = words("de da di del della van von der den du la le y")
+
+
+def _described(toks: list[str], mention: list[str], start: int) -> list[str]:
+    """``mention`` (read from ``toks[start:]``), or the name its apposition gives when it
+    is only a description ("la ministra de Trabajo, Elena Márquez")."""
+    described = bool(mention) and (
+        mention[0].lower() in determiners() or any(w[:1].islower() for w in mention)
+    )
+    if not mention or described:
+        name = _apposition(toks, start + len(mention))
+        if name:
+            return name
+    return mention
+
+
 def read_after(text: str) -> Attribution | None:
     toks = _clause_tokens(text)
     while toks and toks[0] in {",", ";"}:
@@ -241,8 +343,17 @@ def read_after(text: str) -> Attribution | None:
         toks = toks[:-1]
     if len(toks) > 2 and toks[0].lower() == "as":
         toks = toks[1:]  # "“…,” as Cruz said on the radio"
+    lex = current()
+    if lex is not None and len(toks) > 1 and toks[0].lower() in lex.auxiliaries and is_cue(toks[1]):
+        toks = toks[1:]  # "«…», a déclaré X", "ha detto X": the participle is the cue
+    if lex is not None and toks and is_cue(toks[0]):
+        toks = [toks[0], *_skip_aside(toks[1:], lex)]
     if not toks:
         return None
+    if lex is not None and toks[0].lower() in lex.according | lex.according_after:
+        # "„…“, so Müller", "…, según García": the source follows the word.
+        mention = _described(toks, _np_after(toks[1:]), 1)
+        return Attribution(mention, toks[0].lower()) if mention else None
     if toks[0] in _DASHES:
         mention = _np_after(toks[1:])
         named = bool(mention) and mention[0][:1].isupper()
@@ -254,7 +365,17 @@ def read_after(text: str) -> Attribution | None:
     if is_cue(toks[0]) or toks[0] in _ADJACENT_CUES:
         mention = _np_after(toks[1:])
         if mention:
-            return Attribution(mention, low[0])
+            return Attribution(_described(toks, mention, 1), low[0])
+        if lex is not None and lex.pro_drop and (len(toks) == 1 or toks[1].lower() in lex.stops):
+            # "«…», dijo." / "ha detto ai giornalisti": no subject, the one before speaks,
+            # unless a name in apposition closes the clause ("dijo en Madrid la
+            # ministra de Trabajo, Elena Márquez").
+            for at in range(1, len(toks)):
+                if toks[at] == ",":
+                    name = _apposition(toks, at)
+                    if name:
+                        return Attribution(name, low[0])
+            return Attribution([], low[0])
     commas: list[int] = []
     for i, tok in enumerate(toks[:_APPOSITIVE_REACH]):
         if tok == ",":
@@ -297,6 +418,7 @@ def read_after(text: str) -> Attribution | None:
 
 def read_before(text: str, sentence: str = "") -> Attribution | None:
     colon = text.rstrip().endswith(":")
+    colonless = text.rstrip().endswith(",")
     toks = _clause_tokens(text)
     while toks and (toks[-1] in {",", ":", "—", "-", "–"} or toks[-1].lower() == "that"):
         toks = toks[:-1]
@@ -321,6 +443,13 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
             mention = _np_after(toks[i + 2 :])
             if mention:
                 return Attribution(mention, "according to")
+        lex = current()
+        if lex is not None and (
+            low[i] in lex.according or (i == 0 and low[i] in lex.according_adjacent and colonless)
+        ):
+            mention = _described(toks, _np_after(toks[i + 1 :]), i + 1)
+            if mention and (low[i] in lex.according or i + 1 + len(mention) == len(toks)):
+                return Attribution(mention, low[i])
         adjacent = i == len(toks) - 1
         # "Mr. Smith shot back:" / "Hillary fired back,"
         retort = low[i] == "back" and i > 0 and low[i - 1] in {"shot", "fired", "hit"}
@@ -365,8 +494,13 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
 
 def _trim_fillers(toks: list[str]) -> list[str]:
     toks = list(toks)
+    lex = current()
+    aux = lex.auxiliaries if lex is not None else frozenset()
     while toks:
         low = toks[-1].lower()
+        if low in aux and len(toks) >= 2:
+            toks.pop()  # "Jean Dupont a (déclaré)"
+            continue
         if low in _TIME_HEADS and len(toks) >= 2 and toks[-2].lower() in {"on", "last", "this"}:
             del toks[-2:]
         elif low in _FILLERS or (toks[-1].islower() and low.endswith("ly") and len(low) > 4):
@@ -393,7 +527,9 @@ def _np_before(toks: list[str]) -> list[str]:
     for pos in range(len(toks) - 1, -1, -1):
         tok = toks[pos]
         low = tok.lower()
-        if low in {"who", "whose"} and pos > 0 and toks[pos - 1] not in _BREAKS:
+        lex = current()
+        relative = low in {"who", "whose"} or (lex is not None and low in lex.relatives)
+        if relative and pos > 0 and toks[pos - 1] not in _BREAKS:
             # "a White House official who spoke anonymously said": the noun before "who".
             return _np_before(toks[:pos])
         if tok in _BREAKS or low in _CLAUSE_WORDS or is_cue(tok):
@@ -409,13 +545,14 @@ def _np_before(toks: list[str]) -> list[str]:
 
 
 def _np_after(toks: list[str]) -> list[str]:
+    lex = current()
     out: list[str] = []
     for i, tok in enumerate(toks):
         low = tok.lower()
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if tok in _BREAKS or is_cue(tok):
             break
-        if low in _STOPS_AFTER:
+        if low in _STOPS_AFTER or (lex is not None and low in lex.stops):
             break
         if low in {"of", "for"} and not (nxt[:1].isupper() or nxt.lower() == "the"):
             break
@@ -439,9 +576,12 @@ def _plausible_subject(words: list[str]) -> bool:
         return False
     head = words[0]
     low = head.lower()
-    if low in PRONOUNS:
+    if is_pronoun(head):
         return len(words) == 1
     if low in _BAD_HEADS or (len(words) == 1 and low in _POSSESSIVES):
+        return False
+    lex = current()
+    if lex is not None and (low in lex.stops or low in lex.relatives):
         return False
     if any(w in _BREAKS for w in words):
         return False
@@ -458,7 +598,11 @@ def _plausible_subject(words: list[str]) -> bool:
         if words[i] in _NOT_IN_SUBJECT and not (joins_names or inner):
             return False
     if not (
-        head[:1].isupper() or low in _DETERMINERS or len(words) <= 3 or words[-1][:1].isupper()
+        head[:1].isupper()
+        or low in _DETERMINERS
+        or low in determiners()
+        or len(words) <= 3
+        or words[-1][:1].isupper()
     ):
         return False
     # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a

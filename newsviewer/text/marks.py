@@ -48,10 +48,28 @@ def _is_space(c: str) -> bool:
     return c.isspace()
 
 
+# French typesetting puts a space (often a no-break one) inside guillemets: « Oui ».
+_SPACED_OPENERS = frozenset("«‹")
+_SPACED_CLOSERS = frozenset("»›")
+
+
 def _flanks(text: str, i: int) -> tuple[bool, bool]:
     """(can open, can close) for the mark at ``text[i]``."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    c = text[i]
+    if c in _SPACED_OPENERS and nxt.isspace() and i + 2 < len(text):
+        # "« Oui" opens; the space belongs to the typesetting, not to the text.
+        if not text[i + 2].isspace() and (prev.isspace() or prev in _BEFORE_OPEN):
+            nxt = text[i + 2]
+    elif (
+        c in _SPACED_CLOSERS
+        and prev.isspace()
+        and i >= 2
+        and not text[i - 2].isspace()
+        and (nxt.isspace() or nxt in _AFTER_CLOSE)
+    ):
+        prev = text[i - 2]
     can_open = not _is_space(nxt) and (_is_space(prev) or prev in _BEFORE_OPEN)
     can_close = not _is_space(prev) and (_is_space(nxt) or nxt in _AFTER_CLOSE)
     if can_open and nxt in _AFTER_CLOSE and nxt not in DOUBLE and nxt not in SINGLE:

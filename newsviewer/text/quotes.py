@@ -27,14 +27,22 @@ from newsviewer.text.clauses import (
     sentence_subject,
     tail,
 )
+from newsviewer.text.lexicon import (
+    current,
+    current_pro_drop,
+    detect_language,
+    english_title_nouns,
+    use_language,
+)
 from newsviewer.text.marks import Span, find_spans
 from newsviewer.text.speakers import (
-    PRONOUNS,
     ROLE_NOUNS,
     NameIndex,
     Speaker,
+    determiners,
     is_cue,
     is_person_pronoun,
+    is_pronoun,
     resolve,
     words,
 )
@@ -64,9 +72,22 @@ _REPORTING = words("""
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 
 
-def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> tuple[Quote, ...]:
-    """Direct quotations of ``blocks``; offsets index ``body_text(blocks)``."""
+def find_quotes(
+    blocks: Sequence[Block], *, known_names: Sequence[str] = (), language: str = ""
+) -> tuple[Quote, ...]:
+    """Direct quotations of ``blocks``; offsets index ``body_text(blocks)``.
+
+    ``language`` is the story's declared language ("fr", "de-AT"); without one it is told
+    from the text. Its word lists (cues, "selon", pronouns) are the ones read.
+    """
     texts = [b.text for b in blocks]
+    with use_language(detect_language(texts, language)):
+        return _find_quotes(blocks, texts, known_names)
+
+
+def _find_quotes(
+    blocks: Sequence[Block], texts: list[str], known_names: Sequence[str]
+) -> tuple[Quote, ...]:
     spans = find_spans(texts)
     if not spans:
         return ()
@@ -100,10 +121,16 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
         if weak is not None and same_block and _follows_in_sentence(texts, first, near):
             weak = None
         recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
-        opens_block = indents[first.block] >= first.start - 1
+        opens_block = indents[first.block] >= _mark_at(texts[first.block], first.start)
         quoted = texts[first.block][first.start : first.end]
         if _title_like(quoted) and (found is None or not found.mention):
             continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
+        if _announced_title(texts[first.block], first):
+            continue  # "the film « Les Enfants du paradis »", "su libro «La casa…»"
+        lex = current()
+        if found is None and weak is None and lex is not None and lex.incises:
+            # "« Nous irons jusqu'au bout, a-t-il ajouté, parce que… »": an incise inside.
+            found = _incise(quoted)
         label = _turn_label(quoted, index) if opens_block else None
         if label is not None:
             # "“WALLACE: Let's start with …”": a transcript turn names its own speaker.
@@ -116,6 +143,9 @@ def find_quotes(blocks: Sequence[Block], *, known_names: Sequence[str] = ()) -> 
                 speaker = _speaker_of(found.mention, texts, first, index, last)
             elif last is not None and (same_block or (recent and found.near)):
                 speaker = last[1]
+            if speaker is None and not found.mention and current_pro_drop():
+                # "«…», dijo.": the subject left out is the person the story named last.
+                speaker = _last_named(texts, first, index)
         elif found is None:
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
@@ -164,7 +194,7 @@ def _speaker_of(
     index: NameIndex,
     last: tuple[int, Speaker | None, str | None] | None,
 ) -> Speaker | None:
-    if len(mention) == 1 and mention[0].lower() in PRONOUNS:
+    if len(mention) == 1 and is_pronoun(mention[0]):
         if not is_person_pronoun(mention[0]):
             return None
         return _antecedent(texts, span, index, last)
@@ -179,19 +209,85 @@ _ROLE_REACH_BLOCKS = 6
 def _role_antecedent(
     mention: list[str], texts: Sequence[str], span: Span, index: NameIndex
 ) -> Speaker | None:
-    """ "the senator", "the Florida governor": the last person named with that role."""
-    if len(mention) < 2 or mention[0].lower() not in {"the", "this"}:
+    """ "the senator", "the Florida governor", "il ministro": the last person named with
+    that role, or named just after the role's word ("le ministre de l'Intérieur, Jean
+    Dupont"); else, for an office the story's language lists, the last person named."""
+    lex = current()
+    if len(mention) < 2 or (
+        mention[0].lower() not in {"the", "this"} and mention[0].lower() not in determiners()
+    ):
         return None
     noun = mention[-1]
-    if not noun.islower() or noun not in ROLE_NOUNS:
+    listed = lex is not None and noun.lower() in lex.roles
+    if not (noun.islower() and noun in ROLE_NOUNS) and not listed:
         return None
     for b in range(span.block, max(-1, span.block - _ROLE_REACH_BLOCKS), -1):
         text = head(texts[b], span.start if b == span.block else len(texts[b]))
-        for _, name in reversed(index.people_in(text)):
+        for at, name in reversed(index.people_in(text)):
             role = index.role(name)
-            if role and noun in role.lower().split():
+            if role and noun.lower() in role.lower().split():
                 return Speaker(name, " ".join(mention), role, person=True)
+            if listed and noun.lower() in text[max(0, at - _ROLE_GAP) : at].lower():
+                return Speaker(name, " ".join(mention), index.role(name), person=True)
+    if listed:
+        found = _last_named(texts, span, index)
+        if found is not None:
+            return Speaker(found.name, " ".join(mention), found.role, person=True)
     return None
+
+
+# "le ministre de l'Économie et des Finances, Jean Dupont": the role word stands this
+# many characters before the name at most.
+_ROLE_GAP = 60
+
+
+def _last_named(texts: Sequence[str], span: Span, index: NameIndex) -> Speaker | None:
+    """The person named last before ``span``, within the three paragraphs before it."""
+    for b in range(span.block, max(-1, span.block - 3), -1):
+        people = index.people_in(head(texts[b], span.start if b == span.block else len(texts[b])))
+        if people:
+            name = people[-1][1]
+            return Speaker(name, name, index.role(name), person=True)
+    return None
+
+
+def _mark_at(text: str, start: int) -> int:
+    """Where the opening mark of a quotation starting at ``start`` stands ("« Oui")."""
+    at = start - 1
+    while at > 0 and text[at].isspace():
+        at -= 1
+    return at
+
+
+# A title announced by its noun stands within this many words before its opening mark.
+_TITLE_REACH = 3
+_TITLE_WORDS = 10
+
+
+def _announced_title(text: str, span: Span) -> bool:
+    """True for a quotation that a noun announces as a title ("le film « … »", "the book
+    “…”", "mit dem Titel „…“"), in the story's language."""
+    quoted = text[span.start : span.end + 1].rstrip()
+    if quoted[-1:] in ".,;!?" or len(quoted.split()) > _TITLE_WORDS:
+        return False  # a title ends without punctuation of its own and stays short
+    lex = current()
+    nouns = lex.title_nouns if lex is not None else english_title_nouns()
+    before = head(text, _mark_at(text, span.start)).split()[-_TITLE_REACH - 1 :]
+    return any(w.strip(",:").lower() in nouns for w in before[-_TITLE_REACH:])
+
+
+def _incise(quoted: str) -> Attribution | None:
+    """An attribution set between commas inside the marks: "…, a-t-il ajouté, …"."""
+    parts = quoted.split(",")
+    for part in parts[1:-1]:
+        if len(part.split()) <= _INCISE_WORDS:
+            found = read_after(part)
+            if found is not None and found.cue is not None:
+                return found
+    return None
+
+
+_INCISE_WORDS = 6
 
 
 def _antecedent(
@@ -345,8 +441,8 @@ def _after_context(text: str, span: Span, near: _Neighbours) -> str:
     while start < len(text) and not text[start].isspace():
         start += 1
     gap = start
-    while gap < len(text) and text[gap] == " ":
-        gap += 1
+    while gap < len(text) and text[gap].isspace():
+        gap += 1  # a no-break space inside French guillemets too: "Oui\u202f»"
     if gap < len(text) and text[gap] in "\"”’'»":
         start = gap + 1
     following = near.after(span)
@@ -374,7 +470,7 @@ def _before_context(text: str, span: Span, near: _Neighbours) -> str:
     begin = max(0, span.start - WINDOW)
     if previous is not None:
         begin = max(begin, previous.end + 1)
-    stop = max(begin, span.start - 1)
+    stop = max(begin, _mark_at(text, span.start))
     if stop > begin and text[stop - 1] in "'`‘’" and text[stop] in "'`‘’":
         stop -= 1  # the first half of a typewriter double (''), not a word of the clause
     return last_sentence(text[begin:stop])

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsviewer.text.lexicon import current
+
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, for the long tables below."""
@@ -96,6 +98,7 @@ _STOP_CAPITALS = words("""
     sep sept oct nov dec
     """)
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
+_ENGLISH_DETERMINERS = words("a an the")
 _PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
 _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
@@ -121,7 +124,30 @@ def tokens(text: str) -> list[str]:
 def is_cue(word: str) -> bool:
     # The table holds no noun-like forms ("state", "post"), so a capital is a typo or a
     # headline style ("Tweeted"), not a name.
-    return word.lower() in CUE_VERBS and not word.isupper()
+    lex = current()
+    cues = CUE_VERBS if lex is None else lex.cues
+    return word.lower() in cues and not word.isupper()
+
+
+def is_role_word(word: str) -> bool:
+    """A title or office in the story's language ("ministre", "Wirtschaftsminister")."""
+    low = word.lower()
+    if low in TITLE_WORDS:
+        return True
+    lex = current()
+    if lex is None:
+        return False
+    if low in lex.titles or low in lex.roles or low in lex.determiners:
+        return True
+    # German compounds end in the office: "Umweltministerin", "Feuerwehrsprecher".
+    return lex.compound_roles and any(low.endswith(r) for r in lex.roles if len(r) >= 5)
+
+
+def determiners() -> frozenset[str]:
+    """Words that open a noun phrase in the story's language, English ones included."""
+    lex = current()
+    base = _ENGLISH_DETERMINERS
+    return base if lex is None else base | lex.determiners
 
 
 def is_inverting_cue(word: str) -> bool:
@@ -136,7 +162,7 @@ def _namelike(word: str) -> bool:
     low = word.lower()
     if low in _PARTICLES or low in _SUFFIXES:
         return True
-    return word[:1].isupper() and low not in TITLE_WORDS and low not in _STOP_CAPITALS
+    return word[:1].isupper() and not is_role_word(word) and low not in _STOP_CAPITALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,12 +312,13 @@ def _surname(name: Sequence[str]) -> str:
 def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
     """A speaker from the words of a mention; None for a pronoun or nothing usable."""
     words = [w for w in mention_words if w not in {"’s", "'s"}]
-    while words and words[0].lower() in {"a", "an", "the", "and", "but", "as", "also"}:
+    openers = determiners() | {"and", "but", "as", "also"}
+    while words and words[0].lower() in openers:
         words.pop(0)
     if not words:
         return None
     mention = " ".join(words)
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and is_pronoun(words[0]):
         return None
     owner = next(
         (i for i in range(len(words) - 2, -1, -1) if words[i].endswith(_POSSESSIVE)),
@@ -338,7 +365,7 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
 
 def _role_text(words: Sequence[str]) -> str | None:
     kept = [w for w in words if w.lower() not in _HONORIFICS]
-    while kept and kept[0].lower() in {"a", "an", "the", "former", "and"}:
+    while kept and (kept[0].lower() in {"former", "and"} or kept[0].lower() in determiners()):
         kept.pop(0)
     while kept and kept[-1] in {",", "’s", "'s"}:
         kept.pop()
@@ -346,4 +373,13 @@ def _role_text(words: Sequence[str]) -> str | None:
 
 
 def is_person_pronoun(word: str) -> bool:
-    return word.lower() in _PERSON_PRONOUNS
+    low = word.lower()
+    lex = current()
+    return low in _PERSON_PRONOUNS or (lex is not None and low in lex.pronouns)
+
+
+def is_pronoun(word: str) -> bool:
+    """A pronoun in English or in the story's language ("il", "er", "él", "lei")."""
+    low = word.lower()
+    lex = current()
+    return low in PRONOUNS or (lex is not None and low in lex.pronouns)
