@@ -115,3 +115,11 @@ def test_sniffed_by_content_under_any_name() -> None:
 def test_broken_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         parse(data)
+
+
+def test_a_file_of_too_many_parts_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsviewer.importers import mhtml
+
+    monkeypatch.setattr(mhtml, "_MAX_PARTS", 2)
+    with pytest.raises(ParseError, match="too many parts"):
+        parse(chrome_mhtml())

@@ -27,8 +27,7 @@ from newsviewer.domain import Article
 from newsviewer.errors import ParseError, UnsupportedFormat
 from newsviewer.html.assets import MAX_IMAGE_BYTES, sniff_image
 from newsviewer.importers.base import Part, SourceFile, is_container
-from newsviewer.importers.feeds import first_story
-from newsviewer.importers.packed import PARSE_FAILURES, part_of
+from newsviewer.importers.packed import PARSE_FAILURES, first_story, part_of
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 512 * 1024 * 1024

@@ -27,9 +27,8 @@ from newsviewer.errors import ParseError
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.archive import MAX_MEMBERS, MAX_TOTAL_BYTES, Budget, Members, read_zip
 from newsviewer.importers.base import Part, SourceFile
-from newsviewer.importers.feeds import first_story
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.packed import part_of
+from newsviewer.importers.packed import first_story, part_of
 from newsviewer.text.dates import dateline_date, find_date
 
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)

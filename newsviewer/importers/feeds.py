@@ -24,7 +24,7 @@ from newsviewer.errors import ParseError
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.base import Part, SourceFile
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.packed import part_of
+from newsviewer.importers.packed import first_story, part_of
 from newsviewer.text.decoding import decode_text
 
 # A feed with more items than this is a dump, not a feed; stop reading it.
@@ -65,16 +65,6 @@ def _reads_as_story(html: str) -> bool:
         return False
     blocks = read_body(html).blocks
     return len(blocks) >= 3 and sum(len(b.text.split()) for b in blocks) >= _FULL_STORY_WORDS
-
-
-def first_story(parts: Iterator[Part]) -> Article:
-    """What ``parse`` gives for a file of several stories: its first readable one."""
-    reasons: list[str] = []
-    for part in parts:
-        if part.article is not None:
-            return part.article
-        reasons.append(part.reason)
-    raise ParseError(reasons[0] if reasons else "no story inside the file")
 
 
 class _Item:

@@ -29,10 +29,15 @@ from lxml.html import HtmlElement
 from newsviewer.domain import PARAGRAPH, Article, Block
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import Part, SourceFile
-from newsviewer.importers.feeds import first_story
 from newsviewer.importers.fragment import read_body
 from newsviewer.importers.mhtml import header_block
-from newsviewer.importers.packed import PARSE_FAILURES, PackedImages, parse_page, part_of
+from newsviewer.importers.packed import (
+    PARSE_FAILURES,
+    PackedImages,
+    first_story,
+    parse_page,
+    part_of,
+)
 
 # A mailbox with more messages than this is an archive to split first.
 MAX_MESSAGES = 10_000

@@ -8,7 +8,7 @@ Nothing is fetched; only raster images that ``sniff_image`` knows are kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
@@ -110,3 +110,13 @@ def part_of(number: int, label: str, original: bytes, make: Callable[[], Article
     if not article.blocks:
         return Part(number=number, label=label, original=original, reason="no article text found")
     return Part(number=number, label=label or article.title, article=article, original=original)
+
+
+def first_story(parts: Iterator[Part]) -> Article:
+    """What ``parse`` gives for a file of several stories: its first readable one."""
+    reasons: list[str] = []
+    for part in parts:
+        if part.article is not None:
+            return part.article
+        reasons.append(part.reason)
+    raise ParseError(reasons[0] if reasons else "no story inside the file")

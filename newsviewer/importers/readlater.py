@@ -21,9 +21,8 @@ from newsviewer.domain import ARCHIVED, READ, STARRED, Article, Highlight
 from newsviewer.errors import ParseError, UnsupportedFormat
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.base import Part, SourceFile
-from newsviewer.importers.feeds import first_story
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.packed import part_of
+from newsviewer.importers.packed import first_story, part_of
 from newsviewer.text.decoding import decode_text
 
 MAX_ENTRIES = 50_000

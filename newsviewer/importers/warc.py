@@ -21,8 +21,7 @@ from pathlib import Path
 from newsviewer.domain import Article
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import Part, SourceFile
-from newsviewer.importers.feeds import first_story
-from newsviewer.importers.packed import PackedImages, parse_page, part_of
+from newsviewer.importers.packed import PackedImages, first_story, parse_page, part_of
 
 # Bounds of one archive: a crawl of a few hundred pages with their images fits well
 # inside; a larger crawl is split before import.
