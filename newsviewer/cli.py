@@ -16,10 +16,12 @@ from newsviewer.domain import (
     IMPORTED,
     Article,
     ArticleId,
+    Figure,
     FileOutcome,
     StoredArticle,
+    StoredFigure,
 )
-from newsviewer.errors import NewsViewerError, ParseError
+from newsviewer.errors import NewsViewerError
 from newsviewer.paths import library_path
 
 COMMANDS = ("import", "search", "show", "parse")
@@ -75,9 +77,7 @@ def article_json(article: Article | StoredArticle) -> dict[str, Any]:
         "url": article.url,
         "language": article.language,
         "text": article.text,
-        "figures": [
-            {"src": f.src, "caption": f.caption, "credit": f.credit} for f in article.figures
-        ],
+        "figures": [_figure_json(f) for f in article.figures],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "mention": q.mention, "cue": q.cue}
             for q in article.quotes
@@ -85,22 +85,58 @@ def article_json(article: Article | StoredArticle) -> dict[str, Any]:
     }
 
 
+def _figure_json(figure: Figure | StoredFigure) -> dict[str, Any]:
+    shown: dict[str, Any] = {"src": figure.src, "caption": figure.caption, "credit": figure.credit}
+    if isinstance(figure, Figure):
+        # So that scripts can check the images were kept: 0 when only the URL is known.
+        shown["image_bytes"] = len(figure.image or b"")
+    return shown
+
+
 def _emit(obj: dict[str, Any], out: TextIO) -> None:
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    line = json.dumps(obj, ensure_ascii=False) + "\n"
+    try:
+        out.write(line)
+    except UnicodeEncodeError:
+        # A file name that is not valid text (bytes kept as lone surrogates) or a
+        # terminal without UTF-8: escaped, the line is still valid JSON, and the name
+        # still round-trips through os.fsencode.
+        out.write(json.dumps(obj) + "\n")
+
+
+def _write(text: str, out: TextIO) -> None:
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        out.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def _where(path: Path | str, part: int) -> dict[str, Any]:
+    # "part" only for a story inside a file that holds several.
+    return {"path": str(path), "part": part} if part else {"path": str(path)}
 
 
 def cmd_parse(files: Sequence[Path], out: TextIO) -> int:
-    from newsviewer.importers import parse_file
+    from newsviewer.parse_worker import parse_path
 
     status = 0
     for path in files:
-        try:
-            article, _ = parse_file(path)
-        except ParseError as exc:
-            _emit({"path": str(path), "error": str(exc)}, out)
-            status = 1
-            continue
-        _emit({"path": str(path), **article_json(article), "warnings": list(article.warnings)}, out)
+        # parse_path answers for every file, whatever goes wrong inside it.
+        for parsed in parse_path(path):
+            article = parsed.article
+            if article is None:
+                _emit({**_where(path, parsed.part), "error": parsed.reason}, out)
+                status = 1
+                continue
+            _emit(
+                {
+                    **_where(path, parsed.part),
+                    **article_json(article),
+                    "warnings": list(article.warnings),
+                },
+                out,
+            )
+            out.flush()
     return status
 
 
@@ -112,10 +148,11 @@ def _open_library(args: argparse.Namespace) -> Any:
 
 def _outcome_line(o: FileOutcome) -> str:
     if o.status == IMPORTED:
-        return f"imported   #{o.article_id}  {o.path}  — {o.title}"
+        return f"imported   #{o.article_id}  {o.shown}  — {o.title}"
     if o.status == FAILED:
-        return f"failed     {o.path}: {o.reason}"
-    return f"duplicate  #{o.article_id}  {o.path}  (already in the library)"
+        label = f" ({o.label})" if o.part and o.label else ""
+        return f"failed     {o.shown}{label}: {o.reason}"
+    return f"duplicate  #{o.article_id}  {o.shown}  (already in the library)"
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -127,17 +164,17 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         if args.json:
             _emit(
                 {
-                    "path": o.path,
+                    **_where(o.path, o.part),
                     "status": o.status,
                     "id": o.article_id,
-                    "title": o.title or None,
+                    "title": o.title or (o.label if o.part else "") or None,
                     "format": o.format or None,
                     "reason": o.reason or None,
                 },
                 out,
             )
         else:
-            out.write(_outcome_line(o) + "\n")
+            _write(_outcome_line(o) + "\n", out)
         out.flush()
 
     try:

@@ -188,7 +188,11 @@ HIT_CLOSE = "\x03"
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What one file of an import became."""
+    """What one file of an import became, or one story of a file that holds several.
+
+    ``part`` is 0 for a file that is one story, else the story's 1-based place in
+    its file; ``label`` then names the story (its title, or its member's name).
+    """
 
     path: str
     status: str  # IMPORTED | DUPLICATE | FAILED
@@ -196,6 +200,13 @@ class FileOutcome:
     title: str = ""
     reason: str = ""
     format: str = ""
+    part: int = 0
+    label: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The file, and the story inside it when it holds several: ``feed.xml #3``."""
+        return f"{self.path} #{self.part}" if self.part else self.path
 
 
 IMPORTED = "imported"

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import cast
 
 from newsviewer.domain import FAILED, FileOutcome, ImportReport
 from newsviewer.errors import LibraryError
 from newsviewer.library import Library, StoreRequest
-from newsviewer.parse_worker import (
-    Claims,
-    ParsedFile,
-    claim,
-    parse_claimed,
-    parse_one,
-    start_process,
-)
+from newsviewer.parse_pool import Executor, ProcessParser, SerialParser
+from newsviewer.parse_worker import ParsedFile
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +82,16 @@ GROUP_FILES = 32
 GROUP_SECONDS = 0.25
 
 
+def _storable(path: Path) -> str:
+    """The path as text the library can hold: bytes of a name that are not text
+    (kept by Python as lone surrogates) become U+FFFD."""
+    return str(path.absolute()).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutcome]:
-    """Store parsed files, each whole or not at all, under one commit; in order."""
+    """Store parsed stories, each whole or not at all, under one commit; in order."""
     requests = [
-        StoreRequest(p.article, str(p.path.absolute()), p.original)
+        StoreRequest(p.article, _storable(p.path), p.original)
         for p in group
         if p.article is not None
     ]
@@ -105,7 +101,11 @@ def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutco
         shown = str(parsed.path)
         article = parsed.article
         if article is None:
-            outcomes.append(FileOutcome(shown, FAILED, reason=parsed.reason))
+            outcomes.append(
+                FileOutcome(
+                    shown, FAILED, reason=parsed.reason, part=parsed.part, label=parsed.label
+                )
+            )
             continue
         result = next(stored)
         outcomes.append(
@@ -116,22 +116,16 @@ def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutco
                 title=article.title if result.status != FAILED else "",
                 reason=result.error,
                 format=article.format,
+                part=parsed.part,
+                label=parsed.label,
             )
         )
     return outcomes
 
 
-def import_file(library: Library, path: Path) -> FileOutcome:
-    [outcome] = store_group(library, [parse_one(path)])
-    return outcome
-
-
-# Below this many files a process pool costs more to start (each worker imports
-# the HTML stack, ~0.3 s) than it saves.
+# Below this many files a process costs more to start (each imports the HTML
+# stack, ~0.3 s) than it saves; ``budgeted`` imports use one all the same.
 PARALLEL_MIN_FILES = 24
-# Files handed to a worker at a time: large enough to amortise pickling, small
-# enough that progress and cancel stay prompt.
-CHUNK = 8
 
 
 def default_workers() -> int:
@@ -145,64 +139,11 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def _parsed_stream(todo: list[Path], workers: int) -> Iterator[ParsedFile]:
-    if workers < 1 or len(todo) < PARALLEL_MIN_FILES:
-        yield from map(parse_one, todo)
-        return
-    # spawn, not fork: the GUI process has Qt threads that must not be forked.
-    ctx = multiprocessing.get_context("spawn")
-    claims = cast(Claims, ctx.RawArray("b", len(todo)))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=start_process, initargs=(claims,)
-    ) as pool:
-        futures = deque(
-            pool.submit(parse_claimed, first, todo[first : first + CHUNK])
-            for first in range(0, len(todo), CHUNK)
-        )
-        try:
-            yield from _in_order(futures, todo, claims)
-        finally:
-            # Every file marked taken: a process still at work (on a chunk this
-            # thread parsed itself, or after a cancel) skips the rest of its chunk,
-            # so waiting for it costs one file at most. Not waiting would let it
-            # write its claims into memory the next import's array reuses, where
-            # they would hide that import's files from both sides.
-            for index in range(len(todo)):
-                claims[index] = 1
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _in_order(
-    futures: deque[Future[list[ParsedFile | None]]], todo: list[Path], claims: Claims
-) -> Iterator[ParsedFile]:
-    """The files parsed, in the order given, by the processes and by this thread.
-
-    While the chunk holding the next files is not back, this thread parses the
-    chunk's files from its end, those no process has taken yet: it would
-    otherwise sit idle while the processes start (half a second), or while other
-    programs hold the cores the lower-priority processes wait for. Later chunks
-    are left alone, so the processes can get ahead and this thread then only stores.
-    """
-    first = 0
-    while futures:
-        future = futures.popleft()
-        last = min(first + CHUNK, len(todo))
-        mine: dict[int, ParsedFile] = {}
-        # A process takes a chunk's files from its start, so the first one taken
-        # means it has all the files before it too.
-        for index in range(last - 1, first - 1, -1):
-            if future.done() or not claim(claims, index):
-                break
-            mine[index] = parse_one(todo[index])
-        theirs: list[ParsedFile | None] = []
-        if len(mine) < last - first:
-            theirs = future.result()
-        for index in range(first, last):
-            parsed = mine.get(index) or theirs[index - first]
-            # A file this thread did not take was parsed by the process.
-            assert parsed is not None
-            yield parsed
-        first = last
+def make_executor(files: int, workers: int) -> Executor:
+    """Parse processes for ``files`` files, or this thread (``workers`` 0, or few files)."""
+    if workers < 1 or files < PARALLEL_MIN_FILES:
+        return SerialParser()
+    return ProcessParser(min(workers, files))
 
 
 def import_paths(
@@ -213,14 +154,16 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     on_outcome: Callable[[FileOutcome], None] | None = None,
     workers: int | None = None,
+    executor: Executor | None = None,
 ) -> ImportReport:
-    """Import every file under ``paths``; stop between files when ``cancelled()``.
+    """Import every story of every file under ``paths``; stop between files when ``cancelled()``.
 
-    Files are parsed by ``workers`` processes (0: in this thread; default one per
-    core), which this thread helps while they lag, and stored by this thread
-    alone, each whole or not at all, in the order given. A missing path
-    is reported as failed. A ``LibraryError`` (the disk is full, say) stops the
-    batch with that reason: what was stored stays stored.
+    Files are parsed by ``executor`` (default: ``workers`` parse processes, one per
+    core, or this thread for 0 workers or a few files) and stored by this thread
+    alone, each story whole or not at all, in the order given. A file that holds
+    several stories gives an outcome per story. A missing path is reported as
+    failed. A ``LibraryError`` (the disk is full, say) stops the batch with that
+    reason: what was stored stays stored. ``progress`` counts files.
     """
     files: list[Path] = []
     outcomes: list[FileOutcome] = []
@@ -239,9 +182,9 @@ def import_paths(
     total = len(todo)
     if progress is not None and total:
         progress(0, total, todo[0])
-    if workers is None:
-        workers = default_workers()
-    stream = _parsed_stream(todo, workers)
+    if executor is None:
+        executor = make_executor(total, default_workers() if workers is None else workers)
+    stream = executor.results(todo)
     group: list[ParsedFile] = []
     group_started = 0.0
 
@@ -252,28 +195,31 @@ def import_paths(
         except LibraryError as exc:
             # The disk or the file failed: nothing of this group was stored.
             for parsed in group:
-                record(FileOutcome(str(parsed.path), FAILED, reason=str(exc)))
+                record(FileOutcome(str(parsed.path), FAILED, reason=str(exc), part=parsed.part))
             raise
         finally:
             group.clear()
 
+    current = -1  # the file whose stories are coming in
     try:
-        for index, parsed in enumerate(stream):
-            if cancelled is not None and cancelled():
-                # Parsed but not yet stored files are dropped: Cancel means stop now.
-                return ImportReport(tuple(outcomes), cancelled=True)
+        for index, parsed in stream:
+            if index != current:
+                if cancelled is not None and cancelled():
+                    # Parsed but not yet stored files are dropped: Cancel means stop now.
+                    return ImportReport(tuple(outcomes), cancelled=True)
+                if progress is not None and current >= 0:
+                    progress(current + 1, total, todo[current])
+                current = index
             if not group:
                 group_started = time.monotonic()
             group.append(parsed)
-            if progress is not None:
-                progress(index + 1, total, parsed.path)
             if len(group) >= GROUP_FILES or time.monotonic() - group_started >= GROUP_SECONDS:
                 flush()
         if cancelled is not None and cancelled():
             return ImportReport(tuple(outcomes), cancelled=True)
         flush()
+        if progress is not None and current >= 0:
+            progress(current + 1, total, todo[current])
     finally:
-        close = getattr(stream, "close", None)
-        if close is not None:
-            close()
+        stream.close()
     return ImportReport(tuple(outcomes))

@@ -1,8 +1,10 @@
-"""What a parse process runs: one file to an article, or the reason it failed.
+"""What a parse process runs: files to stories, or the reason each failed.
 
-Kept apart from ``importing`` so that a spawned parse process imports the parsers
-alone: the library code (SQLAlchemy) it would pull in costs each process about
-0.3 s before its first file.
+Kept apart from ``importing`` so that a parse process imports the parsers alone:
+the library code (SQLAlchemy) it would pull in costs each process about 0.3 s
+before its first file. ``python -m newsviewer.parse_worker`` is the process
+``parse_pool`` starts: it reads jobs from stdin and writes results to stdout
+(pickles both ways), and ends when stdin closes or its parent is gone.
 """
 
 from __future__ import annotations
@@ -10,38 +12,62 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Sequence
+import pickle
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO
 
 from newsviewer.domain import Article
 from newsviewer.errors import ParseError
-from newsviewer.importers import parse_file
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
-    """A parse result that crosses process boundaries: the article or the reason."""
+    """A story read from a file, or why it could not be read; crosses process boundaries.
+
+    ``part`` is 0 for a file that is one story, else the story's 1-based place in
+    its container file, and ``label`` names it (its title or member name).
+    """
 
     path: Path
     article: Article | None
     original: bytes
     reason: str = ""
+    part: int = 0
+    label: str = ""
 
 
-def parse_one(path: Path) -> ParsedFile:
-    """Parse one file; never raises for a bad file."""
+def parse_path(path: Path) -> Iterator[ParsedFile]:
+    """Every story of one file; never raises for a bad file (or a bug in a parser)."""
+    from newsviewer.importers.pipeline import parse_stories
+
+    yielded = 0
     try:
-        article, original = parse_file(path)
+        for part in parse_stories(path):
+            yielded += 1
+            yield ParsedFile(
+                path, part.article, part.original, part.reason, part.number, part.label
+            )
     except ParseError as exc:
-        return ParsedFile(path, None, b"", str(exc))
+        yield ParsedFile(path, None, b"", str(exc), yielded + 1 if yielded else 0)
+    except MemoryError:
+        raise
     except Exception as exc:  # a bug in a parser must not sink the batch
         log.exception("unexpected error parsing %s", path)
-        return ParsedFile(path, None, b"", f"internal error while parsing: {exc!r}")
-    return ParsedFile(path, article, original)
+        reason = f"internal error while parsing: {exc!r}"
+        yield ParsedFile(path, None, b"", reason, yielded + 1 if yielded else 0)
+
+
+def parse_one(path: Path) -> list[ParsedFile]:
+    """The stories of one file, in a list (see ``parse_path``)."""
+    return list(parse_path(path))
 
 
 def lower_priority() -> None:
@@ -51,51 +77,104 @@ def lower_priority() -> None:
         os.nice(10)
 
 
-class Claims(Protocol):
-    """One flag per file of an import, shared by the storing process and the parsers.
+# -- the parse process --------------------------------------------------------
 
-    ``multiprocessing``'s ``RawArray("b", n)`` is one. It has no lock: a lock is
-    a named semaphore, which vanishes when the import ends before a slow-starting
-    process has opened it.
+# Messages a parse process writes: READY once its parsers are loaded, then per
+# job a PART for each story and DONE when the file is finished; RETIRE when it
+# ends of its own accord, before starting on the files it was given after.
+READY, PART, DONE, RETIRE = "ready", "part", "done", "retire"
+MEMORY_REASON = "too large to read (over the memory allowed for one file)"
+
+
+def _limit_memory(budget: int) -> None:
+    """Cap this process's address space at what it uses now plus ``budget`` (Linux).
+
+    A file that needs more raises MemoryError, reported as too large, and the
+    process is replaced, instead of the machine swapping for minutes.
     """
+    if budget <= 0 or not sys.platform.startswith("linux"):
+        return
+    import resource
 
-    def __getitem__(self, index: int) -> int: ...
-
-    def __setitem__(self, index: int, value: int) -> None: ...
-
-
-def claim(claims: Claims, index: int) -> bool:
-    """Take file ``index`` for the caller to parse; False when another has it already.
-
-    Without a lock two may both take a file, and both parse it (the storing
-    thread keeps its own copy); a file is never left by both, since whoever
-    marks it parses it.
-    """
-    if claims[index]:
-        return False
-    claims[index] = 1
-    return True
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[0])
+        used = pages * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = used + budget
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError) as exc:
+        log.warning("could not limit a parse process's memory: %s", exc)
 
 
-# This process's claims on the files of the import it serves; set by ``start_process``.
-_claims: Claims | None = None
+def _exit_with_parent(parent: int) -> None:
+    """End this process when the process that started it is gone (kill -9 included)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def start_process(claims: Claims) -> None:
-    """Initialiser of a parse process."""
-    global _claims
-    _claims = claims
+def _send(out: BinaryIO, message: tuple[object, ...]) -> None:
+    pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+
+
+def serve(jobs: BinaryIO, out: BinaryIO, memory_budget: int) -> int:
+    """Parse the files named on ``jobs`` until it closes; results on ``out``."""
+    from newsviewer.importers.pipeline import _registry
+
+    _registry()  # load the parsers before saying we are ready
+    _limit_memory(memory_budget)
+    _send(out, (READY, os.getpid()))
+    while True:
+        try:
+            job, name = pickle.load(jobs)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return 0
+        try:
+            for parsed in parse_path(Path(name)):
+                _send(out, (PART, job, parsed))
+        except MemoryError:
+            # Whatever this file left behind may be half-built: report it, then
+            # let the pool start a fresh process for the next files.
+            parsed = ParsedFile(Path(name), None, b"", MEMORY_REASON)
+            _send(out, (PART, job, parsed))
+            _send(out, (DONE, job))
+            _send(out, (RETIRE,))
+            return 4
+        _send(out, (DONE, job))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    memory_budget = int(args[0]) if args else 0
+    parent = os.getppid()
+    _exit_with_parent(parent)
+    with contextlib.suppress(AttributeError, ValueError):
+        # Ctrl+C in a terminal reaches the whole process group; the parent decides.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     lower_priority()
+    # The results travel on the real stdout; anything a library prints goes to stderr.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    jobs = os.fdopen(os.dup(0), "rb")
+    logging.basicConfig(level=logging.WARNING, format="newsviewer parse: %(message)s")
+    try:
+        return serve(jobs, out, memory_budget)
+    except (BrokenPipeError, OSError):
+        return 0  # the parent closed our output: it is gone or done
 
 
-def parse_claimed(first: int, paths: Sequence[Path]) -> list[ParsedFile | None]:
-    """Parse the files numbered ``first`` on that nobody has claimed; None for the others.
+if __name__ == "__main__":
+    # Run from the module under its own name: results pickled by this copy
+    # (``__main__``) would name classes the parent does not know.
+    from newsviewer.parse_worker import main as _main
 
-    The storing thread parses files itself while it would otherwise wait for the
-    parse processes (see ``importing``); a file it took is skipped here.
-    """
-    claims = _claims
-    return [
-        parse_one(path) if claims is None or claim(claims, first + offset) else None
-        for offset, path in enumerate(paths)
-    ]
+    sys.exit(_main())

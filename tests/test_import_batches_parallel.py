@@ -49,7 +49,7 @@ def library(tmp_path: Path) -> Iterator[Library]:
 def test_broken_and_duplicate_files_in_a_large_import_leave_their_neighbours_stored(
     tmp_path: Path, library: Library, workers: int
 ) -> None:
-    count = importing.PARALLEL_MIN_FILES + 2 * importing.CHUNK + 3
+    count = importing.PARALLEL_MIN_FILES + 19
     folder = _folder(tmp_path, count)
     (folder / "story-017.txt").write_bytes(b"")  # broken: nothing in it
     copy = folder / "story-021.txt"
@@ -118,7 +118,7 @@ def test_a_story_that_cannot_be_stored_is_reported_and_its_group_is_kept(
 def test_imports_one_after_another_each_store_every_file(tmp_path: Path) -> None:
     # A folder imported right after another: the parse processes of the first
     # import must not leave marks that make the second skip its files.
-    folder = _folder(tmp_path, importing.PARALLEL_MIN_FILES + 4 * importing.CHUNK)
+    folder = _folder(tmp_path, importing.PARALLEL_MIN_FILES + 32)
     files = sorted(folder.iterdir())
     for round_ in range(6):
         with Library.open(tmp_path / f"lib-{round_}.sqlite3") as lib:

@@ -45,7 +45,7 @@ class MarkdownImporter:
 
     def parse(self, source: SourceFile) -> Article:
         text, _ = decode_text(source.data)
-        front, body = _split_front_matter(text)
+        front, body, warning = _split_front_matter(text)
         md = MarkdownIt("commonmark", {"html": False})
         tokens = md.parse(body)
         blocks, levels, figures = _walk(tokens, source)
@@ -74,21 +74,46 @@ class MarkdownImporter:
             language=_text(front.get("lang") or front.get("language")),
             blocks=tuple(blocks),
             figures=tuple(figures),
+            warnings=(warning,) if warning else (),
         )
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+# Front matter is a handful of fields; anchors and aliases have no use in it, and
+# a few of them can stand for a document of gigabytes (the "billion laughs").
+_MAX_FRONT_MATTER_CHARS = 64 * 1024
+_MAX_ALIASES = 16
+
+
+class _FrontMatterLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """PyYAML's safe loader (plain data only), with few aliases allowed."""
+
+    aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > _MAX_ALIASES:
+                raise yaml.YAMLError(f"more than {_MAX_ALIASES} aliases")
+        return super().compose_node(parent, index)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str]:
+    """Front matter as a dict, the body, and a warning when the front matter was ignored."""
     text = text.lstrip("\ufeff")
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return {}, text, ""
+    body = text[match.end() :]
+    if len(match.group(1)) > _MAX_FRONT_MATTER_CHARS:
+        return {}, body, "the front matter is too long and was ignored"
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, text
+        data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return {}, body, f"the front matter could not be read and was ignored ({reason})"
     if not isinstance(data, dict):
-        return {}, text
-    return {str(k).lower(): v for k, v in data.items()}, text[match.end() :]
+        return {}, text, ""
+    return {str(k).lower(): v for k, v in data.items()}, body, ""
 
 
 def _walk(tokens: list[Token], source: SourceFile) -> tuple[list[Block], list[int], list[Figure]]:

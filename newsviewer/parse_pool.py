@@ -1,0 +1,374 @@
+"""Parsing files in order, in this thread or in parse processes.
+
+Two executors with one interface, ``results(paths)``: every story of every file,
+in the order of the files, as ``(index of the file, ParsedFile)``.
+
+- ``SerialParser`` parses in the calling thread: the synchronous mode, for tests,
+  small imports and machines where processes cannot start.
+- ``ProcessParser`` hands files one at a time to parse processes it starts and
+  watches. It knows which file each process is on, so a file over its time budget
+  is reported ("took too long to read") and its process replaced, and a process
+  that dies costs its file alone. While the file needed next is not back and no
+  process can take more, the calling thread parses small files itself instead of
+  sitting idle (processes take half a second to start, and on a busy machine the
+  lower-priority processes wait for a core).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Protocol
+
+from newsviewer.parse_worker import DONE, PART, READY, RETIRE, ParsedFile, parse_path
+
+log = logging.getLogger(__name__)
+
+# A story that takes longer than this to read is given up: the longest real pages
+# parse in a second or two, even on a busy machine.
+FILE_SECONDS = 30.0
+# Memory a parse process may take on top of what its parsers use: a 50 MB page
+# with its tree, text and images stays well under it.
+MEMORY_BUDGET = 1536 * 1024 * 1024
+# Files handed to a process ahead of the one it is on, so it never waits while
+# this thread stores (a group of 32 texts takes 50 ms to store, 8 take 15 to parse).
+PER_PROCESS = 8
+# How far past the file needed next the processes may run; bounds what waits here
+# to be stored.
+AHEAD = 64
+# This thread helps only with files it will need soon, and only with small ones:
+# a file it parses has no time budget (a thread cannot be stopped).
+HELP_AHEAD = 8
+HELP_MAX_BYTES = 256 * 1024
+# A process that dies this many times in a row before it is ready means processes
+# cannot run here; the rest is parsed in this thread.
+START_FAILURES = 3
+
+Result = tuple[int, ParsedFile]
+
+
+class Executor(Protocol):
+    """Every story of every file, in the files' order; closing the stream ends the work."""
+
+    def results(self, paths: Sequence[Path]) -> Generator[Result, None, None]: ...
+
+
+class SerialParser:
+    """Parses each file in the calling thread, in order."""
+
+    def results(self, paths: Sequence[Path]) -> Generator[Result, None, None]:
+        for index, path in enumerate(paths):
+            for parsed in parse_path(path):
+                yield index, parsed
+
+
+@dataclass
+class _Process:
+    """One parse process and what it was given."""
+
+    number: int
+    popen: subprocess.Popen[bytes]
+    ready: bool = False
+    jobs: deque[int] = field(default_factory=deque)
+    since: float = 0.0  # when it started on the first of ``jobs`` (or last sent a story)
+    reader: threading.Thread | None = None
+
+
+def _worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # The process must import this very package, also when it is not installed.
+    root = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+class ProcessParser:
+    """Parses files in ``workers`` processes, helped by the calling thread."""
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        file_seconds: float = FILE_SECONDS,
+        memory_budget: int = MEMORY_BUDGET,
+        helping: bool = True,
+    ) -> None:
+        self.workers = max(1, workers)
+        self.file_seconds = file_seconds
+        self.memory_budget = memory_budget
+        self.helping = helping
+        self._events: queue.Queue[tuple[_Process, tuple[object, ...] | None]] = queue.Queue()
+        self._processes: list[_Process] = []
+        self._started = 0
+        self._start_failures = 0
+        self.replaced = 0  # processes ended for a file over budget, or that died
+
+    # -- processes ---------------------------------------------------------------
+
+    def _start(self) -> None:
+        popen = subprocess.Popen(
+            [sys.executable, "-m", "newsviewer.parse_worker", str(self.memory_budget)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=_worker_env(),
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self._started += 1
+        process = _Process(self._started, popen)
+        process.reader = threading.Thread(
+            target=self._read, args=(process,), name=f"parse-{process.number}", daemon=True
+        )
+        process.reader.start()
+        self._processes.append(process)
+
+    def _read(self, process: _Process) -> None:
+        stream = process.popen.stdout
+        assert stream is not None
+        while True:
+            try:
+                message = pickle.load(stream)
+            except Exception:  # EOF, a broken pipe, a process killed mid-message
+                self._events.put((process, None))
+                return
+            self._events.put((process, message))
+
+    def _send(self, process: _Process, job: int, path: Path) -> None:
+        stdin = process.popen.stdin
+        assert stdin is not None
+        with contextlib.suppress(OSError, ValueError):  # it died: its reader says so
+            pickle.dump((job, str(path)), stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            stdin.flush()
+        process.jobs.append(job)
+        if len(process.jobs) == 1:
+            process.since = time.monotonic()
+
+    def _stop(self, process: _Process, *, kill: bool) -> None:
+        if process in self._processes:
+            self._processes.remove(process)
+        stdin: IO[bytes] | None = process.popen.stdin
+        with contextlib.suppress(OSError, ValueError):
+            if stdin is not None:
+                stdin.close()
+        if kill:
+            with contextlib.suppress(OSError):
+                process.popen.kill()
+
+    def close(self) -> None:
+        """End every process: those between files at once, those at work killed."""
+        processes = list(self._processes)
+        for process in processes:
+            self._stop(process, kill=bool(process.jobs))
+        deadline = time.monotonic() + 1.0
+        for process in processes:
+            try:
+                process.popen.wait(max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.popen.kill()
+                process.popen.wait()
+            if process.popen.stdout is not None:
+                process.popen.stdout.close()
+            if process.reader is not None:
+                process.reader.join(1.0)
+
+    # -- the ordered stream ------------------------------------------------------
+
+    def results(self, paths: Sequence[Path]) -> Generator[Result, None, None]:
+        try:
+            yield from self._results(list(paths))
+        finally:
+            self.close()
+
+    def _results(self, paths: list[Path]) -> Iterator[Result]:
+        count = len(paths)
+        waiting: deque[int] = deque(range(count))  # not yet given to anyone
+        arrived: dict[int, list[ParsedFile]] = {}
+        finished: set[int] = set()
+        for _ in range(min(self.workers, count)):
+            self._start()
+        following = 0  # the file whose stories are yielded next
+        while following < count:
+            # Take in what the processes sent and keep them busy, between every two
+            # files: the caller stores while we are away, and they must not go idle.
+            self._drain(paths, waiting, arrived, finished)
+            self._dispatch(paths, waiting, following)
+            stories = arrived.get(following)
+            if stories:
+                arrived[following] = []
+                for story in stories:
+                    yield following, story
+                continue
+            if following in finished:
+                arrived.pop(following, None)
+                following += 1
+                continue
+            if self._processes_broken() or self._should_help(paths, waiting, following):
+                index = waiting.popleft()
+                arrived[index] = list(parse_path(paths[index]))
+                finished.add(index)
+                continue
+            self._wait(paths, waiting, arrived, finished)
+
+    def _processes_broken(self) -> bool:
+        return not self._processes and self._start_failures >= START_FAILURES
+
+    def _dispatch(self, paths: list[Path], waiting: deque[int], following: int) -> None:
+        for process in self._processes:
+            while (
+                process.ready
+                and len(process.jobs) < PER_PROCESS
+                and waiting
+                and waiting[0] < following + AHEAD
+            ):
+                job = waiting.popleft()
+                self._send(process, job, paths[job])
+
+    def _should_help(self, paths: list[Path], waiting: deque[int], following: int) -> bool:
+        if not self.helping or not waiting or waiting[0] >= following + HELP_AHEAD:
+            return False
+        if not self._events.empty():
+            return False  # results to take in first
+        try:
+            return paths[waiting[0]].stat().st_size <= HELP_MAX_BYTES
+        except OSError:
+            return True  # the parse reports it at once
+
+    def _drain(
+        self,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+    ) -> None:
+        while True:
+            try:
+                process, message = self._events.get_nowait()
+            except queue.Empty:
+                break
+            self._take(process, message, paths, waiting, arrived, finished)
+        self._enforce_budget(paths, waiting, arrived, finished)
+
+    def _wait(
+        self,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+    ) -> None:
+        """Block until a process sends something, or the next time budget runs out."""
+        timeout = self._next_deadline() - time.monotonic()
+        try:
+            process, message = self._events.get(timeout=max(0.01, min(timeout, 1.0)))
+        except queue.Empty:
+            return
+        self._take(process, message, paths, waiting, arrived, finished)
+
+    def _next_deadline(self) -> float:
+        busy = [p.since for p in self._processes if p.jobs]
+        return min(busy) + self.file_seconds if busy else time.monotonic() + 1.0
+
+    def _take(
+        self,
+        process: _Process,
+        message: tuple[object, ...] | None,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+    ) -> None:
+        if message is None:
+            self._ended(process, paths, waiting, arrived, finished)
+            return
+        if process not in self._processes:
+            return  # a late message from a process given up on
+        kind = message[0]
+        if kind == READY:
+            process.ready = True
+            self._start_failures = 0
+        elif kind == PART:
+            job, parsed = message[1], message[2]
+            assert isinstance(job, int) and isinstance(parsed, ParsedFile)
+            arrived.setdefault(job, []).append(parsed)
+            process.since = time.monotonic()
+        elif kind == DONE:
+            job = message[1]
+            assert isinstance(job, int) and process.jobs and process.jobs[0] == job
+            process.jobs.popleft()
+            finished.add(job)
+            process.since = time.monotonic()
+        elif kind == RETIRE:
+            # It started none of the files it still holds: they go to its successor.
+            self._give_up(process, paths, waiting, arrived, finished, "", started=False)
+
+    def _ended(
+        self,
+        process: _Process,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+    ) -> None:
+        """A process's output closed: it exited, crashed or was killed."""
+        if process not in self._processes:
+            return  # given up on already; its files were dealt with then
+        if not process.ready:
+            self._start_failures += 1
+            log.warning("a parse process stopped before it was ready")
+        code = process.popen.poll()
+        self._give_up(
+            process,
+            paths,
+            waiting,
+            arrived,
+            finished,
+            f"the parser stopped while reading this file (exit status {code})",
+        )
+
+    def _enforce_budget(
+        self,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+    ) -> None:
+        now = time.monotonic()
+        for process in list(self._processes):
+            if process.jobs and now - process.since > self.file_seconds:
+                reason = f"took too long to read (over {self.file_seconds:g} s)"
+                self._give_up(process, paths, waiting, arrived, finished, reason)
+
+    def _give_up(
+        self,
+        process: _Process,
+        paths: list[Path],
+        waiting: deque[int],
+        arrived: dict[int, list[ParsedFile]],
+        finished: set[int],
+        reason: str,
+        *,
+        started: bool = True,
+    ) -> None:
+        """Stop a process: the file it was on fails with ``reason``, the others go back."""
+        self._stop(process, kill=started)
+        self.replaced += 1
+        if process.jobs and started:
+            job = process.jobs.popleft()
+            done = arrived.setdefault(job, [])
+            part = done[-1].part + 1 if done else 0
+            done.append(ParsedFile(paths[job], None, b"", reason, part))
+            finished.add(job)
+        for later in reversed(process.jobs):
+            waiting.appendleft(later)
+        process.jobs.clear()
+        if waiting and self._start_failures < START_FAILURES:
+            self._start()
