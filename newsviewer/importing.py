@@ -6,10 +6,12 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 from newsviewer.domain import FAILED, FileOutcome, ImportReport
 from newsviewer.errors import LibraryError
+from newsviewer.importers.registry import ASSET_FOLDER_SUFFIXES, Registry
 from newsviewer.library import Library, StoreRequest
 from newsviewer.parse_pool import Executor, ProcessParser, SerialParser
 from newsviewer.parse_worker import ParsedFile
@@ -19,17 +21,17 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Path], None]
 
 
+@cache
+def _registry() -> Registry:
+    return Registry()
+
+
 def _is_asset_folder(path: Path) -> bool:
     # A page saved "complete" keeps its images in NAME_files/ beside NAME.html;
     # those files belong to the page, they are not articles of their own.
-    name = path.name
-    for suffix in ("_files", "-files", "_archivos", "-Dateien"):
-        if name.endswith(suffix):
-            stem = name[: -len(suffix)]
-            parent = path.parent
-            if any((parent / f"{stem}{ext}").exists() for ext in (".html", ".htm", ".xhtml")):
-                return True
-    return False
+    if not path.name.endswith(ASSET_FOLDER_SUFFIXES):
+        return False  # most folders: no need to load the importers to know
+    return _registry().asset_folder_of(path) is not None
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

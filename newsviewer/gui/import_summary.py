@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsviewer.domain import DUPLICATE, FAILED, IMPORTED, ImportReport
+from newsviewer.domain import DUPLICATE, FAILED, IMPORTED, FileOutcome, ImportReport
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -46,6 +46,15 @@ def summary_line(report: ImportReport) -> str:
     return ("Cancelled. " + line) if report.cancelled else line
 
 
+def _story_name(outcome: FileOutcome) -> str:
+    """The file's name; for a story inside a file that holds several, which one."""
+    name = Path(outcome.path).name
+    if not outcome.part:
+        return name
+    label = outcome.title or outcome.label
+    return f"{name} #{outcome.part}" + (f": {label}" if label else "")
+
+
 class ImportSummaryDialog(QDialog):
     """Counts, then a table of the files that failed (with why) or were already stored."""
 
@@ -55,7 +64,7 @@ class ImportSummaryDialog(QDialog):
         self.setAccessibleName("Import summary")
         self.resize(760, 420)
         problems = [o for o in report.outcomes if o.status in (FAILED, DUPLICATE)]
-        problems.sort(key=lambda o: (o.status != FAILED, o.path))
+        problems.sort(key=lambda o: (o.status != FAILED, o.path, o.part))
         heading = QLabel(summary_line(report))
         heading.setWordWrap(True)
         font = heading.font()
@@ -75,8 +84,8 @@ class ImportSummaryDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 240)
         for row, outcome in enumerate(problems):
-            name = QTableWidgetItem(Path(outcome.path).name)
-            name.setToolTip(outcome.path)
+            name = QTableWidgetItem(_story_name(outcome))
+            name.setToolTip(outcome.shown)
             status = "Failed" if outcome.status == FAILED else "Already in library"
             reason = outcome.reason or (f"Same file as “{outcome.title}”" if outcome.title else "")
             reason_item = QTableWidgetItem(reason)

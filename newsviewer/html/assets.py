@@ -76,11 +76,12 @@ def local_path(src: str, page: Path) -> Path | None:
     candidate = Path(raw) if parts.scheme else folder / raw
     try:
         resolved = candidate.resolve()
-    except (OSError, RuntimeError):
+        if not resolved.is_relative_to(folder):
+            return None
+        # A name over the system's limit (255 bytes) or with a NUL raises here.
+        return resolved if resolved.is_file() else None
+    except (OSError, RuntimeError, ValueError):
         return None
-    if not resolved.is_relative_to(folder):
-        return None
-    return resolved if resolved.is_file() else None
 
 
 def load_local(src: str, page: Path, max_bytes: int = MAX_IMAGE_BYTES) -> tuple[bytes, str] | None:

@@ -10,6 +10,8 @@ from newsviewer.importers.base import Importer
 
 # Bytes read to sniff a format; a saved page declares its doctype or <html> early.
 SNIFF_BYTES = 4096
+# What browsers call the folder of a page saved "complete", by language of the browser.
+ASSET_FOLDER_SUFFIXES = ("_files", "-files", "_archivos", "-Dateien")
 
 
 def default_importers() -> list[Importer]:
@@ -50,8 +52,34 @@ class Registry:
         self._importers = list(importers) if importers is not None else default_importers()
 
     @property
+    def importers(self) -> tuple[Importer, ...]:
+        return tuple(self._importers)
+
+    @property
     def extensions(self) -> frozenset[str]:
         return frozenset(ext for imp in self._importers for ext in imp.extensions)
+
+    def dialog_filter(self) -> str:
+        """The file dialog's filter: every extension an importer reads, then all files."""
+        patterns = " ".join(f"*{ext}" for ext in sorted(self.extensions))
+        return f"Articles ({patterns});;All files (*)"
+
+    def page_extensions(self) -> tuple[str, ...]:
+        """Extensions of pages that may keep their images in a ``NAME_files/`` folder."""
+        return tuple(ext for imp in self._importers if imp.name == "html" for ext in imp.extensions)
+
+    def asset_folder_of(self, folder: Path) -> Path | None:
+        """The saved page whose images ``folder`` holds (``NAME_files/`` beside
+        ``NAME.html``, as browsers name it in their languages), or None."""
+        name = folder.name
+        for suffix in ASSET_FOLDER_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                stem = name[: -len(suffix)]
+                for ext in self.page_extensions():
+                    page = folder.parent / f"{stem}{ext}"
+                    if page.exists():
+                        return page
+        return None
 
     def choose(self, path: Path, head: bytes) -> Importer:
         """The importer for a file; content beats a lying extension.
