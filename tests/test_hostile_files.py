@@ -13,6 +13,7 @@ import pytest
 from newsviewer.cli import main
 from newsviewer.domain import Article, Block, Figure
 from newsviewer.importers import parse_file, pipeline
+from newsviewer.importers.base import SourceFile
 from newsviewer.importers.text import TextImporter
 from newsviewer.library import Library
 from newsviewer.parse_worker import ParsedFile, parse_one
@@ -182,7 +183,7 @@ def test_parse_goes_on_after_a_bug_in_one_file(
 ) -> None:
     real = TextImporter.parse
 
-    def buggy(self: TextImporter, source: pipeline.SourceFile) -> object:
+    def buggy(self: TextImporter, source: SourceFile) -> object:
         if source.path.name == "bug.txt":
             raise AttributeError("a bug")
         return real(self, source)

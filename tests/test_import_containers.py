@@ -69,7 +69,7 @@ class _Numbered:
     """A container format for the test: stories separated by lines of '==='."""
 
     name = "numbered"
-    extensions = (".stories",)
+    extensions: tuple[str, ...] = (".stories",)
 
     def sniff(self, head: bytes) -> bool:
         return False
