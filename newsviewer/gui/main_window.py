@@ -591,16 +591,21 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         original = self.library.original(article.id)
-        if original is not None:
-            if self._originals is None:
-                from newsviewer.gui.story_files import OriginalFiles
-
-                self._originals = OriginalFiles()
-            self.open_url(QUrl.fromLocalFile(str(self._originals.write(article.id, *original))))
-        elif Path(article.source_path).exists():
-            self.open_url(QUrl.fromLocalFile(article.source_path))
-        else:
+        source = Path(article.source_path)
+        if original is None and source.is_file():
+            try:
+                original = (source.name, source.read_bytes())
+            except OSError:
+                original = None
+        if original is None:
             self.statusBar().showMessage("The original file of this story was not kept.")
+            return
+        if self._originals is None:
+            from newsviewer.gui.story_files import OriginalFiles
+
+            self._originals = OriginalFiles()
+        # A copy, a web page sanitised: the browser must not run the page's scripts.
+        self.open_url(QUrl.fromLocalFile(str(self._originals.write(article.id, *original))))
 
     def copy_story_text(self) -> None:
         article = self.current_article()
