@@ -8,7 +8,17 @@ from pathlib import Path
 # The command line's commands (newsviewer.cli.COMMANDS, checked by a test): anything else
 # opens the window. Kept here so that opening the window does not load the command line
 # (argparse, json and the domain records: about 20 ms before the first paint).
-COMMANDS = ("import", "search", "show", "parse")
+COMMANDS = (
+    "import",
+    "search",
+    "show",
+    "parse",
+    "tag",
+    "mark",
+    "highlight",
+    "export",
+    "tags",
+)
 
 
 def window_arguments(argv: list[str]) -> tuple[str | None, list[Path]] | None:
@@ -27,11 +37,19 @@ def window_arguments(argv: list[str]) -> tuple[str | None, list[Path]] | None:
                 return None
         elif arg.startswith("--library="):
             library = arg.partition("=")[2]
-        elif arg.startswith("-") or (not files and arg in COMMANDS):
+        elif arg.startswith("-") or (not files and (arg in COMMANDS or _mistyped(arg))):
             return None
         else:
             files.append(Path(arg))
     return library, files
+
+
+def _mistyped(arg: str) -> bool:
+    """A bare word naming no file: a mistyped command, which the command line explains.
+
+    Opening the window instead would hang where there is no display.
+    """
+    return arg.replace("-", "").replace("_", "").isalnum() and not Path(arg).exists()
 
 
 def main() -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from newsviewer.cli_library import COMMANDS as LIBRARY_COMMANDS
+from newsviewer.cli_library import add_commands
 from newsviewer.domain import (
     FAILED,
     HIT_CLOSE,
@@ -18,13 +21,14 @@ from newsviewer.domain import (
     ArticleId,
     Figure,
     FileOutcome,
+    ImportReport,
     StoredArticle,
     StoredFigure,
 )
 from newsviewer.errors import NewsViewerError
 from newsviewer.paths import library_path
 
-COMMANDS = ("import", "search", "show", "parse")
+COMMANDS = ("import", "search", "show", "parse", *LIBRARY_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per file")
 
     p = sub.add_parser("search", help="full-text search of the library")
-    p.add_argument("query")
+    # Several words are one query; after "--" a query may start with "-".
+    p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20, help="most results to show (default 20)")
     p.add_argument("--json", action="store_true")
 
@@ -56,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse files without touching the library")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per line (default)")
+    add_commands(sub)
     return parser
 
 
@@ -156,6 +162,7 @@ def _outcome_line(o: FileOutcome) -> str:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from newsviewer.export.restore import import_export_file, split_exports
     from newsviewer.importing import import_paths
 
     library = _open_library(args)
@@ -177,8 +184,12 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             _write(_outcome_line(o) + "\n", out)
         out.flush()
 
+    # A NewsViewer JSON export is restored whole: stories, tags, marks, highlights.
+    exports, paths = split_exports(args.paths)
     try:
-        result = import_paths(library, args.paths, on_outcome=report)
+        restored = [o for path in exports for o in import_export_file(library, path, report)]
+        result = import_paths(library, paths, on_outcome=report) if paths else ImportReport()
+        result = ImportReport((*restored, *result.outcomes), result.cancelled)
     finally:
         library.close()
     if not args.json:
@@ -198,7 +209,7 @@ def _marked(snippet: str, tty: bool) -> str:
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     library = _open_library(args)
     try:
-        hits = library.search(args.query, limit=max(args.limit, 1))
+        hits = library.search(" ".join(args.query), limit=max(args.limit, 1))
         rows = {s.id: s for s in library.summaries([h.id for h in hits])}
     finally:
         library.close()
@@ -278,6 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Anything that is not a command opens the window, with files to import.
     first = next((a for a in _skip_global(argv)), None)
     if first is None or (first not in COMMANDS and not first.startswith("-")):
+        if first is not None and _looks_like_command(first):
+            parser.print_usage(sys.stderr)
+            sys.stderr.write(
+                f"newsviewer: unknown command '{first}'; the commands are: {', '.join(COMMANDS)}\n"
+            )
+            return 2
         return _run_gui(argv)
     args = parser.parse_args(argv)
     if args.command is None:
@@ -290,12 +307,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import(args, out)
         if args.command == "search":
             return cmd_search(args, out)
+        if args.command in LIBRARY_COMMANDS:
+            from newsviewer.cli_library import run
+
+            return run(args, out)
         return cmd_show(args, out)
     except NewsViewerError as exc:
         sys.stderr.write(f"newsviewer: {exc}\n")
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _looks_like_command(word: str) -> bool:
+    """A bare word that names no file: a mistyped command, not a story to open."""
+    return re.fullmatch(r"[A-Za-z][\w-]*", word) is not None and not Path(word).exists()
 
 
 def _skip_global(argv: list[str]) -> list[str]:

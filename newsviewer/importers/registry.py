@@ -20,6 +20,7 @@ def default_importers() -> list[Importer]:
     from newsviewer.importers.epub import EpubImporter
     from newsviewer.importers.feeds import FeedImporter
     from newsviewer.importers.html import HtmlImporter
+    from newsviewer.importers.library_export import LibraryExportImporter
     from newsviewer.importers.mail import EmailImporter, MboxImporter
     from newsviewer.importers.markdown import MarkdownImporter
     from newsviewer.importers.mhtml import MhtmlImporter
@@ -31,6 +32,8 @@ def default_importers() -> list[Importer]:
     # Order matters for sniffing: the most specific signature first, text last.
     # A saved page (MHTML) is a MIME message too: it comes before e-mail.
     return [
+        # NewsViewer's own export first: it is JSON, like a Wallabag export.
+        LibraryExportImporter(),
         PdfImporter(),
         WarcImporter(),
         EpubImporter(),

@@ -40,6 +40,7 @@ from newsviewer.domain import (
 )
 from newsviewer.library import db
 from newsviewer.library import search as plans
+from newsviewer.library.article_extras import has_extras, store_extras
 from newsviewer.library.models import (
     ArticleRow,
     FigureRow,
@@ -284,6 +285,9 @@ def _insert(
     _insert_figures(writer, new_id, article.figures)
     _insert_quotations(writer, new_id, article.quotes)
     writer.insert(writer.inserts.original, {"article_id": new_id, "data": original})
+    # Tags, marks, saved date and highlights a read-it-later export carried.
+    if has_extras(article):
+        store_extras(writer.cursor, new_id, article)
     return ArticleId(new_id)
 
 

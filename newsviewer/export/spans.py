@@ -1,0 +1,56 @@
+"""A story's blocks cut into runs of text, each knowing its quotation and its highlight.
+
+Quotations and highlights are offsets into the whole body text; the writers work
+block by block. Cutting at every boundary of either gives runs that lie wholly
+inside or outside each, so a highlight that starts in a quotation and ends after
+it is still written as well-formed markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from newsviewer.domain import Block, Quote, block_offsets
+from newsviewer.library.highlights import Highlight
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    quote: Quote | None
+    highlight: Highlight | None
+    # True on the last run of a highlight: where a note's marker goes.
+    highlight_ends: bool = False
+
+
+def runs(
+    blocks: Sequence[Block], quotes: Sequence[Quote], highlights: Sequence[Highlight]
+) -> list[list[Run]]:
+    """For each block, its runs in order."""
+    placed = [h for h in highlights if h.placed]
+    out: list[list[Run]] = []
+    for block, start in zip(blocks, block_offsets(list(blocks)), strict=True):
+        end = start + len(block.text)
+        cuts = {start, end}
+        bounds = [(q.start, q.end) for q in quotes] + [(h.start, h.end) for h in placed]
+        for pair in bounds:
+            for at in pair:
+                if start < at < end:
+                    cuts.add(at)
+        edges = sorted(cuts)
+        block_runs: list[Run] = []
+        for left, right in pairwise(edges):
+            quote = next((q for q in quotes if q.start <= left and right <= q.end), None)
+            mark = next((h for h in placed if h.start <= left and right <= h.end), None)
+            block_runs.append(
+                Run(
+                    block.text[left - start : right - start],
+                    quote,
+                    mark,
+                    highlight_ends=mark is not None and right == mark.end,
+                )
+            )
+        out.append(block_runs)
+    return out
