@@ -479,7 +479,11 @@ _NUMBER_WORDS = _words(
 _MONTHS = _words(
     "january february march april may june july august september october november december"
 )
-_LY_NAMES = _words("kelly reilly riley daly connolly lilly ally sally billy holly molly")
+# -ly words that are names or nouns, not adverbs.
+_LY_WORDS = _words(
+    """emily beverly kimberly shirley holly molly sally kelly lily lilly ely billy reilly
+    riley daly connolly ally italy july assembly family supply rally belly fly"""
+)
 
 
 def bad_speaker(name: str) -> bool:
@@ -488,7 +492,9 @@ def bad_speaker(name: str) -> bool:
     if not words:
         return False
     first = words[0].lower().strip(".,")
-    adverb = first.endswith("ly") and len(first) > 4 and first not in _LY_NAMES
+    # "Strictly Dance Fever" and "Daily Sport" are titles; "Originally" alone is an adverb.
+    adverb = first.endswith("ly") and len(first) > 4 and first not in _LY_WORDS
+    adverb = adverb and (len(words) == 1 or not words[1][:1].isupper())
     if first in _FUNCTION_WORDS or first in _NUMBER_WORDS or adverb:
         return True
     if name.endswith(("'s", "’s", "s'", "s’")):

@@ -364,3 +364,30 @@ def test_a_dateline_is_not_the_sentence_subject() -> None:
         "a judge calling herself “a wise Latina.”"
     )
     assert [q.speaker for q in found] == ["Chuck Grassley"]
+
+
+def test_openers_and_participle_phrases_are_not_part_of_the_speaker() -> None:
+    found = pairs(
+        'Speaking in Harrogate Mr Kennedy said: "This is a fair way to pay."',
+        'Meanwhile Mark Oaten said: "We will not be pushed to the left."',
+    )
+    assert found == [
+        ("This is a fair way to pay.", "Kennedy"),
+        ("We will not be pushed to the left.", "Mark Oaten"),
+    ]
+
+
+def test_a_speaker_is_never_a_clause_opener_a_number_or_a_possessive() -> None:
+    found = quotes_of(
+        'Since Blinkx launched, "the search market has changed completely," it said.',
+        'Six Nations organisers said: "The tickets have all been sold out already."',
+        'Tony Blair\'s spokesman said: "The prime minister has full confidence in him."',
+    )
+    speakers = [q.speaker for q in found]
+    assert "Since Blinkx" not in speakers and "Six Nations" not in speakers
+    assert all(not (s or "").endswith("'s") for s in speakers)
+
+
+def test_one_of_a_kind_description_keeps_the_noun() -> None:
+    found = pairs('One trader put it more bluntly: "Nobody wants to hold tech stocks now."')
+    assert found == [("Nobody wants to hold tech stocks now.", "trader")]

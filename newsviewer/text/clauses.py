@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 
 from newsviewer.text.lexicon import Lexicon, current
-from newsviewer.text.speakers import determiners, is_cue, is_pronoun, tokens, words
+from newsviewer.text.speakers import (
+    determiners,
+    is_cue,
+    is_pronoun,
+    tidy_mention,
+    tokens,
+    words,
+)
 
 # A reporting clause sits close to its quotation: the cue within this many words.
 _CUE_REACH = 10
@@ -425,10 +432,12 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
     if not toks:
         return None
     low = [t.lower() for t in toks]
-    if low[-2:] in (["put", "it"], ["puts", "it"]):
-        subject = _np_before(toks[:-2])  # "As Professor Foner put it: “…"
-        if subject:
-            return Attribution(subject, "put")
+    for end in range(len(low), max(1, len(low) - 3), -1):
+        # "As Professor Foner put it: “…", "One trader put it more bluntly:"
+        if low[end - 2 : end] in (["put", "it"], ["puts", "it"]):
+            subject = _np_before(toks[: end - 2])
+            if subject:
+                return Attribution(subject, "put")
     for d in range(max(0, len(toks) - 5), len(toks) - 1):
         if toks[d] in _DASHES and all(t[:1].isupper() for t in toks[d + 1 :]):
             return Attribution(toks[d + 1 :], None)  # "… - Philip Bump: “…”"
@@ -539,6 +548,9 @@ def _np_before(toks: list[str]) -> list[str]:
         out.insert(0, tok)
         if len(out) > _MAX_MENTION_WORDS:
             return _name_tail(out)
+    if out and not _plausible_subject(out):
+        # "Speaking in Harrogate Mr Kennedy said": the subject after an opening phrase.
+        out = tidy_mention(out)
     if not out or not _plausible_subject(out):
         return []
     return out

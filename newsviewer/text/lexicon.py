@@ -161,3 +161,65 @@ def detect_language(texts: Iterable[str], declared: str = "") -> str:
             break
     best = max(LANGUAGES, key=lambda c: counts[c])
     return best if counts[best] > counts["en"] else "en"
+
+
+# Words that open a sentence or clause and never a speaker's name ("Meanwhile Mark Oaten
+# said", "Since Blinkx launched", "However they said").
+OPENERS = words("""
+    meanwhile however earlier later now yesterday today tonight instead also still then so
+    but and yet indeed moreover furthermore nevertheless nonetheless only even just again
+    once perhaps maybe elsewhere otherwise thus hence therefore besides likewise similarly
+    accordingly consequently separately
+    """)
+# Words that start an adverbial clause or phrase: what follows is not a subject.
+SUBORDINATORS = words("""
+    since despite although though unless until within against while when after before
+    because if whereas whether of in on at from into onto upon over under through without
+    among between about during towards toward no not
+    """)
+# Words of quantity and possession that open a description, not a name ("one analyst",
+# "his lawyer", "some delegates").
+QUANTIFIERS = words("""
+    one some many several both all most few his her its their our my your this that these
+    those each every any other another
+    """)
+NUMBER_WORDS = words("""
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions dozen dozens billion
+    """)
+TIME_NOUNS = words("week weekend month year morning afternoon evening night day")
+# Words ending in -ly that are not adverbs: names and nouns.
+LY_WORDS = words("""
+    emily beverly kimberly shirley holly molly sally kelly lily ely billy reilly riley daly
+    connolly ally italy july assembly family supply rally belly fly
+    """)
+FUNCTION_WORDS = (
+    OPENERS
+    | SUBORDINATORS
+    | QUANTIFIERS
+    | words("""
+    a an the and or nor as so to for by with it he she they we i you there here what which
+    who whom whose why how where than
+    """)
+)
+
+
+def is_adverb(word: str) -> bool:
+    """An -ly adverb ("Inadvertently", "especially"), not a name or noun ("Emily")."""
+    low = word.lower()
+    return low.endswith("ly") and len(low) > 4 and low not in LY_WORDS
+
+
+def unfit_name(name: str) -> bool:
+    """True for a speaker string no reader would take for anyone's name: it starts with a
+    function word or sentence adverb, ends in a possessive, or is a month or a number."""
+    parts = name.split()
+    if not parts:
+        return True
+    first = parts[0].lower().strip(".,")
+    lone_adverb = is_adverb(first) and (len(parts) == 1 or not parts[1][:1].isupper())
+    if first in FUNCTION_WORDS or first in NUMBER_WORDS or first[:1].isdigit() or lone_adverb:
+        return True
+    if name.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    return name.lower() in MONTHS

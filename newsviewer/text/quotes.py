@@ -32,6 +32,7 @@ from newsviewer.text.lexicon import (
     current_pro_drop,
     detect_language,
     english_title_nouns,
+    unfit_name,
     use_language,
 )
 from newsviewer.text.marks import Span, find_spans
@@ -44,6 +45,7 @@ from newsviewer.text.speakers import (
     is_person_pronoun,
     is_pronoun,
     resolve,
+    tidy_mention,
     words,
 )
 
@@ -194,12 +196,17 @@ def _speaker_of(
     index: NameIndex,
     last: tuple[int, Speaker | None, str | None] | None,
 ) -> Speaker | None:
+    mention = tidy_mention(mention)
+    if not mention:
+        return None
     if len(mention) == 1 and is_pronoun(mention[0]):
         if not is_person_pronoun(mention[0]):
             return None
         return _antecedent(texts, span, index, last)
     by_role = _role_antecedent(mention, texts, span, index)
-    return by_role if by_role is not None else resolve(mention, index)
+    found = by_role if by_role is not None else resolve(mention, index)
+    # A mention no rule made into a name ("Six Nations", "May") names nobody.
+    return None if found is None or unfit_name(found.name) else found
 
 
 # How far back "the senator" looks for the senator it means.

@@ -12,7 +12,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsviewer.text.lexicon import current
+from newsviewer.text.lexicon import (
+    FUNCTION_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    OPENERS,
+    QUANTIFIERS,
+    SUBORDINATORS,
+    TIME_NOUNS,
+    current,
+    is_adverb,
+)
 
 
 def words(text: str) -> frozenset[str]:
@@ -162,6 +172,8 @@ def _namelike(word: str) -> bool:
     low = word.lower()
     if low in _PARTICLES or low in _SUFFIXES:
         return True
+    if low in FUNCTION_WORDS or low in NUMBER_WORDS:
+        return False  # "Now Vodafone", "Despite England", "Six Nations": not a first name
     return word[:1].isupper() and not is_role_word(word) and low not in _STOP_CAPITALS
 
 
@@ -201,6 +213,8 @@ class NameIndex:
                 if sum(w.isupper() and len(w) > 1 for w in words) >= 2:
                     continue  # "CONGRESS HAS INVESTIGATED HIM": a shouted heading
                 role, name = split_role(words)
+                if name and name[-1].endswith(_POSSESSIVE):
+                    name = tidy_mention(name)  # "Tony Blair's": the owner is the person
                 owner = [i for i, w in enumerate(name[:-1]) if w.endswith(_POSSESSIVE)]
                 if owner:
                     name = name[owner[-1] + 1 :]  # "The Post's Ruth Marcus": the outlet's person
@@ -370,6 +384,60 @@ def _role_text(words: Sequence[str]) -> str | None:
     while kept and kept[-1] in {",", "’s", "'s"}:
         kept.pop()
     return " ".join(kept) or None
+
+
+def tidy_mention(words: Sequence[str]) -> list[str]:
+    """The words of a speaker mention without what cannot belong to a name: sentence
+    openers ("Meanwhile Mark Oaten"), a participle's phrase ("Speaking in Harrogate Mr
+    Kennedy"), time phrases ("Only last year she"), a quantity or possessive before a
+    description ("one analyst", "his lawyer") and a trailing possessive ("Tony Blair's").
+    Empty when nothing of a speaker is left ("Since Blinkx", "against the cards")."""
+    out = list(words)
+    while out:
+        first = out[0]
+        low = first.lower()
+        if low in SUBORDINATORS or low in NUMBER_WORDS or first[:1].isdigit():
+            return []
+        if low in OPENERS or (is_adverb(first) and len(out) > 1 and not out[1][:1].isupper()):
+            out.pop(0)
+            continue
+        if first[:1].isupper() and low.endswith("ing") and len(out) > 2:
+            # "Speaking in Harrogate Mr Kennedy", "Speaking at the conference he"
+            if is_pronoun(out[-1]):
+                return [out[-1]]
+            tail: list[str] = []
+            while len(out) > 1 and out[-1][:1].isupper() and len(tail) < 4:
+                tail.insert(0, out.pop())
+            return tail
+        if len(out) > 2 and low in {"last", "this", "next", "on"} and out[1].lower() in TIME_NOUNS:
+            del out[:2]  # "This week a judge", "last year she"
+            continue
+        if low in QUANTIFIERS and len(out) > 1:
+            if is_pronoun(out[1]) or (out[1][:1].isupper() and low in _POSSESSIVE_PRONOUNS):
+                return []  # "She Hate Me director", "His Excellency": not a mention
+            out.pop(0)
+            continue
+        break
+    if len(out) == 1 and (out[0].lower() in QUANTIFIERS or is_adverb(out[0])):
+        return []
+    if out and out[-1].endswith(_POSSESSIVE):
+        # "Tony Blair's (spokesman)": the mention stopped at its owner.
+        last = out[-1]
+        out[-1] = last[:-2] if last.endswith(("'s", "’s")) else last[:-1]
+    if len(out) > _MAX_TIDY_WORDS and sum(w[:1].isupper() for w in out) < len(out) / 2:
+        # A clause, not a noun phrase, unless a name closes it ("Fight for $15 organizing
+        # director Kendall Fells").
+        tail = []
+        while out and out[-1][:1].isupper() and len(tail) < 4:
+            tail.insert(0, out.pop())
+        return tail if len(tail) >= 2 else []
+    if len(out) == 1 and out[0].lower() in MONTHS:
+        return []
+    return out
+
+
+_MAX_TIDY_WORDS = 6
+_POSSESSIVE_PRONOUNS = words("his her its their our my your")
 
 
 def is_person_pronoun(word: str) -> bool:
