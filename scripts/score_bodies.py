@@ -252,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=None, help="pages whose name contains this")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--pages", action="store_true", help="list pages where we trail")
+    parser.add_argument("--save", type=Path, help="write our per-page F1 to this JSON file")
+    parser.add_argument(
+        "--compare", type=Path, help="list pages whose F1 moved since a --save file"
+    )
     args = parser.parse_args(argv)
     root: Path = args.corpus_dir
     corpora = [c for c in (args.corpus or CORPORA) if (root / c).is_dir()]
@@ -281,6 +285,17 @@ def main(argv: list[str] | None = None) -> int:
             for name in worse[:25]:
                 if mine[name] < theirs[name] - 0.01:
                     print(f"    {mine[name]:.2f} vs {theirs[name]:.2f}  {name}")
+    per_page = {
+        f"{c}/{n}": f for c, sides in rows.items() for n, f in sides["ours"].page_f1().items()
+    }
+    if args.compare:
+        before = json.loads(args.compare.read_text("utf-8"))
+        moved = [(per_page[k] - before[k], k) for k in per_page if k in before]
+        for delta, name in sorted(moved):
+            if abs(delta) > 0.01:
+                print(f"    {delta:+.2f} -> {per_page[name]:.2f}  {name}")
+    if args.save:
+        args.save.write_text(json.dumps(per_page), "utf-8")
     pooled = [r["ours"] for r in rows.values() if r["ours"].pages]
     if pooled:
         mean_f1 = statistics.fmean(r.f1 for r in pooled)

@@ -41,6 +41,9 @@ _CAPTION_REACH = 3
 # (a story's container with a captioned picture inside); replacing it by a figure
 # would drop the story. Captions with credit and a label stay well below it.
 _MAX_HOLDER_EXTRA_CHARS = 300
+# A <noscript> holds a notice or a picture; one with more words than this took in the
+# page after it through an element left open inside (the parser nests the rest there).
+_SWALLOWED_WORDS = 50
 _LAZY_ATTRS = (
     "data-src",
     "data-lazy-src",
@@ -104,7 +107,11 @@ def mark_figures(root: HtmlElement) -> list[FoundFigure]:
         _replace(img, len(found), figure.alt)
         found.append(figure)
     for noscript in list(root.iter("noscript")):
-        _remove(noscript)
+        if len(noscript.text_content().split()) > _SWALLOWED_WORDS:
+            # An element left open inside it took the rest of the page in: keep that.
+            noscript.drop_tag()
+        else:
+            _remove(noscript)
     return found
 
 

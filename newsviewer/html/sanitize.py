@@ -26,7 +26,6 @@ UNSAFE_TAGS = (
     "object",
     "embed",
     "applet",
-    "form",
     "input",
     "button",
     "select",
@@ -58,12 +57,36 @@ def strip_unsafe(root: HtmlElement) -> None:
         _drop(node)
     for node in list(root.iter(*UNSAFE_TAGS)):
         _drop(node)
+    _forms(root)
     # XPath finds the few elements with handlers without a Python walk over all of them.
     for el in _HANDLER_XPATH(root):
         if not isinstance(el, etree._Element):
             continue
         for attr in [a for a in el.attrib if a.lower().startswith("on")]:
             del el.attrib[attr]
+
+
+def _forms(root: HtmlElement) -> None:
+    """Drop forms, but keep one that wraps the page as a plain container.
+
+    Some page frameworks put the whole page inside one <form> (ASP.NET's
+    "aspnetForm"); dropping it would leave nothing to read. A form holding more than
+    half of the page's text is such a wrapper, not a search box or a comment form.
+    Runs after scripts and styles are gone, so their text does not count.
+    """
+    forms = list(root.iter("form"))
+    if not forms:
+        return
+    total = len(root.text_content())
+    for form in forms:
+        if form.getparent() is None:
+            continue
+        if total and len(form.text_content()) > total / 2:
+            form.tag = "div"
+            for attr in ("action", "method"):
+                form.attrib.pop(attr, None)
+        else:
+            _drop(form)
 
 
 def _drop(node: etree._Element) -> None:

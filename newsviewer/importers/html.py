@@ -20,13 +20,14 @@ from newsviewer.domain import PARAGRAPH, Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
 from newsviewer.html.author_search import markup_author
-from newsviewer.html.body import body_from_xml
+from newsviewer.html.body import Body, body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.html.credit_line import credit_line
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.editor_note import editor_note
+from newsviewer.html.fallback import fallback_blocks
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.lead import leading_boilerplate
@@ -34,6 +35,7 @@ from newsviewer.html.loose_text import wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.page_chrome import chrome_before_story
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
+from newsviewer.html.repair import repair_markup
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
 from newsviewer.html.titles import choose_title
@@ -44,7 +46,6 @@ from newsviewer.text.decoding import decode_text
 # saved pages sometimes put a long comment or <title> first.
 _CHARSET_SCAN = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML forbids. The extractor rebuilds the story as XML and gives up on the
 # whole page when one of them sits in a paragraph (a stray \x10 pasted from a CMS).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -81,6 +82,10 @@ def _html_parser() -> lxml.html.HTMLParser:
 _HTML_PARSER = _html_parser()
 
 _NOTHING = "no article text found"
+# Shown on a story that the main extraction missed and a fallback read.
+BY_FALLBACK = (
+    "extracted by fallback: the page's layout was not recognised, some page text may be mixed in"
+)
 _NOTHING_CUT_OFF = "no article text found: the page is cut off before the story"
 
 
@@ -137,9 +142,7 @@ class HtmlImporter:
         )
         body_el = getattr(extracted, "body", None) if extracted is not None else None
         cut_off = _looks_truncated(text)
-        if body_el is None:
-            raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
-        body = body_from_xml(body_el)
+        body = body_from_xml(body_el) if body_el is not None else Body()
         title = choose_title(meta)
         authors = person_names(authors_raw, meta.site)
         shift = chrome_before_story(body.blocks, root, meta.description)
@@ -147,6 +150,14 @@ class HtmlImporter:
         if repeats_standfirst(body.blocks[shift:], meta.description, root):
             shift += 1
         blocks = body.blocks[shift:]
+        warnings: list[str] = []
+        if not blocks:
+            # Only a page with nothing read falls back: a story of a few words (a
+            # video's description) is still the page's story, not its menus.
+            rescued = fallback_blocks(root, _CONFIG)
+            if rescued:
+                body, blocks, shift = Body(blocks=rescued), list(rescued), 0
+                warnings.append(BY_FALLBACK)
         if not blocks:
             raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
         images = _with_rescued(body.images, blocks, found, order, shift)
@@ -161,7 +172,6 @@ class HtmlImporter:
         figures = _figures(
             images, found, shift, source.path, meta, opened=len(opening), packed=source.images
         )
-        warnings: list[str] = []
         if cut_off:
             warnings.append("the page looks cut off; the article may be incomplete")
         return Article(
@@ -188,7 +198,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _parse_tree(text: str) -> HtmlElement:
-    text = _XML_DECL.sub("", text, count=1)
+    text = repair_markup(text)
     if any(c in text for c in _NOT_XML_CHARS):
         text = _NOT_XML.sub("", text)
     if not text.strip():

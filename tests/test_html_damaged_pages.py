@@ -1,0 +1,108 @@
+"""Pages whose markup is damaged or unusual still import with their story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import newsviewer.importers.html as html_importer
+from newsviewer.domain import Article
+from newsviewer.errors import ParseError
+from newsviewer.importers.base import SourceFile
+from newsviewer.importers.html import BY_FALLBACK, HtmlImporter
+
+PARAGRAPHS = [
+    "The harbour wall that collapsed in the January storms will be rebuilt by the end of "
+    "next year, the council said on Tuesday, after engineers finished their survey.",
+    "Work will start in the spring, when the weather allows boats to bring stone from the "
+    "quarry across the bay, and the road along the front will stay closed until then.",
+    "Fishermen who moor inside the wall said the winter had cost them dearly and asked for "
+    "the moorings to be repaired first, before the tourist season begins in earnest.",
+]
+STORY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def parse(markup: str) -> Article:
+    return HtmlImporter().parse(SourceFile(path=Path("page.html"), data=markup.encode()))
+
+
+def page(body: str, head: str = "<title>Harbour wall to be rebuilt</title>") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def assert_story(article: Article) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+
+
+def test_a_form_wrapping_the_whole_page_keeps_the_story() -> None:
+    article = parse(
+        page(
+            '<form id="mainForm" action="page.aspx" method="post"><div class="main">'
+            f"<h1>Harbour wall to be rebuilt</h1>{STORY}</div>"
+            '<input type="hidden" name="state" value="x"></form>'
+        )
+    )
+    assert_story(article)
+
+
+def test_a_search_form_beside_the_story_is_still_dropped() -> None:
+    article = parse(
+        page(
+            "<form><label>Search the archive of every story we ever published</label>"
+            '<input name="q"></form>'
+            f"<article><h1>Harbour wall to be rebuilt</h1>{STORY}</article>"
+        )
+    )
+    assert_story(article)
+    assert "archive" not in article.text
+
+
+def test_an_element_left_open_in_noscript_does_not_swallow_the_story() -> None:
+    article = parse(
+        page(
+            '<noscript><div class="notice">Please enable JavaScript'
+            f"<article><h1>Harbour wall to be rebuilt</h1>{STORY}</article>"
+        )
+    )
+    assert_story(article)
+
+
+def test_a_title_never_closed_does_not_take_the_page_into_the_window_title() -> None:
+    article = parse(
+        "<html><head><title>Harbour wall to be rebuilt\n<meta charset=utf-8></head>"
+        f"<body><article><h1>Harbour wall to be rebuilt</h1>{STORY}</article></body></html>"
+    )
+    assert_story(article)
+    assert article.title == "Harbour wall to be rebuilt"
+
+
+def test_references_to_control_characters_do_not_fail_the_page() -> None:
+    broken = STORY.replace("council said", "council&#11; said").replace("bay,", "bay&#x3;,")
+    article = parse(page(f"<article><h1>Harbour wall</h1>{broken}&#039;</article>"))
+    assert "council said" in " ".join(article.text.split())
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in article.text)
+
+
+def test_an_xml_declaration_cut_short_does_not_fail_the_page() -> None:
+    article = parse('<?xml version="1.0" encoding="utf-8' + page(f"<article>{STORY}</article>"))
+    assert_story(article)
+
+
+def test_a_story_the_extraction_misses_is_read_by_a_fallback_and_marked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The main extraction finding nothing, as it does on layouts it does not know.
+    monkeypatch.setattr(
+        html_importer, "trafilatura", SimpleNamespace(bare_extraction=lambda *a, **k: None)
+    )
+    article = parse(page(f"<div><h1>Harbour wall to be rebuilt</h1>{STORY}</div>"))
+    assert_story(article)
+    assert BY_FALLBACK in article.warnings
+
+
+def test_a_page_without_text_is_refused() -> None:
+    with pytest.raises(ParseError, match="no article text found"):
+        parse(page("<div><img src='logo.png' alt=''></div><div> </div>"))
