@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from newsviewer.cli_library import COMMANDS as LIBRARY_COMMANDS
 from newsviewer.cli_library import add_commands
 from newsviewer.domain import (
+    DUPLICATE,
     FAILED,
     HIT_CLOSE,
     HIT_OPEN,
@@ -194,7 +195,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         library.close()
     if not args.json:
         out.write(
-            f"{result.count(IMPORTED)} imported, {result.count('duplicate')} duplicates, "
+            f"{result.count(IMPORTED)} imported, {result.count(DUPLICATE)} duplicates, "
             f"{result.count(FAILED)} failed\n"
         )
     return 1 if result.count(FAILED) else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import NewType
 
 ArticleId = NewType("ArticleId", int)
@@ -186,6 +187,17 @@ HIT_OPEN = "\x02"
 HIT_CLOSE = "\x03"
 
 
+class Status(StrEnum):
+    """What became of a file (or of one story of a file that holds several).
+
+    A str: JSON output and comparisons with the plain words stay as they were.
+    """
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # already in the library
+    FAILED = "failed"  # refused, with a reason
+
+
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     """What one file of an import became, or one story of a file that holds several.
@@ -195,7 +207,7 @@ class FileOutcome:
     """
 
     path: str
-    status: str  # IMPORTED | DUPLICATE | FAILED
+    status: Status
     article_id: ArticleId | None = None
     title: str = ""
     reason: str = ""
@@ -209,9 +221,9 @@ class FileOutcome:
         return f"{self.path} #{self.part}" if self.part else self.path
 
 
-IMPORTED = "imported"
-DUPLICATE = "duplicate"
-FAILED = "failed"
+IMPORTED = Status.IMPORTED
+DUPLICATE = Status.DUPLICATE
+FAILED = Status.FAILED
 
 
 @dataclass(frozen=True)
@@ -219,5 +231,5 @@ class ImportReport:
     outcomes: tuple[FileOutcome, ...] = field(default_factory=tuple)
     cancelled: bool = False
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

@@ -35,6 +35,7 @@ from newsviewer.domain import (
     FigureId,
     Quote,
     SearchHit,
+    Status,
     StoredArticle,
     StoredFigure,
 )
@@ -81,7 +82,7 @@ class StoreRequest:
 class StoreResult:
     """What ``add_each`` made of one article."""
 
-    status: str  # IMPORTED | DUPLICATE | FAILED
+    status: Status
     article_id: ArticleId | None
     error: str = ""
 
