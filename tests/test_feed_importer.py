@@ -14,7 +14,16 @@ from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile, is_container
 from newsviewer.importers.feeds import SUMMARY_ONLY, FeedImporter
 from newsviewer.importers.registry import Registry
-from tests.formats_story import PHOTO, SITE, TITLE, URL, assert_photo, assert_story, body_html
+from tests.formats_story import (
+    IMAGE_URL,
+    PHOTO,
+    SITE,
+    TITLE,
+    URL,
+    assert_photo,
+    assert_story,
+    body_html,
+)
 
 DATA_IMAGE = "data:image/png;base64," + base64.b64encode(PHOTO).decode("ascii")
 MARCH_5 = datetime(2024, 3, 5, 8, 30)
@@ -201,3 +210,32 @@ def test_an_rss_091_description_holding_the_whole_story_is_the_story() -> None:
     assert article.warnings == ()
     assert article.summary == ""
     assert_photo(assert_story(article))
+
+
+def test_a_media_rss_photo_beside_a_summary_is_kept_as_a_figure_not_as_the_story() -> None:
+    data = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>{SITE}</title>
+<item><title>{TITLE}</title><link>{URL}</link>
+<description>Engineers say the old wall cannot survive another season of storms.</description>
+<media:content url="{IMAGE_URL}" medium="image" width="800" height="533">
+  <media:description type="plain">Waves broke through the wall in January.</media:description>
+  <media:credit scheme="urn:ebu">Ana Silva</media:credit>
+</media:content>
+</item></channel></rss>""".encode()
+    article = parts(data, "media.rss")[0].article
+    assert article.text == "Engineers say the old wall cannot survive another season of storms."
+    assert article.warnings == (SUMMARY_ONLY,)
+    (figure,) = article.figures
+    assert (figure.src, figure.caption, figure.credit) == (
+        IMAGE_URL,
+        "Waves broke through the wall in January.",
+        "Ana Silva",
+    )
+    assert figure.image is None
+
+
+def test_a_json_feed_item_image_is_kept_as_its_figure() -> None:
+    feed = json.loads(json_feed())
+    feed["items"][1]["image"] = IMAGE_URL
+    ferry = parts(json.dumps(feed).encode(), "feed.json")[1].article
+    assert [f.src for f in ferry.figures] == [IMAGE_URL]

@@ -10,6 +10,7 @@ and its link, and says so in a warning.
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import re
 import time
@@ -19,7 +20,7 @@ from typing import Any
 
 import feedparser
 
-from newsviewer.domain import PARAGRAPH, Article, Block
+from newsviewer.domain import PARAGRAPH, Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.base import Part, SourceFile
@@ -97,6 +98,11 @@ class _Item:
         else:
             body = read_body(content, base=link)
             body_blocks, figures = body.blocks, body.figures
+        media = f.get("media")
+        if not figures and isinstance(media, Figure):
+            # The item's photo given beside its text (Media RSS, an enclosure, a JSON
+            # Feed image): its address and caption; never fetched.
+            figures = [media]
         if not body_blocks:
             raise ParseError("the item has no text")
         summary = read_body(summary_html).blocks if summary_html.strip() else []
@@ -133,10 +139,21 @@ def _xml_items(data: bytes) -> list[tuple[int, _Item]]:
     _check_count(entries)
     items = []
     for n, entry in enumerate(entries, start=1):
-        content = ""
+        content, plain = "", ""
         for c in entry.get("content", ()):
-            if "html" in str(c.get("type", "")) or not content:
-                content = str(c.get("value") or "")
+            if "html" in str(c.get("type", "")):
+                content = content or str(c.get("value") or "")
+            else:
+                plain = plain or str(c.get("value") or "")
+        summary = str(entry.get("summary") or "")
+        # feedparser files Media RSS's <media:description> (a photo's caption) as plain
+        # content: plain text is the story only when it says more than the summary.
+        caption = ""
+        if not content and plain:
+            if len(plain) > len(summary):
+                content = html.escape(plain).replace("\n\n", "<p>")
+            else:
+                caption = " ".join(plain.split())
         authors = [str(a.get("name") or "") for a in entry.get("authors", ()) if a.get("name")]
         if not authors and entry.get("author"):
             authors = [str(entry.get("author"))]
@@ -144,10 +161,11 @@ def _xml_items(data: bytes) -> list[tuple[int, _Item]]:
             "title": str(entry.get("title") or "").strip(),
             "link": str(entry.get("link") or ""),
             "content": content,
-            "summary": str(entry.get("summary") or ""),
+            "summary": summary,
             "authors": authors,
             "published": _when(entry.get("published_parsed") or entry.get("updated_parsed")),
             "language": language,
+            "media": _media(entry, caption),
         }
         items.append((n, _Item(site, fields)))
     if not items:
@@ -186,6 +204,7 @@ def _json_items(data: bytes) -> list[tuple[int, _Item]]:
             "text_only": not html and bool(text),
             "summary": str(item.get("summary") or ""),
             "authors": _json_authors(item) or feed_authors,
+            "media": Figure(src=str(item["image"])) if isinstance(item.get("image"), str) else None,
             "published": _iso(item.get("date_published") or item.get("date_modified")),
             "language": str(item.get("language") or feed.get("language") or ""),
         }
@@ -193,6 +212,19 @@ def _json_items(data: bytes) -> list[tuple[int, _Item]]:
     if not items:
         raise ParseError("the feed has no items")
     return items
+
+
+def _media(entry: Mapping[str, Any], caption: str) -> Figure | None:
+    """The photo an RSS item names beside its text: Media RSS, else an image enclosure."""
+    for media in [*entry.get("media_content", ()), *entry.get("media_thumbnail", ())]:
+        url = str(media.get("url") or "")
+        kind = str(media.get("medium") or media.get("type") or "image")
+        if url and kind.startswith("image"):
+            return Figure(caption=caption, credit=str(entry.get("credit") or ""), src=url)
+    for link in entry.get("links", ()):
+        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
+            return Figure(caption=caption, src=str(link.get("href") or ""))
+    return None
 
 
 def _json_authors(obj: Mapping[str, Any]) -> list[str]:
