@@ -39,6 +39,15 @@ THEME_ENV = "NEWSVIEWER_THEME"
 # benchmarks/startup_bench.py times start-up with it.
 EXIT_AFTER_PAINT_ENV = "NEWSVIEWER_EXIT_AFTER_PAINT"
 
+# Set to a number of seconds, the window closes itself that long after it opens, as if
+# the user had closed it: the bundle's smoke test (packaging/smoke-test.sh) runs the
+# window unattended with it.
+QUIT_AFTER_ENV = "NEWSVIEWER_QUIT_AFTER"
+
+# The application id: the name of the installed .desktop file and AppStream metadata
+# (packaging/). Wayland compositors match the window to its menu entry and icon by it.
+APP_ID = "io.github.newsviewer.NewsViewer"
+
 # How long (s) a thread may keep the GIL while another waits for it. Python's default of
 # 5 ms lets the import thread hold the GUI thread back 5 ms per wait, and a repaint waits
 # many times: at 1 ms the longest stall while importing 2,000 files fell from 80-120 ms to
@@ -56,7 +65,7 @@ def create_application(argv: Sequence[str] | None = None, theme: str | None = No
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("NewsViewer")
-    app.setDesktopFileName("newsviewer")
+    app.setDesktopFileName(APP_ID)
     # (The window sets its icon, drawn in code, once it is first painted.)
     chosen = (theme or os.environ.get(THEME_ENV, SYSTEM)).lower()
     apply_theme(app, chosen if chosen in THEMES else SYSTEM)
@@ -219,6 +228,9 @@ def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
     window = show_window_then_open(library_path, files)
     if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":
         _PaintProbe(window)
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after:
+        QTimer.singleShot(round(float(quit_after) * 1000), window.close)
     status = app.exec()
     if window.open_failed:
         return 1

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Smoke test of the bundle built by packaging/build-bundle.sh, run with a clean
+# environment and with the virtual environment it was built from moved out of the way:
+# every command, a parallel import (spawned parse processes), and the window opened
+# offscreen for a few seconds, importing a file and closing itself.
+#
+#   packaging/smoke-test.sh [BUNDLE_DIR] [VENV]   (defaults: dist/newsviewer .venv)
+#
+# With VENV, the files under tests/fixtures are first parsed by that environment's
+# Python and the bundle must give the same JSON: a data file the bundle lacks
+# (trafilatura's settings, justext's stop lists...) shows up as a difference.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bundle="$(cd "${1:-dist/newsviewer}" && pwd)"
+venv="${2-.venv}"
+fixtures="$PWD/tests/fixtures"
+work="$(mktemp -d)"
+hidden=""
+restore() {
+  if [ -n "$hidden" ]; then mv "$hidden" "$venv"; fi
+  rm -rf "$work"
+}
+trap restore EXIT
+fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
+
+# Files of several formats, and the fixtures that must parse the same in both.
+mapfile -t samples < <(cd "$fixtures" && find nbc-kerry-iraq.txt batch text html markdown -type f | sort)
+if [ -n "$venv" ]; then
+  (cd "$fixtures" && "$OLDPWD/$venv/bin/python" -m newsviewer parse "${samples[@]}" --json) \
+    >"$work/expected.jsonl" || true
+  hidden="$work/venv-away"
+  mv "$venv" "$hidden"
+fi
+
+lib="$work/library.sqlite3"
+nv() {
+  timeout 120 env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+    "${extra_env[@]}" "$bundle/newsviewer" "$@"
+}
+extra_env=()
+mkdir -p "$work/home"
+start=$(date +%s)
+
+# parse: the sample, and the same JSON as the source tree for every fixture.
+nv parse "$fixtures/nbc-kerry-iraq.txt" --json >"$work/kerry.json"
+grep -q '"title": "John Kerry: No troops on the ground in US aid to Iraq"' "$work/kerry.json" ||
+  fail "parse: the sample's headline is not in $(head -c 300 "$work/kerry.json")"
+if [ -n "$venv" ]; then
+  (cd "$fixtures" && nv parse "${samples[@]}" --json) >"$work/got.jsonl" || true
+  diff -u "$work/expected.jsonl" "$work/got.jsonl" >&2 ||
+    fail "parse: the bundle reads the fixtures differently from the source tree"
+  echo "parse: ${#samples[@]} fixtures read as in the source tree"
+fi
+
+# import: enough files to start the parse processes (importing.PARALLEL_MIN_FILES).
+mkdir "$work/many"
+for i in $(seq 1 30); do
+  printf 'Harbour report number %s\n\nThe harbour master counted %s boats on the quay this morning, the port authority said.\n\n"We have never seen so many in one week," said Jo Baines, who runs the ferry office.\n' \
+    "$i" "$((i * 7))" >"$work/many/report-$i.txt"
+done
+nv --library "$lib" import "$work/many" "$fixtures/nbc-kerry-iraq.txt" >"$work/import.txt" ||
+  fail "import: $(cat "$work/import.txt")"
+tail -1 "$work/import.txt" | grep -q '^31 imported' || fail "import: $(tail -3 "$work/import.txt")"
+echo "import: $(tail -1 "$work/import.txt")"
+
+# search and show.
+nv --library "$lib" search 'kerry iraq' --json >"$work/search.json"
+grep -q 'John Kerry: No troops' "$work/search.json" || fail "search: $(cat "$work/search.json")"
+id="$(grep -o '"id": [0-9]*' "$work/search.json" | head -1 | grep -o '[0-9]*$')"
+nv --library "$lib" show "$id" | grep -q 'Fallujah' || fail "show $id: no story text"
+echo "search and show: story #$id found and printed"
+
+# The window: painted with the list, then open a few seconds, importing a file given on
+# its command line, and closed as by the user.
+extra_env=(NEWSVIEWER_EXIT_AFTER_PAINT=1)
+nv --library "$lib" >"$work/paint.txt" 2>"$work/paint.err" ||
+  fail "window (paint): exit $?: $(cat "$work/paint.err")"
+grep -q '^listed ' "$work/paint.txt" || fail "window: the list was never painted: $(cat "$work/paint.txt")"
+extra_env=(NEWSVIEWER_QUIT_AFTER=6)
+nv --library "$lib" "$fixtures/batch/bbc-style-story.txt" 2>"$work/window.err" ||
+  fail "window: exit $?: $(cat "$work/window.err")"
+if grep -q -E 'Traceback|Error' "$work/window.err"; then fail "window: $(cat "$work/window.err")"; fi
+extra_env=()
+nv --library "$lib" search 'rail fares' | grep -q 'Rail fares to rise above inflation' ||
+  fail "window: the file given on its command line was not imported"
+echo "window: painted its list, imported a file, closed cleanly"
+
+# On an X server, as on a desktop: the xcb platform plugin and the system's X libraries.
+if command -v xvfb-run >/dev/null 2>&1; then
+  xvfb-run -a sh -c 'exec env -i PATH=/usr/bin:/bin HOME="$1" LANG=C.UTF-8 DISPLAY="$DISPLAY" \
+    XAUTHORITY="$XAUTHORITY" QT_QPA_PLATFORM=xcb NEWSVIEWER_EXIT_AFTER_PAINT=1 \
+    timeout 120 "$2" --library "$3"' sh "$work/home" "$bundle/newsviewer" "$lib" \
+    >"$work/x11.txt" 2>"$work/x11.err" || fail "window on X: exit $?: $(cat "$work/x11.err")"
+  grep -q '^listed ' "$work/x11.txt" || fail "window on X: the list was never painted"
+  echo "window on X (xvfb): painted its list"
+fi
+echo "smoke test passed in $(( $(date +%s) - start )) s ($(du -sh "$bundle" | cut -f1) bundle)"
