@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bundle="$(cd "${1:-dist/newsviewer}" && pwd)"
 venv="${2-.venv}"
+if [ -n "$venv" ]; then venv="$(cd "$venv" && pwd)"; fi
 fixtures="$PWD/tests/fixtures"
 work="$(mktemp -d)"
 hidden=""
@@ -24,28 +25,12 @@ trap restore EXIT
 fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
 
 # Every fixture (all formats, and files that must fail) must parse the same in both,
-# and so must small files of the formats that have no fixture file: each format's
-# parser may load modules or data of its own.
-mkdir "$work/formats"
-cat >"$work/formats/feed.rss" <<'FEED'
-<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Harbour News</title><link>https://harbour.example/</link>
-<item><title>Ferry timetable changes for the summer</title><link>https://harbour.example/ferry</link>
-<pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;The ferry company will add two crossings a day from June, its director
-said.&lt;/p&gt;&lt;p&gt;"Demand has never been higher," said Sam Okafor.&lt;/p&gt;</description></item>
-</channel></rss>
-FEED
-printf '%s\r\n' 'From: <Saved by Blink>' 'Subject: Lighthouse keeper retires' 'MIME-Version: 1.0' \
-  'Content-Type: multipart/related; type="text/html"; boundary="----B"' '' '------B' \
-  'Content-Type: text/html' 'Content-Location: https://coast.example/lighthouse' '' \
-  '<html><head><title>Lighthouse keeper retires</title></head><body><article><h1>Lighthouse keeper retires after forty years</h1><p>The last keeper of the Point lighthouse retired on Friday after forty years, the coastal trust said.</p><p>"I will miss the sea more than the stairs," said Morag Reid, who climbed them every night.</p></article></body></html>' \
-  '------B--' >"$work/formats/page.mhtml"
-tar czf "$work/formats/stories.tar.gz" -C "$fixtures/batch" .
+# and so must a small file of each container format (packaging/smoke_formats.py).
 mapfile -t samples < <(cd "$fixtures" && find . -type f | sed "s,^\./,," | sort)
-samples+=("$work/formats/feed.rss" "$work/formats/page.mhtml" "$work/formats/stories.tar.gz")
 if [ -n "$venv" ]; then
-  (cd "$fixtures" && "$OLDPWD/$venv/bin/python" -m newsviewer parse "${samples[@]}" --json) \
+  QT_QPA_PLATFORM=offscreen "$venv/bin/python" packaging/smoke_formats.py "$work/formats"
+  mapfile -t -O "${#samples[@]}" samples < <(find "$work/formats" -type f | sort)
+  (cd "$fixtures" && "$venv/bin/python" -m newsviewer parse "${samples[@]}" --json) \
     >"$work/expected.jsonl" || true
   hidden="$work/venv-away"
   mv "$venv" "$hidden"
