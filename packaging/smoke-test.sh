@@ -32,6 +32,9 @@ if [ -n "$venv" ]; then
   mapfile -t -O "${#samples[@]}" samples < <(find "$work/formats" -type f | sort)
   (cd "$fixtures" && "$venv/bin/python" -m newsviewer parse "${samples[@]}" --json) \
     >"$work/expected.jsonl" || true
+  # A job for a parse process, as newsviewer/parse_pool.py sends it.
+  "$venv/bin/python" -c 'import pickle, sys; pickle.dump((0, sys.argv[1]), sys.stdout.buffer)' \
+    "$fixtures/nbc-kerry-iraq.txt" >"$work/job.pickle"
   hidden="$work/venv-away"
   mv "$venv" "$hidden"
 fi
@@ -54,6 +57,16 @@ if [ -n "$venv" ]; then
   diff -u "$work/expected.jsonl" "$work/got.jsonl" >&2 ||
     fail "parse: the bundle reads the fixtures differently from the source tree"
   echo "parse: ${#samples[@]} files read as in the source tree"
+fi
+
+# A parse process, started as an import starts it (sys.executable -m ...): it must
+# answer with the story, not fall back to the command line or fail to start.
+if [ -n "$venv" ]; then
+  nv -m newsviewer.parse_worker 0 <"$work/job.pickle" >"$work/parsed.pickle" ||
+    fail "parse process: exit $?"
+  grep -a -q 'John Kerry: No troops' "$work/parsed.pickle" ||
+    fail "parse process: no story in its answer ($(head -c 200 "$work/parsed.pickle"))"
+  echo "parse process: the bundle runs one and it parses"
 fi
 
 # import: enough files to start the parse processes (importing.PARALLEL_MIN_FILES).
