@@ -39,7 +39,8 @@ from timing import pct, timed, timed_pair
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN
 from newsviewer.library import Library
-from newsviewer.library.search import ELLIPSIS, SNIPPET_TOKENS, prepare, ranked_sql
+from newsviewer.library.search import ELLIPSIS, SNIPPET_TOKENS, prepare
+from newsviewer.library.search_sql import RANK, Sql, matches
 
 QUERIES_PER_KIND = 12
 SCREEN = 30  # rows of the list visible at once
@@ -156,13 +157,13 @@ def naive(conn: sqlite3.Connection, text: str, limit: int) -> list[Any]:
     assert prepared is not None
     if prepared.exact.match is None:
         return []  # a quotation field: no story words to rank
-    sql, params = ranked_sql(prepared.exact, 0, limit)
-    sql = sql.replace(
-        "SELECT f.rowid, f.rank",
-        "SELECT f.rowid, f.rank, snippet(articles_fts, -1, ?, ?, ?, ?)",
-        1,
+    body, params = matches(prepared.exact).sql(Sql("f.rank MATCH ?", (RANK,)))
+    sql = (
+        "SELECT f.rowid, f.rank, snippet(articles_fts, -1, ?, ?, ?, ?) "
+        f"{body} ORDER BY f.rank LIMIT ? OFFSET ?"
     )
-    return conn.execute(sql, [HIT_OPEN, HIT_CLOSE, ELLIPSIS, SNIPPET_TOKENS, *params]).fetchall()
+    marks = [HIT_OPEN, HIT_CLOSE, ELLIPSIS, SNIPPET_TOKENS]
+    return conn.execute(sql, [*marks, *params, limit, 0]).fetchall()
 
 
 def bench(path: Path, args: argparse.Namespace) -> dict[str, tuple[float, ...]]:
