@@ -275,6 +275,65 @@ def _insert_sql(table: str, columns: list[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
+# What a reader adds, in the shares a long-used library might show: most stories
+# read, some archived, few starred; a few tags used a lot and many a little.
+READ_SHARE = 0.6
+ARCHIVED_SHARE = 0.2
+STARRED_SHARE = 0.05
+HIGHLIGHTED_SHARE = 0.01
+TAGS = 200
+MAX_TAGS_PER_STORY = 3
+
+
+def add_reader_marks(conn: sqlite3.Connection, seed: int) -> None:
+    """Tags, read/starred/archived marks and highlights over every story of the library.
+
+    Written through the same tables and triggers as the window's actions, so the
+    kept counts come out as they would after years of use.
+    """
+    if conn.execute("SELECT count(*) FROM tags").fetchone()[0]:
+        return  # already marked
+    rng = np.random.default_rng(seed + 7)
+    ids = np.array([r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")])
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO tags (id, name, key, stories) VALUES (?, ?, ?, 0)",
+        [(n + 1, f"Tag {n:03d}", f"tag {n:03d}") for n in range(TAGS)],
+    )
+    rows = conn.execute("SELECT id, sort_at FROM articles ORDER BY id").fetchall()
+    sort_at = dict(rows)
+    tag_counts = rng.integers(0, MAX_TAGS_PER_STORY + 1, size=len(ids))
+    links: list[tuple[int, int, str]] = []
+    for story, count in zip(ids.tolist(), tag_counts.tolist(), strict=True):
+        if count:
+            chosen = {int(min(z, TAGS)) for z in rng.zipf(1.3, size=count)}
+            links.extend((story, tag, sort_at[story]) for tag in chosen)
+    conn.executemany(
+        "INSERT INTO article_tags (article_id, tag_id, sort_at) VALUES (?, ?, ?)", links
+    )
+    read = ids[rng.random(len(ids)) < READ_SHARE].tolist()
+    conn.executemany("DELETE FROM marks WHERE article_id = ? AND mark = 0", [(i,) for i in read])
+    for mark, share in ((1, STARRED_SHARE), (2, ARCHIVED_SHARE)):
+        chosen = ids[rng.random(len(ids)) < share].tolist()
+        conn.executemany(
+            "INSERT INTO marks (article_id, mark, sort_at) VALUES (?, ?, ?)",
+            [(i, mark, sort_at[i]) for i in chosen],
+        )
+    now = datetime.now(UTC).isoformat()
+    highlighted = ids[rng.random(len(ids)) < HIGHLIGHTED_SHARE].tolist()
+    conn.executemany(
+        "INSERT INTO highlights (article_id, text, start_offset, end_offset, prefix, suffix, "
+        "colour, note, created_at, updated_at) VALUES (?, 'the', 0, 3, '', '', 'yellow', ?, ?, ?)",
+        [(i, "a note" if i % 3 == 0 else "", now, now) for i in highlighted],
+    )
+    conn.execute("COMMIT")
+    print(
+        f"marked {len(ids):,} stories: {len(links):,} tag links, {len(read):,} read, "
+        f"{len(highlighted):,} highlighted in {time.perf_counter() - start:.0f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
@@ -284,6 +343,11 @@ def main() -> None:
         "--resume",
         action="store_true",
         help="add to a library this script started (same seed): stories go on from its last",
+    )
+    parser.add_argument(
+        "--marks",
+        action="store_true",
+        help="then give the stories tags, read/starred/archived marks and highlights",
     )
     args = parser.parse_args()
 
@@ -344,9 +408,11 @@ def main() -> None:
     for table in FTS_TABLES:
         # Back to FTS5's default, what a library made by imports has.
         conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (1 << 20,))
+    print(f"\n{args.count:,} stories in {time.perf_counter() - start:.0f} s -> {args.path}")
+    if args.marks:
+        add_reader_marks(conn, args.seed)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    print(f"\n{args.count:,} stories in {time.perf_counter() - start:.0f} s -> {args.path}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ as the list fills in. Views react to its signals; tests drive it without a windo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
@@ -45,6 +46,13 @@ class ListViewport(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class _Scoped:
+    """The ids of a scope, as read for a refresh."""
+
+    ids: list[ArticleId]
+
+
 class _NoViewport:
     """No view: nothing to scroll, and nothing to wait for before the follow-up reads."""
 
@@ -59,6 +67,18 @@ class _NoViewport:
 
     def after_rows_painted(self, then: Callable[[], object]) -> None:
         QTimer.singleShot(0, then)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A part of the library listed instead of all of it (a sidebar entry: Unread, a tag).
+
+    ``ids`` reads its stories, newest first, off the GUI thread. A search still looks
+    through the whole library.
+    """
+
+    name: str
+    ids: Callable[[Library], list[ArticleId]]
 
 
 class ListSession(QObject):
@@ -94,6 +114,7 @@ class ListSession(QObject):
         # The story shown in the reader (set by whoever shows it).
         self.current: ArticleId | None = None
         self.query = ""
+        self.scope: Scope | None = None
         self.sort: Sort = sort
         # True until the first list is shown: the story remembered is not yet chosen.
         self.restoring = True
@@ -143,6 +164,11 @@ class ListSession(QObject):
     # -- what is listed ---------------------------------------------------------------
     def set_query(self, query: str) -> None:
         self.query = query
+        self.refresh()
+
+    def set_scope(self, scope: Scope | None) -> None:
+        """List only ``scope``'s stories (None: every story) while nothing is searched."""
+        self.scope = scope
         self.refresh()
 
     def set_sort(self, sort: Sort) -> bool:
@@ -200,6 +226,12 @@ class ListSession(QObject):
                 first = library.search_page(query, 0, FIRST_PAGE, sort=sort, snippets=False)
                 ids = [hit.id for hit in first.hits]
                 return first, library.snippets(query, ids[:FIRST_SNIPPETS]), library.count()
+
+        elif self.scope is not None:
+            scope = self.scope
+
+            def work() -> object:
+                return _Scoped(scope.ids(library)), None, library.count()
 
         else:
 
@@ -259,6 +291,10 @@ class ListSession(QObject):
                     self._rank_all(generation, query, exact=exact)
 
             self.viewport.after_rows_painted(follow_up)
+        elif isinstance(rows, _Scoped):
+            self.model.set_ids(rows.ids)
+            self._total = count
+            self._matches = len(rows.ids)
         else:
             self.model.set_partial(count, rows)
             self._total = self._matches = self.model.total()

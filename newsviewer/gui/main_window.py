@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from newsviewer.gui.import_progress import ImportProgress
     from newsviewer.gui.import_summary import ImportSummaryDialog
     from newsviewer.gui.import_worker import ImportController
+    from newsviewer.gui.living_controller import LivingController
     from newsviewer.gui.operations import OpChanges
     from newsviewer.gui.quotes_panel import QuotesPanel
     from newsviewer.gui.reader import ReaderView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the parts not in the first frame are built: see finish_building
     upgrade_started = Signal()  # the library is being updated for this version: see below
     changes_applied = Signal(object)  # OpChanges of an operation, once every view has them
+    living: LivingController  # set by finish_building
 
     def __init__(
         self,
@@ -243,6 +245,9 @@ class MainWindow(QMainWindow):
         self._facet_bar = facet_bar
 
         self.imports.build()
+        from newsviewer.gui.living_controller import install_living
+
+        self.living = install_living(self)  # the sidebar, marks, tags, highlights
         self.ready.emit()
 
     def is_ready(self) -> bool:

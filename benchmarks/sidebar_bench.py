@@ -1,0 +1,225 @@
+"""Time the sidebar and its lists: counts, tags, sites, and the Unread/Starred/tag lists.
+
+    python benchmarks/sidebar_bench.py PATH [--runs 7]
+    python benchmarks/sidebar_bench.py PATH --make 1000000   # build a list-shaped library
+
+Per library it prints p50/p95 in ms of what the window's sidebar asks for when it
+opens (``marks.counts``, ``tags.all_tags``, ``marks.sites``) and of the lists a
+click on an entry loads (every id of Unread, Starred, the biggest tag, plus the
+first screen's rows), side by side with the plain SQL one would write without
+the kept counts and the sort-ordered mark and tag indexes (count(*) and GROUP BY
+over the rows, NOT EXISTS against the marks). The library needs tags and marks:
+``make_library.py N PATH --marks`` gives a full one; ``--make N`` here builds a
+list-shaped one much faster (headline and one short paragraph per story, and the
+search indexes left empty: for list and sidebar figures only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from make_library import SITES, add_reader_marks
+from timing import pct, timed_pair
+
+from newsviewer.domain import ArticleId
+from newsviewer.library import Library, marks, tags
+from newsviewer.library.user_models import STARRED
+
+SCREEN = 40
+
+RAW_COUNTS = (
+    "SELECT (SELECT count(*) FROM articles), "
+    "(SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM marks m "
+    " WHERE m.article_id = a.id AND m.mark = 0)), "
+    "(SELECT count(*) FROM marks WHERE mark = 1), (SELECT count(*) FROM marks WHERE mark = 2)"
+)
+RAW_TAGS = (
+    "SELECT t.id, t.name, count(at.article_id) FROM tags t "
+    "LEFT JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY t.key"
+)
+RAW_SITES = "SELECT site, count(*) FROM articles WHERE site != '' GROUP BY site"
+RAW_STARRED = (
+    "SELECT a.id FROM articles a JOIN marks m ON m.article_id = a.id AND m.mark = 1 "
+    "ORDER BY a.sort_at DESC, a.id DESC"
+)
+RAW_UNREAD = (
+    "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM marks m "
+    "WHERE m.article_id = a.id AND m.mark = 0) ORDER BY a.sort_at DESC, a.id DESC"
+)
+RAW_TAG = (
+    "SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id "
+    "WHERE at.tag_id = ? ORDER BY a.sort_at DESC, a.id DESC"
+)
+
+
+def line(name: str, ours: list[float], raw: list[float]) -> str:
+    o50, o95, r50, r95 = pct(ours, 0.5), pct(ours, 0.95), pct(raw, 0.5), pct(raw, 0.95)
+    return f"{name:<34} {o50:>9.2f} {o95:>8.2f} {r50:>8.2f} {r95:>8.2f} {o95 / r95:>8.3f}"
+
+
+def bench(path: Path, runs: int) -> None:
+    library = Library.open(path)
+    raw = sqlite3.connect(path)
+    counts = marks.counts(library)
+    print(
+        f"\n== {path}: {counts.stories:,} stories ({counts.unread:,} unread, "
+        f"{counts.starred:,} starred, {counts.archived:,} archived), {runs} runs"
+    )
+    print(f"{'':<34} {'ours p50':>9} {'p95':>8} {'raw p50':>8} {'p95':>8} {'ours/raw':>8}")
+
+    def ours_sidebar() -> tuple[marks.Counts, list[tags.Tag], list[tuple[str, int]]]:
+        return marks.counts(library), tags.all_tags(library), marks.sites(library)
+
+    def raw_sidebar() -> tuple[Any, list[Any], list[Any]]:
+        return (
+            raw.execute(RAW_COUNTS).fetchone(),
+            raw.execute(RAW_TAGS).fetchall(),
+            raw.execute(RAW_SITES).fetchall(),
+        )
+
+    ours, got, bare, want = timed_pair(ours_sidebar, raw_sidebar, runs)
+    kept, tag_list, site_list = got
+    raw_counts, raw_tags, raw_sites = want
+    if (kept.stories, kept.unread, kept.starred, kept.archived) != (
+        raw_counts[0],
+        raw_counts[0] - raw_counts[1],
+        raw_counts[2],
+        raw_counts[3],
+    ):
+        raise SystemExit(f"kept counts {kept} differ from counting {raw_counts}")
+    if [(t.name, t.stories) for t in tag_list] != [(r[1], r[2]) for r in raw_tags]:
+        raise SystemExit("kept tag counts differ from counting")
+    if sorted(site_list) != sorted(raw_sites):
+        raise SystemExit("kept site counts differ from counting")
+    print(line("sidebar: counts, tags, sites", ours, bare))
+
+    def screen(ids: list[ArticleId]) -> list[int]:
+        return [s.id for s in library.summaries(ids[:SCREEN])]
+
+    biggest = max(tag_list, key=lambda t: t.stories)
+    lists: list[tuple[str, Callable[[], list[ArticleId]], str, tuple[int, ...]]] = [
+        ("Unread: ids + first screen", lambda: marks.marked_ids(library, 0), RAW_UNREAD, ()),
+        (
+            "Starred: ids + first screen",
+            lambda: marks.marked_ids(library, STARRED),
+            RAW_STARRED,
+            (),
+        ),
+        (
+            f"tag ({biggest.stories:,}): ids + first screen",
+            lambda: tags.tagged_ids(library, biggest.name),
+            RAW_TAG,
+            (biggest.id,),
+        ),
+    ]
+    for name, ours_ids, sql, params in lists:
+
+        def ours_list(ours_ids: Callable[[], list[ArticleId]] = ours_ids) -> list[int]:
+            ids = ours_ids()
+            return [len(ids), *screen(ids)]
+
+        def raw_list(sql: str = sql, params: tuple[int, ...] = params) -> list[int]:
+            ids = [ArticleId(r[0]) for r in raw.execute(sql, params)]
+            return [len(ids), *screen(ids)]
+
+        ours, got_ids, bare, want_ids = timed_pair(ours_list, raw_list, runs)
+        if got_ids != want_ids:
+            raise SystemExit(f"{name}: the list differs from raw SQL")
+        print(line(name, ours, bare))
+    library.close()
+    raw.close()
+
+
+def make_lean(path: Path, count: int, seed: int = 1) -> None:
+    """A library of ``count`` short stories through the real schema and triggers.
+
+    The full-text triggers are set aside while the rows go in (so the search
+    indexes stay empty) and put back after; every other trigger runs as in an import.
+    """
+    Library.open(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-500000")
+    search_triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles' "
+        "AND (name LIKE '%fts%' OR name LIKE '%stem%')"
+    ).fetchall()
+    for name, _ in search_triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    rng = random.Random(seed)
+    start_day = datetime(2000, 1, 1, tzinfo=UTC)
+    imported = datetime.now(UTC).isoformat()
+    started = time.perf_counter()
+    columns = (
+        "id, sort_at, headline, site, published, published_inferred, imported_at, standfirst, "
+        "byline, authors, url, language, format, word_count, source_name, source_path, "
+        "content_hash, blocks, body_text, captions"
+    )
+    sql = f"INSERT INTO articles ({columns}) VALUES ({', '.join('?' * 20)})"
+    for first in range(0, count, 50_000):
+        rows = []
+        for n in range(first, min(first + 50_000, count)):
+            published = start_day + timedelta(minutes=rng.randrange(26 * 365 * 24 * 60))
+            body = f"Story {n} told in one short paragraph."
+            rows.append(
+                (
+                    n + 1,
+                    published.strftime("%Y-%m-%dT%H:%M:%S"),
+                    f"Headline of story {n}",
+                    SITES[n % len(SITES)],
+                    published.isoformat(),
+                    0,
+                    imported,
+                    "",
+                    "",
+                    "[]",
+                    "",
+                    "en",
+                    "text",
+                    6,
+                    f"{n}.txt",
+                    f"/synthetic/{n}.txt",
+                    f"{n:064d}",
+                    json.dumps([["p", body]]),
+                    body,
+                    "",
+                )
+            )
+        conn.execute("BEGIN")
+        conn.executemany(sql, rows)
+        conn.execute("COMMIT")
+        print(f"{first + len(rows):>9,} stories", file=sys.stderr, end="\r")
+    for _, definition in search_triggers:
+        conn.execute(definition)
+    print(f"\n{count:,} stories in {time.perf_counter() - started:.0f} s")
+    add_reader_marks(conn, seed)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", type=Path, nargs="+")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--make", type=int, metavar="N", help="first build PATH with N stories")
+    args = parser.parse_args()
+    if args.make:
+        make_lean(args.paths[0], args.make)
+    for path in args.paths:
+        bench(path, args.runs)
+
+
+if __name__ == "__main__":
+    main()

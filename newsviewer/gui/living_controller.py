@@ -1,0 +1,309 @@
+"""Living in the library, in the window: the sidebar, marks and tags by key, highlights,
+a story turning read, and the reading place kept per story.
+
+Installed on a built window by ``install_living``; the window only calls that. Every
+change goes through the library's services (marks, tags, highlights) and is followed
+by a reload of the sidebar's counts and, when the listed part of the library changed
+(marking a story read while Unread is listed), of the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextEdit
+
+from newsviewer.domain import ArticleId
+from newsviewer.errors import NewsViewerError
+from newsviewer.gui.library_sidebar import Entry, LibrarySidebar
+from newsviewer.gui.list_session import Scope
+from newsviewer.library import highlights as hl
+from newsviewer.library import marks, tags
+
+if TYPE_CHECKING:
+    from newsviewer.gui.main_window import MainWindow
+    from newsviewer.library import Library
+
+# A story open this long counts as read (Wallabag and Readeck mark on open; a few
+# seconds spares stories only passed over with the arrow keys).
+READ_AFTER_MS = 3000
+# Tints of the highlight colours, readable under text in light and dark palettes.
+TINTS = {
+    "yellow": "#f5e27a",
+    "green": "#a8e6a1",
+    "blue": "#a9cdf5",
+    "pink": "#f5b3cf",
+    "purple": "#d2bdf5",
+}
+
+_SCOPES: dict[str, Callable[[Library], list[ArticleId]]] = {
+    "unread": lambda library: marks.marked_ids(library, marks.UNREAD),
+    "starred": lambda library: marks.marked_ids(library, marks.STARRED),
+    "archived": lambda library: marks.marked_ids(library, marks.ARCHIVED),
+    "recent": lambda library: marks.recent_ids(library),
+}
+
+
+def scope_for(entry: Entry) -> Scope | None:
+    if entry.kind in _SCOPES:
+        return Scope(entry.kind, _SCOPES[entry.kind])
+    if entry.kind == "tag":
+        name = entry.value
+        return Scope(f"tag:{name}", lambda library: tags.tagged_ids(library, name))
+    return None
+
+
+class LivingController(QObject):
+    """The window's sidebar and the actions on stories it adds."""
+
+    marks_changed = Signal()  # marks, tags or highlights changed; counts were reloaded
+    highlights_shown = Signal(int)  # highlights placed in the reader
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sidebar = LibrarySidebar()
+        self.sidebar.entry_chosen.connect(self.choose)
+        # A dock beside the list and reader, not a pane of their splitter: the splitter's
+        # remembered sizes stay those of the list and the reader.
+        self.dock = QDockWidget("Library", window)
+        self.dock.setObjectName("librarySidebarDock")
+        self.dock.setWidget(self.sidebar)
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [190], Qt.Orientation.Horizontal)
+        self.read_timer = QTimer(self)
+        self.read_timer.setSingleShot(True)
+        self.read_timer.setInterval(READ_AFTER_MS)
+        self.read_timer.timeout.connect(self._read_timeout)
+        self._shown: ArticleId | None = None
+        # Where the reader is in the story shown, followed as it scrolls: by the time
+        # the next story is announced the reader already shows it.
+        self._fraction = 0.0
+        self._place_known = False
+        self.actions = self._build_actions()
+        window.article_shown.connect(self._on_article_shown)
+        window.reader.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        window.list_refreshed.connect(lambda _rows: self.reload())
+        window.imports.summarized.connect(lambda _report: self.reload())
+        # The reading place is kept when the window closes, as when another story opens.
+        window.installEventFilter(self)
+        self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._save_position()
+        return False
+
+    # -- the sidebar ------------------------------------------------------------------
+    def reload(self) -> None:
+        library = self.window.session.library_if_open()
+        if library is None:
+            return
+        try:
+            self.sidebar.reload(library)
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+
+    def choose(self, entry: Entry) -> None:
+        """List what a sidebar entry stands for."""
+        window = self.window
+        if entry.kind in ("site", "saved"):
+            query = f'site:"{entry.value}"' if entry.kind == "site" else entry.value
+            window.session.scope = None
+            window.search_bar.setText(query)
+            window.set_query(query)
+            return
+        if window.session.query:
+            window.search_bar.clear()
+            window.session.query = ""
+        window.session.set_scope(scope_for(entry))
+
+    # -- actions ----------------------------------------------------------------------
+    def _build_actions(self) -> dict[str, QAction]:
+        window = self.window
+
+        def action(text: str, key: str, slot: Callable[[], object]) -> QAction:
+            made = QAction(text, window)
+            made.setShortcuts([QKeySequence(key)])
+            made.triggered.connect(lambda _checked=False: slot())
+            window.addAction(made)
+            return made
+
+        found = {
+            "read": action("Mark &Read or Unread", "M", self.toggle_read),
+            "star": action("&Star or Unstar", "S", self.toggle_star),
+            "archive": action("&Archive or Unarchive", "E", self.toggle_archive),
+            "tag": action("&Tag…", "T", self.tag_selected),
+            "highlight": action("&Highlight Selection", "H", self.highlight_selection),
+        }
+        menu = QMenu("&Story", window)
+        for item in found.values():
+            menu.addAction(item)
+        menu.addSeparator()
+        sidebar = self.dock.toggleViewAction()
+        sidebar.setText("Show &Library Sidebar")
+        menu.addAction(sidebar)
+        window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)
+        window.list_view.addActions(list(found.values())[:4])
+        return found
+
+    def selected_ids(self) -> list[ArticleId]:
+        """The stories selected in the list, else the one being read."""
+        view = self.window.list_view
+        model = self.window.model
+        rows = sorted(i.row() for i in view.selectionModel().selectedRows())
+        ids = [i for i in (model.id_at(r) for r in rows) if i is not None]
+        if not ids and self.window.session.current is not None:
+            ids = [self.window.session.current]
+        return ids
+
+    def _changed(self, *, relist: bool) -> None:
+        self.reload()
+        session = self.window.session
+        if relist and session.scope is not None and not session.query:
+            session.refresh()
+        self.marks_changed.emit()
+
+    def _toggle(self, flag: str, setter: Callable[[Library, list[ArticleId], bool], int]) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        library = self.window.library
+        first = marks.marks_of(library, ids[:1]).get(ids[0])
+        if first is None:
+            return
+        # One press sets the whole selection the opposite way of its first story.
+        setter(library, ids, not getattr(first, flag))
+        self._changed(relist=True)
+
+    def toggle_read(self) -> None:
+        self.read_timer.stop()
+        self._toggle("read", marks.set_read)
+
+    def toggle_star(self) -> None:
+        self._toggle("starred", marks.set_starred)
+
+    def toggle_archive(self) -> None:
+        self._toggle("archived", marks.set_archived)
+
+    def tag_selected(self, names: str | None = None) -> None:
+        """Add tags (comma-separated; "-name" takes one off) to the selected stories."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        library = self.window.library
+        if names is None:
+            known = ", ".join(t.name for t in tags.all_tags(library)[:20])
+            text, ok = QInputDialog.getText(
+                self.window,
+                "Tag stories",
+                f"Tags for {len(ids)} {'story' if len(ids) == 1 else 'stories'}, "
+                f"separated by commas (-tag removes one).\nIn use: {known or 'none yet'}",
+            )
+            if not ok:
+                return
+            names = text
+        wanted = [n.strip() for n in names.split(",") if n.strip()]
+        try:
+            tags.add_tags(library, ids, [n for n in wanted if not n.startswith("-")])
+            tags.remove_tags(library, ids, [n[1:] for n in wanted if n.startswith("-")])
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+            return
+        self._changed(relist=True)
+
+    # -- the story being read ---------------------------------------------------------
+    def _on_scrolled(self, value: int) -> None:
+        article = self.window.reader.article
+        if article is None or article.id != self._shown:
+            return  # the reader is laying out the next story
+        bar = self.window.reader.verticalScrollBar()
+        self._fraction = value / bar.maximum() if bar.maximum() > 0 else 0.0
+        self._place_known = True
+
+    def _on_article_shown(self, article_id: int) -> None:
+        self._save_position()
+        self._shown = ArticleId(article_id)
+        self._place_known = False
+        self.read_timer.start()
+        self.show_highlights()
+        where = marks.position(self.window.library, article_id)
+        if where is not None:
+            bar = self.window.reader.verticalScrollBar()
+            # After the reader has laid the story out.
+            QTimer.singleShot(0, lambda: bar.setValue(round(where.fraction * bar.maximum())))
+
+    def _read_timeout(self) -> None:
+        shown = self._shown
+        if shown is None or self.window.session.current != shown:
+            return
+        if marks.set_read(self.window.library, [shown]):
+            self._changed(relist=False)
+
+    def _save_position(self) -> None:
+        shown = self._shown
+        library = self.window.session.library_if_open()
+        if shown is None or library is None or not self._place_known:
+            return  # not scrolled since it was opened: its place has not changed
+        marks.save_position(library, shown, 0, self._fraction)
+
+    def save_state(self) -> None:
+        """Keep the reading place of the story open (the window is closing)."""
+        self._save_position()
+
+    # -- highlights -------------------------------------------------------------------
+    def highlight_selection(self, colour: str = hl.DEFAULT_COLOUR, note: str = "") -> None:
+        reader = self.window.reader
+        article = reader.article
+        cursor = reader.textCursor()
+        words = cursor.selectedText().replace("\u2029", " ").strip()
+        if article is None or not words:
+            self.window.statusBar().showMessage("Select words in the story to highlight them.")
+            return
+        try:
+            hl.add_highlight_text(self.window.library, article.id, words, colour=colour, note=note)
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+            return
+        self.show_highlights()
+        self.marks_changed.emit()
+
+    def show_highlights(self) -> None:
+        """Tint the story's highlights in the reader (found by their words)."""
+        reader = self.window.reader
+        article = reader.article
+        if article is None:
+            return
+        document = reader.document()
+        selections = []
+        for h in hl.highlights_of(self.window.library, article.id):
+            if not h.placed:
+                continue
+            found = document.find(h.text, 0)
+            if found.isNull():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = found
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(TINTS.get(h.colour, TINTS["yellow"])))
+            fmt.setForeground(QColor("#111111"))
+            if h.note:
+                fmt.setToolTip(h.note)
+            selection.format = fmt
+            selections.append(selection)
+        reader.setExtraSelections(selections)
+        self.highlights_shown.emit(len(selections))
+
+
+def install_living(window: MainWindow) -> LivingController:
+    return LivingController(window)
+
+
+__all__ = ["LivingController", "install_living", "scope_for"]
