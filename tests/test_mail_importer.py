@@ -163,3 +163,13 @@ def test_the_part_charset_wins_over_a_stale_meta_charset() -> None:
     data = newsletter(meta_charset="iso-8859-1", town="Łódź")
     article = EmailImporter().parse(SourceFile(path=Path("b.eml"), data=data))
     assert "Łódź" in article.text
+
+
+def test_encoded_subject_and_sender_are_decoded() -> None:
+    data = newsletter(subject="Łódź: harbour wall to be rebuilt").replace(
+        b"From: The Coastal Gazette", b"From: =?utf-8?q?Gazeta_Wybrze=C5=BCa?="
+    )
+    assert b"=?utf-8?" in data.split(b"\n\n")[0]
+    article = EmailImporter().parse(SourceFile(path=Path("b.eml"), data=data))
+    assert article.title == "Łódź: harbour wall to be rebuilt"
+    assert article.site == "Gazeta Wybrzeża"

@@ -11,13 +11,9 @@ the HTML importer reads the page. An mbox holds one story per message, with the
 from __future__ import annotations
 
 import dataclasses
-import email
-import email.policy
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
-from email.message import EmailMessage, Message
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import partial
 from pathlib import Path
@@ -30,7 +26,15 @@ from newsviewer.domain import PARAGRAPH, Article, Block
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import Part, SourceFile
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.mhtml import header_block
+from newsviewer.importers.mime import (
+    body_part,
+    cut_off,
+    header,
+    header_block,
+    payload,
+    read_message,
+    text_of,
+)
 from newsviewer.importers.packed import (
     PARSE_FAILURES,
     PackedImages,
@@ -116,38 +120,28 @@ def split_mbox(data: bytes) -> list[bytes]:
 
 
 def _subject(raw: bytes) -> str:
-    message = email.message_from_bytes(header_block(raw) + b"\n\n", policy=email.policy.default)
-    return str(message.get("Subject") or "").strip()
+    return header(read_message(header_block(raw) + b"\n\n"), "Subject")
 
 
 def message_article(data: bytes, path: Path) -> Article:
     """One newsletter message as a story."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    if not isinstance(message, EmailMessage) or not (message.get("From") or message.get("Subject")):
+    message = read_message(data)
+    if not (message.get("From") or message.get("Subject")):
         raise ParseError("not an e-mail message (no From or Subject)")
-    if any(
-        isinstance(d, CloseBoundaryNotFoundDefect | StartBoundaryNotFoundDefect)
-        for d in message.defects
-    ):
+    if cut_off(message):
         raise ParseError("the message is cut off: its closing MIME boundary is missing")
-    subject = str(message.get("Subject") or "").strip()
-    name, address = parseaddr(str(message.get("From") or ""))
+    subject = header(message, "Subject")
+    name, address = parseaddr(header(message, "From"))
     site = name.strip() or address.partition("@")[2]
-    published = _date(str(message.get("Date") or ""))
-    body = message.get_body(preferencelist=("html", "plain"))
+    published = _date(header(message, "Date"))
+    body = body_part(message)
     if body is None:
         raise ParseError("the message has no text or HTML part")
     images = PackedImages()
     for part in message.walk():
         if part.get_content_maintype() == "image":
-            data_ = part.get_payload(decode=True)
-            if isinstance(data_, bytes):
-                images.add(
-                    str(part.get("Content-Location") or ""),
-                    data_,
-                    str(part.get("Content-ID") or ""),
-                )
-    text = _text_of(body)
+            images.add(header(part, "Content-Location"), payload(part), header(part, "Content-ID"))
+    text = text_of(body)
     if body.get_content_type() == "text/html":
         article = _html_article(text, path, images)
     else:
@@ -160,17 +154,6 @@ def message_article(data: bytes, path: Path) -> Article:
         published=published or article.published,
         published_inferred=article.published_inferred if published is None else False,
     )
-
-
-def _text_of(part: Message) -> str:
-    payload = part.get_payload(decode=True)
-    if not isinstance(payload, bytes):
-        return ""
-    charset = part.get_content_charset() or "utf-8"
-    try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:
-        return payload.decode("utf-8", errors="replace")
 
 
 def _date(value: str) -> datetime | None:

@@ -11,15 +11,13 @@ with the parts as its images.
 from __future__ import annotations
 
 import dataclasses
-import email
-import email.policy
 import re
-from email.errors import CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect
-from email.message import EmailMessage, Message
+from email.message import Message
 
 from newsviewer.domain import Article
 from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile
+from newsviewer.importers.mime import cut_off, header, header_block, payload, read_message
 from newsviewer.importers.packed import PackedImages, parse_page
 
 # Headers of a saved page (Chrome writes "From: <Saved by Blink>", IE "Saved by Windows
@@ -28,11 +26,6 @@ _SAVED_PAGE = re.compile(rb"^(?:Snapshot-Content-Location:|From:\s*<?Saved by )"
 _MULTIPART = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 # Parts a page links to; a saved page holds its frames and style sheets too.
 _MAX_PARTS = 5000
-
-
-def header_block(head: bytes) -> bytes:
-    end = re.search(rb"\r?\n\r?\n", head)
-    return head[: end.start()] if end else head
 
 
 class MhtmlImporter:
@@ -44,15 +37,10 @@ class MhtmlImporter:
         return bool(_SAVED_PAGE.search(block)) and bool(_MULTIPART.search(block))
 
     def parse(self, source: SourceFile) -> Article:
-        message = email.message_from_bytes(source.data, policy=email.policy.default)
-        if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default
-            raise ParseError("not an MHTML file")
-        url = str(message.get("Snapshot-Content-Location") or "").strip()
+        message = read_message(source.data)
+        url = header(message, "Snapshot-Content-Location")
         if message.is_multipart():
-            if any(
-                isinstance(d, CloseBoundaryNotFoundDefect | StartBoundaryNotFoundDefect)
-                for d in message.defects
-            ):
+            if cut_off(message):
                 raise ParseError("the MHTML file is cut off: its closing boundary is missing")
             parts = [p for p in message.walk() if not p.is_multipart()]
         else:
@@ -67,12 +55,10 @@ class MhtmlImporter:
                 page = part
             elif kind.startswith("image/"):
                 data = _payload(part)
-                images.add(
-                    str(part.get("Content-Location") or ""), data, str(part.get("Content-ID") or "")
-                )
+                images.add(header(part, "Content-Location"), data, header(part, "Content-ID"))
         if page is None:
             raise ParseError("no web page inside the MHTML file")
-        url = url or str(page.get("Content-Location") or "").strip()
+        url = url or header(page, "Content-Location")
         article = parse_page(
             _payload(page),
             source.path,
@@ -81,17 +67,15 @@ class MhtmlImporter:
             url=url,
             charset=page.get_content_charset(),
         )
-        subject = str(message.get("Subject") or "").strip()
+        subject = header(message, "Subject")
         if not article.title and subject:
             article = dataclasses.replace(article, title=subject)
         return article
 
 
 def _payload(part: Message) -> bytes:
-    """A part's bytes with its transfer encoding undone; a broken one reads as nothing."""
-    data = part.get_payload(decode=True)
-    if not isinstance(data, bytes):
-        return b""
+    """A part's bytes with its transfer encoding undone; a damaged one is refused."""
+    data = payload(part)
     if any("base64" in type(d).__name__.lower() for d in part.defects):
         raise ParseError("a part of the MHTML file is damaged (bad base64)")
     return data
