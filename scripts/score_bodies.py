@@ -162,7 +162,8 @@ def ours(page: Page) -> str | None:
     except ParseError:
         return None
     if page.corpus == "cleanportaleval":
-        return "\n\n".join(x for x in (article.title, article.summary, article.text) if x)
+        summary = "" if _excerpt_of(article.summary, article.text) else article.summary
+        return "\n\n".join(x for x in (article.title, summary, article.text) if x)
     if page.corpus == "readability":
         parts: list[str] = []
         for i, block in enumerate(article.blocks):
@@ -170,6 +171,16 @@ def ours(page: Page) -> str | None:
             parts.append(block.text)
         return "\n\n".join(parts)
     return article.text
+
+
+def _excerpt_of(summary: str, body: str) -> bool:
+    """Whether a description only repeats the story's own words (a page describing
+    itself by its first paragraphs): that is not a standfirst, and the text is read once."""
+    own = shingles(summary)
+    if not summary or not own:
+        return False
+    inside = shingles(body)
+    return sum((own & inside).values()) >= 0.8 * sum(own.values())
 
 
 def trafilatura_text(data: bytes) -> str | None:
