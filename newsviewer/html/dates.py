@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -49,59 +50,94 @@ def _parse(value: str) -> datetime | None:
     return result if isinstance(result, datetime) else None
 
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        )
-    )
-    for m in names.split()
-}
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-# Datelines as pages print them: 2019年4月4日, 2019.04.04, 2019/04/04, 2019-04-04,
-# "April 4, 2019", "4 April 2019".
+# Month names in the languages of most saved news pages; each maps to its number.
+# English also has its abbreviations ("Sept."); other languages are matched by their
+# full names only, as a short name ("mar", "mai") is also a common word there.
+_MONTH_NAMES = (
+    "jan january januar janvier enero gennaio janeiro januari",
+    "feb february februar février fevrier febrero febbraio fevereiro februari",
+    "mar march märz maerz mars marzo março marco maart",
+    "apr april avril abril aprile",
+    "may mai mayo maggio maio mei",
+    "jun june juni juin junio giugno junho",
+    "jul july juli juillet julio luglio julho",
+    "aug august août aout agosto augustus",
+    "sep sept september septembre septiembre setiembre settembre setembro",
+    "oct october oktober octobre octubre ottobre outubro",
+    "nov november novembre noviembre novembro",
+    "dec december dezember décembre decembre diciembre dicembre dezembro",
+)
+_MONTHS = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names.split()}
+_MONTH_NAME = (
+    r"(?P<month>"
+    + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+    + r")\.?(?![^\W\d_])"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Dates as pages and stories print them, each read as (year, month, day):
+# 2019年4月4日, 2019.04.04, 2019/04/04, 2019-04-04; "April 4, 2019"; "4 April 2019",
+# "4. April 2019", "4 de abril de 2019"; 04.04.2019 (day first, as written in Europe).
 _WRITTEN = (
-    re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})(?!\d)"),
-    re.compile(r"\b" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I),
     re.compile(
-        r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH_NAME + r",?\s+((?:19|20)\d\d)\b", re.I
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年./-]\s*(?P<month>\d{1,2})\s*[月./-]\s*"
+        r"(?P<day>\d{1,2})(?!\d)"
     ),
+    re.compile(r"(?<![^\W\d_])" + _MONTH_NAME + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
+    re.compile(
+        r"\b" + _DAY + r"\s+(?:de\s+)?" + _MONTH_NAME + r",?\s+(?:de\s+)?" + _YEAR + r"\b",
+        re.I,
+    ),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?!\.?\d)"),
 )
 # Text searched for a dateline: datelines stand at the top of a story.
 _TEXT_SCAN = 20_000
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A calendar day found in text, and where it was written."""
+
+    day: datetime
+    start: int
+    end: int
+
+
+def find_written_date(text: str) -> WrittenDate | None:
+    """The first calendar day written out in ``text`` (earliest in the text wins)."""
+    text = text[:_TEXT_SCAN]
+    best: WrittenDate | None = None
+    for pattern in _WRITTEN:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best.start:
+                break
+            found = _day(match)
+            if found is not None:
+                best = WrittenDate(found, match.start(), match.end())
+                break
+    return best
+
+
+def strip_written_dates(text: str) -> str:
+    """``text`` with every written date replaced by a space."""
+    for pattern in _WRITTEN:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _day(match: re.Match[str]) -> datetime | None:
+    month_s = match.group("month")
+    month = int(month_s) if month_s.isdigit() else _MONTHS.get(month_s.lower())
+    year = int(match.group("year"))
+    if month is None or not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return datetime(year, month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
 def date_in_text(text: str) -> datetime | None:
     """The first calendar date written out in ``text``; a day, no time or zone."""
-    text = text[:_TEXT_SCAN]
-    best: tuple[int, datetime] | None = None
-    for number, pattern in enumerate(_WRITTEN):
-        match = pattern.search(text)
-        if match is None:
-            continue
-        groups = match.groups()
-        if number == 0:
-            year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
-        elif number == 1:
-            month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
-        else:
-            day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
-        try:
-            found = datetime(year, month, day)
-        except ValueError:
-            continue
-        if _MIN_YEAR <= year <= _MAX_YEAR and (best is None or match.start() < best[0]):
-            best = (match.start(), found)
-    return best[1] if best else None
+    found = find_written_date(text)
+    return found.day if found else None

@@ -248,9 +248,19 @@ def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
     if not found:
         return None
     try:
-        return datetime.strptime(found, "%Y-%m-%d")
+        day = datetime.strptime(found, "%Y-%m-%d")
     except ValueError:
         return None
+    # htmldate falls back to today for a page that only prints a time ("10:52"): the
+    # import day is the publication day only when the page writes that day out.
+    if day.date() == datetime.now().date() and not _writes_day(root, day):
+        return None
+    return day
+
+
+def _writes_day(root: HtmlElement, day: datetime) -> bool:
+    text = root.text_content()
+    return day.strftime("%Y-%m-%d") in text or date_in_text(text) == day
 
 
 # Class or id of an element that holds a dateline ("post-date", "timestamp", "meta").

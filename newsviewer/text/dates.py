@@ -1,38 +1,13 @@
-"""Dates written in English news prose: "Jan. 5, 2014", "5 January 2014", "2014-01-05"."""
+"""Dates in plain-text stories: a day with the time written beside it, and datelines."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_TIME = r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+from newsviewer.html.dates import find_written_date, strip_written_dates
 
-_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
-)
+_TIME = r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)"
 _TIME_RE = re.compile(_TIME)
 
 # A line that is only a date stamp, maybe with "Updated"/"Published" and a time.
@@ -47,21 +22,12 @@ _DATELINE_LEAD = re.compile(
 
 
 def find_date(text: str) -> datetime | None:
-    """The first calendar date written in ``text`` (with its time when one is next to it)."""
-    for pattern in _PATTERNS:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        month_s = m.group("month")
-        month = int(month_s) if month_s.isdigit() else _MONTHS.get(month_s[:4].lower().rstrip("."))
-        if month is None:
-            month = _MONTHS.get(month_s[:3].lower())
-        try:
-            when = datetime(int(m.group("year")), month or 0, int(m.group("day")))
-        except ValueError:
-            continue
-        return _with_time(when, text)
-    return None
+    """The first calendar date written in ``text`` (with its time when one is next to it).
+
+    The dates themselves are found by the one finder the HTML importer uses too.
+    """
+    found = find_written_date(text)
+    return None if found is None else _with_time(found.day, text)
 
 
 def _with_time(when: datetime, text: str) -> datetime:
@@ -88,9 +54,7 @@ def dateline_date(line: str) -> datetime | None:
     if when is None:
         return None
     # Beyond the date and a lead word, only a few words may remain (a time zone, a weekday).
-    rest = _TIME_RE.sub(" ", text)
-    for pattern in _PATTERNS:
-        rest = pattern.sub(" ", rest)
+    rest = strip_written_dates(_TIME_RE.sub(" ", text))
     rest = _DATELINE_LEAD.sub(" ", rest)
     if len(re.findall(r"[A-Za-z]{2,}", rest)) > 3:
         return None
