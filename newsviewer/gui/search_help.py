@@ -23,6 +23,12 @@ _ROWS = (
     ("after:2014-01-01", "dated on or after that day"),
     ("before:2015", "dated before 1 January 2015"),
     ("year:2014", "dated in 2014"),
+    ("tag:iraq", "with that tag"),
+    ("is:unread", "not read yet (also is:read, is:starred, is:archived)"),
+    ("has:highlight", "with highlights (has:note: with a note)"),
+    ("note:pentagon", "with a highlight note containing the text"),
+    ("saved:2024-03", "saved in March 2024"),
+    ("published:2014..2015", "published in 2014 or 2015 (a range: FROM..TO)"),
 )
 
 SEARCH_HELP_HTML = (

@@ -27,6 +27,7 @@ from newsviewer.library.query import (
     Field,
     Node,
     Not,
+    Own,
     Site,
     Term,
     fts_expression,
@@ -105,14 +106,27 @@ class SiteContains:
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
-    """Listing date in ``[start, end)``; at least one bound is set."""
+    """``column`` (the listing date unless said) in ``[start, end)``; a bound is set."""
 
     start: str | None
     end: str | None
+    column: str = "sort_at"
     needs: Needs = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "needs", Needs(columns=frozenset({"sort_at"})))
+        object.__setattr__(self, "needs", Needs(columns=frozenset({self.column})))
+
+
+@dataclass(frozen=True, slots=True)
+class Owned:
+    """What the reader added to the story (``query.Own``): a mark, a tag, highlights."""
+
+    kind: str
+    value: str = ""
+    needs: Needs = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", Needs(subquery=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +163,9 @@ class Without:
         object.__setattr__(self, "needs", self.part.needs)
 
 
-Condition = InIndex | Quoting | SiteContains | DateRange | Everything | AllOf | AnyOf | Without
+Condition = (
+    InIndex | Quoting | SiteContains | DateRange | Owned | Everything | AllOf | AnyOf | Without
+)
 
 
 def all_of(parts: Sequence[Condition]) -> Condition | None:
@@ -248,7 +264,12 @@ def make_plan(node: Node, table: str) -> Plan:
     if isinstance(node, Dates):
         if node.start is None and node.end is None:
             return Plan(table, None, None)
-        return Plan(table, None, DateRange(node.start, node.end))
+        return Plan(table, None, DateRange(node.start, node.end, node.column))
+    if isinstance(node, Own):
+        value = node.value.casefold() if node.kind == "tag" else node.value
+        if node.kind == "note_text":
+            value = _like(value)
+        return Plan(table, None, Owned(node.kind, value))
     return Plan(table, None, None)
 
 

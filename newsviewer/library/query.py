@@ -69,20 +69,44 @@ class Site:
 
 @dataclass(frozen=True, slots=True)
 class Dates:
-    """Listing date (published, else imported) in ``[start, end)``, as ``YYYY-MM-DD``."""
+    """Listing date (published, else imported) in ``[start, end)``, as ``YYYY-MM-DD``.
+
+    ``column`` is ``sort_at`` (the listing date), ``imported_at`` (``saved:``) or
+    ``published`` (``published:``, undated stories never match).
+    """
 
     start: str | None
     end: str | None
+    column: str = "sort_at"
 
 
-Node = Term | Phrase | All | Any | Not | Field | Site | Dates
+@dataclass(frozen=True, slots=True)
+class Own:
+    """What the reader added: ``is:unread|read|starred|archived``, ``has:highlight|note``,
+    ``tag:NAME`` (kind ``tag``) and ``note:WORDS`` (kind ``note_text``)."""
+
+    kind: str
+    value: str = ""
+
+
+Node = Term | Phrase | All | Any | Not | Field | Site | Dates | Own
 
 # Field names the user types -> canonical field.
 TEXT_FIELDS = {"title": "title", "headline": "title", "by": "by", "author": "by"}
 TEXT_FIELDS |= {"caption": "caption", "captions": "caption"}
 QUOTE_FIELDS = {"quote": "quote", "said": "said", "speaker": "said"}
 DATE_FIELDS = ("after", "before", "year")
+# Date ranges on one date of the story: ``saved:2024``, ``published:2014-01..2014-06``.
+RANGE_FIELDS = {"saved": "imported_at", "published": "published"}
+OWN_FIELDS = {"tag": "tag", "tags": "tag", "is": "is", "has": "has", "note": "note"}
+OWN_FIELDS |= {"notes": "note"}
 FIELDS = {**TEXT_FIELDS, **QUOTE_FIELDS, "site": "site"} | {d: d for d in DATE_FIELDS}
+FIELDS |= {r: r for r in RANGE_FIELDS} | OWN_FIELDS
+# ``is:`` and ``has:`` values, with the kind of ``Own`` each stands for.
+IS_VALUES = {"unread": "unread", "read": "read", "starred": "starred", "star": "starred"}
+IS_VALUES |= {"archived": "archived", "archive": "archived"}
+HAS_VALUES = {"highlight": "highlight", "highlights": "highlight", "note": "note"}
+HAS_VALUES |= {"notes": "note"}
 
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?")
 
@@ -251,6 +275,18 @@ class _Parser:
             return None
         if name in DATE_FIELDS:
             return _dates(name, tok.text) if tok.kind == "word" else value
+        if name in RANGE_FIELDS:
+            return _range(name, tok.text) if tok.kind == "word" else value
+        if name in ("is", "has"):
+            known = IS_VALUES if name == "is" else HAS_VALUES
+            kind = known.get(tok.text.lower()) if tok.kind == "word" else None
+            # Not a mark: search the words instead, as for any unknown field.
+            return Own(kind) if kind else _all([t for t in (_term(name), value) if t])
+        if name in ("tag", "note"):
+            words = _plain_words(value)
+            if not words:
+                return None
+            return Own("tag" if name == "tag" else "note_text", " ".join(words))
         if name == "site":
             words = _plain_words(value)
             return Site(" ".join(words)) if words else None
@@ -308,6 +344,21 @@ def _dates(name: str, value: str) -> Node | None:
     if name == "before":
         return Dates(None, first)
     return Dates(first, after)
+
+
+def _range(name: str, value: str) -> Node | None:
+    """``saved:``/``published:`` a period (``2024``, ``2024-03``, ``2024-03-05``) or
+    ``FROM..TO`` (either side may be left out; TO's whole period is included)."""
+    first_text, dots, last_text = value.partition("..")
+    first = _day(first_text) if first_text else None
+    last = _day(last_text) if last_text else None
+    if (first_text and first is None) or (last_text and last is None) or not (first or last):
+        return _all([t for t in (_term(name), _term(value)) if t is not None])
+    column = RANGE_FIELDS[name]
+    if not dots:
+        assert first is not None
+        return Dates(first[0], first[1], column)
+    return Dates(first[0] if first else None, last[1] if last else None, column)
 
 
 def _plain_words(node: Node) -> list[str]:

@@ -20,6 +20,7 @@ from newsviewer.library.plan import (
     DateRange,
     Everything,
     InIndex,
+    Owned,
     Plan,
     Quoting,
     SiteContains,
@@ -81,11 +82,14 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
         return Sql("a.site LIKE ? ESCAPE '\\'", (condition.text,))
     if isinstance(condition, DateRange):
         bounds: list[Sql] = []
+        column = f"a.{condition.column}"
         if condition.start is not None:
-            bounds.append(Sql("a.sort_at >= ?", (condition.start,)))
+            bounds.append(Sql(f"{column} >= ?", (condition.start,)))
         if condition.end is not None:
-            bounds.append(Sql("a.sort_at < ?", (condition.end,)))
+            bounds.append(Sql(f"{column} < ?", (condition.end,)))
         return bounds[0] if len(bounds) == 1 else _joined(bounds, "AND")
+    if isinstance(condition, Owned):
+        return owned_sql(condition, f"{'+' * walked}{story_id}")
     if isinstance(condition, Everything):
         return Sql("1")
     if isinstance(condition, AllOf | AnyOf):
@@ -96,6 +100,28 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
         inner = condition_sql(condition.part, story_id, walked=walked)
         return Sql(f"NOT ({inner.text})", inner.params)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+# Stories listed by each kind of ``Owned`` (migration 0006's tables), with its parameter.
+_OWNED = {
+    "unread": "SELECT article_id FROM marks WHERE mark = 0",
+    "starred": "SELECT article_id FROM marks WHERE mark = 1",
+    "archived": "SELECT article_id FROM marks WHERE mark = 2",
+    "tag": (
+        "SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+        "WHERE t.key = ?"
+    ),
+    "highlight": "SELECT article_id FROM highlights",
+    "note": "SELECT article_id FROM highlights WHERE note != ''",
+    "note_text": "SELECT article_id FROM highlights WHERE note LIKE ? ESCAPE '\\'",
+}
+
+
+def owned_sql(condition: Owned, story_id: str) -> Sql:
+    params = (condition.value,) if condition.kind in ("tag", "note_text") else ()
+    if condition.kind == "read":
+        return Sql(f"{story_id} NOT IN ({_OWNED['unread']})")
+    return Sql(f"{story_id} IN ({_OWNED[condition.kind]})", params)
 
 
 # -- the matches of a plan -------------------------------------------------------
