@@ -18,7 +18,7 @@ from newsviewer.importers import archive
 from newsviewer.importers.archive import ArchiveImporter
 from newsviewer.importers.base import SourceFile, is_container
 from newsviewer.importers.registry import Registry
-from tests.formats_story import PHOTO, TITLE, assert_photo, assert_story, page_html
+from tests.formats_story import PHOTO, TITLE, URL, assert_photo, assert_story, page_html
 from tests.test_warc_importer import crawl_records
 
 NOTE = (
@@ -98,11 +98,13 @@ def test_a_wacz_collection_reads_its_web_archives() -> None:
         "datapackage.json": json.dumps(
             {"profile": "data-package", "wacz_version": "1.1.1"}
         ).encode(),
-        "pages/pages.jsonl": b'{"format": "json-pages-1.0"}\n',
+        # The page list names the story the person archived, not the second page.
+        "pages/pages.jsonl": b'{"format": "json-pages-1.0", "id": "pages"}\n'
+        + json.dumps({"url": URL, "title": TITLE, "ts": "2024-03-05T09:00:00Z"}).encode(),
         "archive/data.warc.gz": b"".join(gzip.compress(r) for r in crawl_records()),
     }
     found = parts(make_zip(files, zipfile.ZIP_STORED), "crawl.wacz")
-    assert len(found) == 2
+    assert [p.label for p in found] == [URL]
     assert found[0].article.format == "wacz"
     assert_photo(assert_story(found[0].article))
 

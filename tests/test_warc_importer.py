@@ -13,7 +13,15 @@ from newsviewer.errors import ParseError
 from newsviewer.importers.base import SourceFile, is_container
 from newsviewer.importers.registry import Registry
 from newsviewer.importers.warc import WarcImporter
-from tests.formats_story import IMAGE_URL, PHOTO, URL, assert_photo, assert_story, page_html
+from tests.formats_story import (
+    IMAGE_URL,
+    PHOTO,
+    TITLE,
+    URL,
+    assert_photo,
+    assert_story,
+    page_html,
+)
 
 
 def record(kind: str, uri: str, content_type: str, block: bytes) -> bytes:
@@ -78,6 +86,22 @@ def crawl_records() -> list[bytes]:
         ),
         record("request", IMAGE_URL, req, b"GET /img/harbour.png HTTP/1.1\r\n\r\n"),
         record("response", IMAGE_URL, resp, http("200 OK", "Content-Type: image/png\r\n", PHOTO)),
+        record(
+            "request",
+            "https://ads.example/frame.html",
+            req,
+            b"GET /frame.html HTTP/1.1\r\nHost: ads.example\r\nSec-Fetch-Dest: iframe\r\n\r\n",
+        ),
+        record(
+            "response",
+            "https://ads.example/frame.html",
+            resp,
+            http(
+                "200 OK",
+                "Content-Type: text/html\r\n",
+                page_html().replace(TITLE, "An advert").encode(),
+            ),
+        ),
         record(
             "response",
             "https://gazette.example/site.css",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import posixpath
 import tarfile
 import zipfile
@@ -328,12 +329,30 @@ def _special_zip(members: Members, path: Path) -> list[Part] | None:
             for n in sorted(names)
             if n.startswith("archive/") and ".warc" in n
         )
-        return [_as_format(p, "wacz") for p in warc_parts(records, path)]
+        return [_as_format(p, "wacz") for p in warc_parts(records, path, _wacz_pages(members))]
     if any(PurePosixPath(n).name.startswith("metadata_") and n.endswith(".json") for n in names):
         from newsviewer.importers.readlater import omnivore_parts
 
         return omnivore_parts(members.files, path)
     return None
+
+
+def _wacz_pages(members: Members) -> frozenset[str] | None:
+    """The pages a WACZ says were visited (``pages/pages.jsonl``); None when it lists none.
+
+    A browser's crawl also records every frame and embed it loaded; the page list is
+    what the person archived.
+    """
+    listed = members.files.get("pages/pages.jsonl", b"")
+    urls = set()
+    for line in listed.splitlines():
+        try:
+            entry = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+            urls.add(entry["url"])
+    return frozenset(urls) or None
 
 
 def _as_format(part: Part, fmt: str) -> Part:

@@ -184,7 +184,7 @@ def _json_items(data: bytes) -> list[tuple[int, _Item]]:
     except RecursionError as exc:
         raise ParseError("the JSON Feed is nested too deeply to read") from exc
     if not isinstance(feed, dict) or "jsonfeed.org/version/1" not in str(feed.get("version")):
-        raise ParseError("not a JSON Feed (no jsonfeed.org version)")
+        raise ParseError("a JSON file, but not a JSON Feed (no jsonfeed.org version) nor an export")
     raw_items = feed.get("items")
     if not isinstance(raw_items, list):
         raise ParseError("the JSON Feed has no list of items")

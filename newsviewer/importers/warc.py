@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ MAX_RECORDS = 100_000
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 _MAX_HEADER_BYTES = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FRAME_REQUEST = re.compile(rb"^Sec-Fetch-Dest:\s*(?:iframe|frame|embed|object)\b", re.I | re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +74,29 @@ class WarcImporter:
         return iter(warc_parts(source.data, source.path))
 
 
-def warc_parts(data: bytes, path: Path) -> list[Part]:
-    """Every HTML page of the archive as a part; the whole archive is read and checked
-    before the first part is given, so a cut-off archive gives nothing."""
+def warc_parts(data: bytes, path: Path, only: frozenset[str] | None = None) -> list[Part]:
+    """Every HTML page of the archive as a part (only those at the addresses ``only``
+    names, when given); the whole archive is read and checked before the first part
+    is given, so a cut-off archive gives nothing."""
     pages: list[tuple[str, Payload]] = []
     images = PackedImages()
+    framed: set[str] = set()
     for record in read_records(expand(data)):
+        if record.kind == "request" and _FRAME_REQUEST.search(record.block[:8192]):
+            framed.add(record.uri)
         if record.kind not in ("response", "resource"):
             continue
         payload = _payload(record)
         if payload is None or payload.status != 200:
             continue
         if payload.mime in _HTML_TYPES:
-            pages.append((record.uri, payload))
+            if only is None or record.uri in only:
+                pages.append((record.uri, payload))
         elif payload.mime.startswith("image/") or not payload.mime:
             images.add(record.uri, payload.body)
+    # A browser's crawl fetches the ads and embeds a page frames as HTML documents too;
+    # its request says so (Sec-Fetch-Dest), and those are not stories.
+    pages = [(uri, page) for uri, page in pages if uri not in framed] or pages
     if not pages:
         raise ParseError("the web archive holds no HTML page")
     parts = []
