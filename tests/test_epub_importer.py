@@ -170,3 +170,39 @@ def test_a_news_download_drops_its_navigation_and_keeps_the_source_address() -> 
     article = parts(epub({"OEBPS/text/harbour wall.xhtml": page}))[0].article
     assert [b.text for b in article.blocks] == list(PARAGRAPHS)
     assert article.url == URL
+
+
+NCX = """<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
+  <head><meta name="dtb:uid" content="urn:uuid:4f1b8a0e"/></head>
+  <docTitle><text>The Coastal Gazette</text></docTitle>
+  <navMap>
+    <navPoint id="n1" playOrder="1"><navLabel><text>The harbour, rebuilt</text></navLabel>
+      <content src="text/harbour%20wall.xhtml#top"/></navPoint>
+  </navMap>
+</ncx>"""
+
+
+def test_an_epub_2_takes_its_chapter_titles_from_the_ncx() -> None:
+    opf = (
+        OPF.replace('version="3.0"', 'version="2.0"')
+        .replace(
+            '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+            '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
+        )
+        .replace('<itemref idref="nav"/>', "")
+        .replace("<spine>", '<spine toc="ncx">')
+    )
+    untitled = chapter(TITLE, body_html("../images/harbour.png")).replace(f"<h1>{TITLE}</h1>", "")
+    data = epub(
+        {
+            "OEBPS/content.opf": opf,
+            "OEBPS/toc.ncx": NCX,
+            "OEBPS/text/harbour wall.xhtml": untitled,
+        },
+        drop="OEBPS/nav.xhtml",
+    )
+    found = parts(data)
+    assert found[0].label == "The harbour, rebuilt"
+    assert found[0].article.title == "The harbour, rebuilt"
+    assert_photo(found[0].article)
