@@ -73,12 +73,13 @@ class _NoViewport:
 class Scope:
     """A part of the library listed instead of all of it (a sidebar entry: Unread, a tag).
 
-    ``ids`` reads its stories, newest first, off the GUI thread. A search still looks
-    through the whole library.
+    ``ids(library, limit)`` reads its stories, newest first (the first ``limit``, or
+    all for None), off the GUI thread: the first page at once, the rest after it is
+    painted, as for the whole library. A search still looks through the whole library.
     """
 
     name: str
-    ids: Callable[[Library], list[ArticleId]]
+    ids: Callable[[Library, int | None], list[ArticleId]]
 
 
 class ListSession(QObject):
@@ -231,7 +232,7 @@ class ListSession(QObject):
             scope = self.scope
 
             def work() -> object:
-                return _Scoped(scope.ids(library)), None, library.count()
+                return _Scoped(scope.ids(library, FIRST_PAGE)), None, library.count()
 
         else:
 
@@ -295,6 +296,9 @@ class ListSession(QObject):
             self.model.set_ids(rows.ids)
             self._total = count
             self._matches = len(rows.ids)
+            if len(rows.ids) == FIRST_PAGE and self.scope is not None:
+                scope = self.scope
+                self.viewport.after_rows_painted(lambda: self._load_scope(generation, scope))
         else:
             self.model.set_partial(count, rows)
             self._total = self._matches = self.model.total()
@@ -330,6 +334,29 @@ class ListSession(QObject):
         self.restoring = False
         self.listed.emit(self.model.rowCount())
         self._run_after_refresh()
+
+    def _load_scope(self, generation: int, scope: Scope) -> None:
+        """All the ids of a scope shown from its first page, read in the background."""
+        library = self.library
+
+        def work() -> list[ArticleId] | None:
+            return None if generation != self._generation else scope.ids(library, None)
+
+        def done(ids: list[ArticleId] | None) -> None:
+            if ids is None or generation != self._generation:
+                return
+            current = self.current
+            scroll = self.viewport.scroll_value()
+            self.model.set_ids(ids)
+            self._matches = len(ids)
+            self.counts_changed.emit()
+            row = self.model.row_of(current) if current is not None else None
+            if row is not None:
+                self._select(row)
+            self.viewport.set_scroll_value(scroll)
+            self.completed.emit(self.model.rowCount())
+
+        self.id_tasks.submit("scope ids", work, done, self._fail)
 
     def _load_all_ids(self, generation: int) -> None:
         """All the ids of a list shown from its first page, read in the background."""

@@ -39,11 +39,11 @@ TINTS = {
     "purple": "#d2bdf5",
 }
 
-_SCOPES: dict[str, Callable[[Library], list[ArticleId]]] = {
-    "unread": lambda library: marks.marked_ids(library, marks.UNREAD),
-    "starred": lambda library: marks.marked_ids(library, marks.STARRED),
-    "archived": lambda library: marks.marked_ids(library, marks.ARCHIVED),
-    "recent": lambda library: marks.recent_ids(library),
+_SCOPES: dict[str, Callable[[Library, int | None], list[ArticleId]]] = {
+    "unread": lambda library, limit: marks.marked_ids(library, marks.UNREAD, limit),
+    "starred": lambda library, limit: marks.marked_ids(library, marks.STARRED, limit),
+    "archived": lambda library, limit: marks.marked_ids(library, marks.ARCHIVED, limit),
+    "recent": lambda library, limit: marks.recent_ids(library, limit),
 }
 
 
@@ -52,7 +52,7 @@ def scope_for(entry: Entry) -> Scope | None:
         return Scope(entry.kind, _SCOPES[entry.kind])
     if entry.kind == "tag":
         name = entry.value
-        return Scope(f"tag:{name}", lambda library: tags.tagged_ids(library, name))
+        return Scope(f"tag:{name}", lambda library, limit: tags.tagged_ids(library, name, limit))
     return None
 
 

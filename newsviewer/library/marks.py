@@ -116,15 +116,15 @@ def marks_of(library: Library, ids: Sequence[int]) -> dict[ArticleId, Marks]:
     }
 
 
-def marked_ids(library: Library, mark: int) -> list[ArticleId]:
-    """Every story with ``mark``, in the list's order (newest first)."""
+def marked_ids(library: Library, mark: int, limit: int | None = None) -> list[ArticleId]:
+    """Every story with ``mark`` (the first ``limit``), in the list's order (newest first)."""
     # One JSON array built inside SQLite from the (mark, sort_at, id) index, as
     # ``Library.ids`` does for all stories: a row per id costs 1.5x as much.
     with reading(library) as conn:
         packed = conn.exec_driver_sql(
             "SELECT json_group_array(article_id) FROM (SELECT article_id FROM marks "
-            "WHERE mark = ? ORDER BY sort_at DESC, article_id DESC)",
-            (mark,),
+            "WHERE mark = ? ORDER BY sort_at DESC, article_id DESC LIMIT ?)",
+            (mark, -1 if limit is None else limit),
         ).scalar_one()
     return cast(list[ArticleId], json.loads(packed))
 
@@ -173,7 +173,7 @@ def sites(library: Library) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def recent_ids(library: Library, limit: int = 1000) -> list[ArticleId]:
+def recent_ids(library: Library, limit: int | None = 1000) -> list[ArticleId]:
     """The last ``limit`` stories imported, latest first (ids grow with each import)."""
     with reading(library) as conn:
         packed = conn.exec_driver_sql(

@@ -187,7 +187,7 @@ def tags_of(library: Library, ids: Sequence[int]) -> dict[ArticleId, tuple[str, 
     return {i: tuple(name for _, name in sorted(pairs)) for i, pairs in found.items()}
 
 
-def tagged_ids(library: Library, name: str) -> list[ArticleId]:
+def tagged_ids(library: Library, name: str, limit: int | None = None) -> list[ArticleId]:
     """The stories with a tag, in the list's order (newest first); none for an unknown tag."""
     with reading(library) as conn:
         tag = _tag_id(conn, name, create=False)
@@ -195,7 +195,7 @@ def tagged_ids(library: Library, name: str) -> list[ArticleId]:
             return []
         packed = conn.exec_driver_sql(
             "SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_tags "
-            "WHERE tag_id = ? ORDER BY sort_at DESC, article_id DESC)",
-            (tag,),
+            "WHERE tag_id = ? ORDER BY sort_at DESC, article_id DESC LIMIT ?)",
+            (tag, -1 if limit is None else limit),
         ).scalar_one()
     return cast(list[ArticleId], json.loads(packed))

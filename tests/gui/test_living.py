@@ -157,3 +157,18 @@ def test_highlight_by_selection_is_tinted_and_kept(
     window.living.highlight_selection()
     assert "Select words" in window.statusBar().currentMessage()
     assert len(hl.highlights_of(library, story)) == 1
+
+
+def test_a_long_part_of_the_library_shows_its_first_page_then_the_rest(
+    qtbot: QtBot, library: Library, make_window: MakeWindow
+) -> None:
+    from newsviewer.gui.list_session import FIRST_PAGE
+
+    ids = fill(library, FIRST_PAGE + 5)
+    window = make_window()
+    ready(qtbot, window)
+    with qtbot.waitSignal(window.session.completed, timeout=10000) as done:
+        window.living.sidebar.choose(Entry("unread"))
+    assert done.args == [FIRST_PAGE + 5]
+    assert listed(window) == ids[::-1]
+    assert window.count_label.text() == f"{FIRST_PAGE + 5} stories"
