@@ -136,8 +136,20 @@ def use_language(code: str) -> Iterator[None]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Enough words to tell a language by its function words; reading more changes nothing.
-_SAMPLE_WORDS = 400
+# Enough text to tell a language by its function words; reading more changes nothing.
+_SAMPLE_CHARS = 1500
+# "the" this many times in the sample: no other language here writes it.
+_SURELY_ENGLISH = 5
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[int, ...]]:
+    """Each function word and the languages (indices into LANGUAGES) that use it."""
+    table: dict[str, list[int]] = {}
+    for i, code in enumerate(LANGUAGES):
+        for w in lexicon(code).stopwords:
+            table.setdefault(w, []).append(i)
+    return {w: tuple(v) for w, v in table.items()}
 
 
 def detect_language(texts: Iterable[str], declared: str = "") -> str:
@@ -146,21 +158,23 @@ def detect_language(texts: Iterable[str], declared: str = "") -> str:
     code = declared.strip().lower().replace("_", "-").split("-")[0]
     if code:
         return code
-    counts = dict.fromkeys(LANGUAGES, 0)
-    seen = 0
+    parts: list[str] = []
+    size = 0
     for text in texts:
-        for m in _WORD.finditer(text):
-            w = m.group().lower()
-            for c in LANGUAGES:
-                if w in lexicon(c).stopwords:
-                    counts[c] += 1
-            seen += 1
-            if seen >= _SAMPLE_WORDS:
-                break
-        if seen >= _SAMPLE_WORDS:
+        parts.append(text[: _SAMPLE_CHARS - size])
+        size += len(parts[-1])
+        if size >= _SAMPLE_CHARS:
             break
-    best = max(LANGUAGES, key=lambda c: counts[c])
-    return best if counts[best] > counts["en"] else "en"
+    sample = " ".join(parts).lower()
+    if sample.count(" the ") >= _SURELY_ENGLISH:
+        return "en"  # the commonest case, told without counting every word
+    table = _stopword_languages()
+    counts = [0] * len(LANGUAGES)
+    for w in _WORD.findall(sample):
+        for i in table.get(w, ()):
+            counts[i] += 1
+    best = max(range(len(LANGUAGES)), key=counts.__getitem__)
+    return LANGUAGES[best] if counts[best] > counts[0] else "en"
 
 
 # Words that open a sentence or clause and never a speaker's name ("Meanwhile Mark Oaten

@@ -83,16 +83,16 @@ def find_quotes(
     from the text. Its word lists (cues, "selon", pronouns) are the ones read.
     """
     texts = [b.text for b in blocks]
+    spans = find_spans(texts)  # marks pair the same way in every language
+    if not spans:
+        return ()
     with use_language(detect_language(texts, language)):
-        return _find_quotes(blocks, texts, known_names)
+        return _find_quotes(blocks, texts, spans, known_names)
 
 
 def _find_quotes(
-    blocks: Sequence[Block], texts: list[str], known_names: Sequence[str]
+    blocks: Sequence[Block], texts: list[str], spans: list[Span], known_names: Sequence[str]
 ) -> tuple[Quote, ...]:
-    spans = find_spans(texts)
-    if not spans:
-        return ()
     index = NameIndex(texts, known_names)
     offsets = block_offsets(list(blocks))
     groups: dict[int, list[Span]] = {}
@@ -269,6 +269,7 @@ def _mark_at(text: str, start: int) -> int:
 # A title announced by its noun stands within this many words before its opening mark.
 _TITLE_REACH = 3
 _TITLE_WORDS = 10
+_TITLE_CHARS = 80  # enough for the three words before the mark
 
 
 def _announced_title(text: str, span: Span) -> bool:
@@ -279,8 +280,9 @@ def _announced_title(text: str, span: Span) -> bool:
         return False  # a title ends without punctuation of its own and stays short
     lex = current()
     nouns = lex.title_nouns if lex is not None else english_title_nouns()
-    before = head(text, _mark_at(text, span.start)).split()[-_TITLE_REACH - 1 :]
-    return any(w.strip(",:").lower() in nouns for w in before[-_TITLE_REACH:])
+    at = _mark_at(text, span.start)
+    before = text[max(0, at - _TITLE_CHARS) : at].split()[-_TITLE_REACH:]
+    return any(w.strip(",:").lower() in nouns for w in before)
 
 
 def _incise(quoted: str) -> Attribution | None:
