@@ -86,7 +86,14 @@ def article_json(article: Article | StoredArticle) -> dict[str, Any]:
         "text": article.text,
         "figures": [_figure_json(f) for f in article.figures],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "mention": q.mention, "cue": q.cue}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "mention": q.mention,
+                "cue": q.cue,
+                "role": q.role,
+                "confidence": q.confidence,
+            }
             for q in article.quotes
         ],
     }

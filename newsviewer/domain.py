@@ -55,6 +55,9 @@ class Quote:
     start: int
     end: int
     role: str | None = None
+    # How sure the attribution is (0-1), from how the speaker was found; None for a
+    # quotation read back from a library, which does not store it.
+    confidence: float | None = None
 
 
 # Marks a reading app gives a story (Omnivore, Wallabag exports carry them).

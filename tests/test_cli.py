@@ -60,6 +60,30 @@ def test_parse_sample_gives_the_article(capsys: pytest.CaptureFixture[str]) -> N
         assert doc["published_inferred"] is True
 
 
+def test_parse_json_gives_each_attribution_a_confidence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Council keeps library open\n\n"
+        '"We will keep the library open," said Jane Porter, the council leader.\n\n'
+        'Residents cheered. "This is what we asked for," one of them said.\n\n'
+        'The word "library" appears on the sign.\n',
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "parse", str(story), "--json")
+    assert code == 0
+    [doc] = json_lines(out)
+    by_text = {q["text"]: q for q in doc["quotes"]}
+    named = by_text["We will keep the library open"]
+    assert named["speaker"] == "Jane Porter"
+    assert named["confidence"] >= 0.9
+    for q in doc["quotes"]:
+        assert 0.0 <= q["confidence"] <= 1.0
+        if q["speaker"] is None:
+            assert q["confidence"] == 0.0
+
+
 def test_parse_reports_a_bad_file_in_argument_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

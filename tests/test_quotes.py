@@ -391,3 +391,24 @@ def test_a_speaker_is_never_a_clause_opener_a_number_or_a_possessive() -> None:
 def test_one_of_a_kind_description_keeps_the_noun() -> None:
     found = pairs('One trader put it more bluntly: "Nobody wants to hold tech stocks now."')
     assert found == [("Nobody wants to hold tech stocks now.", "trader")]
+
+
+def test_a_short_characterisation_after_dismissed_as_is_reported_speech() -> None:
+    found = pairs('Campaign chair Paul Manafort dismissed the whole kerfuffle as "absurd."')
+    assert found == [("absurd.", "Paul Manafort")]
+
+
+def test_confidence_is_highest_for_a_named_speaker_and_zero_without_one() -> None:
+    found = quotes_of(
+        '"We will win this fight," said Senator Jane Doe of Ohio.',
+        '"We will keep going." The crowd cheered for an hour afterwards.',
+        'A sign read "No entry for anyone after ten in the evening."',
+    )
+    named = found[0]
+    assert named.speaker == "Jane Doe" and named.confidence is not None
+    assert named.confidence >= 0.9
+    assert found[1].speaker == "Jane Doe"
+    assert found[1].confidence is not None and found[1].confidence < named.confidence
+    for q in found:
+        assert q.confidence is not None and 0.0 <= q.confidence <= 1.0
+        assert (q.confidence == 0.0) == (q.speaker is None)

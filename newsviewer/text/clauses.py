@@ -26,6 +26,8 @@ _CUE_REACH = 10
 # A speaker's description between commas ("Seth McKee, a political scientist at Texas
 # Tech University, told") runs up to this many words.
 _APPOSITIVE_REACH = 30
+# Lowercase words of a title between capitalised ones ("Campaign chair Paul Manafort").
+_ROLE_WORDS = 2
 # A speaker phrase is a short noun phrase; longer runs are clauses, not speakers.
 _MAX_MENTION_WORDS = 10
 _DASHES = frozenset("—―–-")
@@ -171,6 +173,21 @@ def _described_subject(toks: list[str]) -> list[str]:
     return name if 2 <= len(name) <= 4 else []
 
 
+def _title_word(toks: list[str], pos: int, room: int) -> bool:
+    """True when ``toks[pos]`` is a lowercase word of a title that a full name follows
+    within ``room`` lowercase words ("presidential candidate Bernie Sanders")."""
+    end = pos
+    while end < len(toks) and end - pos < room and toks[end].isalpha() and toks[end].islower():
+        word = toks[end]
+        if word in _NOT_IN_SUBJECT or word in _CLAUSE_WORDS or is_cue(word):
+            return False
+        if word.endswith(("ed", "ing", "ly")):
+            return False  # a verb or adverb: "Sanders endorsed Hillary Clinton"
+        end += 1
+    name = toks[end : end + 2]
+    return end > pos and len(name) == 2 and all(t[:1].isupper() and t not in _BREAKS for t in name)
+
+
 def sentence_subject(before: str) -> list[str]:
     toks = _clause_tokens(before)
     described = _described_subject(toks)
@@ -207,11 +224,17 @@ def sentence_subject(before: str) -> list[str]:
     if len(toks) > 1 and toks[0] in {"The", "A", "An"} and toks[1][:1].isupper():
         toks = toks[1:]  # "The Democratic National Convention released a statement"
     out: list[str] = []
-    for tok in toks:
+    lower = 0
+    for pos, tok in enumerate(toks):
         if (tok[:1].isupper() and tok not in _BREAKS) or (tok.lower() in {"of", "for"} and out):
             out.append(tok)
         elif not out and tok[:1].islower() and tok.isalpha() and len(out) < 3:
             out.append(tok)  # a role before the name: "pollster Daron Shaw"
+        elif out and lower < _ROLE_WORDS and _title_word(toks, pos, _ROLE_WORDS - lower):
+            # "Campaign chair Paul Manafort", "Democratic presidential candidate Bernie
+            # Sanders": lowercase words of a title between capitals.
+            out.append(tok)
+            lower += 1
         else:
             break
     while out and not out[-1][:1].isupper():

@@ -70,6 +70,8 @@ _REPORTING = words("""
     denounced condemned ridiculed derided lambasted characterized characterizing branding
     likened likening cheered chanted promising vowing pledging declaring calling warning
     insisting arguing saying telling describing writing urged asked asking questioned
+    dismissed dismisses dismissing heralded heralds heralding accuse accuses accusing
+    accusation accusations brand brands
     """)
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 
@@ -117,6 +119,7 @@ def _find_quotes(
         speaker: Speaker | None = None
         cue = None
         mention = None
+        how = "carried"  # how the speaker was found, for the attribution's confidence
         same_block = last is not None and last[0] == first.block
         # "Ted Cruz says his “friend” Marco Rubio ran “…”": a second quotation in the
         # same sentence keeps the first one's speaker.
@@ -137,17 +140,18 @@ def _find_quotes(
         if label is not None:
             # "“WALLACE: Let's start with …”": a transcript turn names its own speaker.
             found, weak, mention, cue = None, None, " ".join(label), None
-            speaker = resolve(label, index)
+            speaker, how = resolve(label, index), "turn"
         elif found is not None:
             cue = found.cue
             if found.mention:
                 mention = " ".join(found.mention)
                 speaker = _speaker_of(found.mention, texts, first, index, last)
+                how = _how_named(found.mention, speaker, found)
             elif last is not None and (same_block or (recent and found.near)):
                 speaker = last[1]
             if speaker is None and not found.mention and current_pro_drop():
                 # "«…», dijo.": the subject left out is the person the story named last.
-                speaker = _last_named(texts, first, index)
+                speaker, how = _last_named(texts, first, index), "dropped"
         elif found is None:
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
@@ -159,11 +163,13 @@ def _find_quotes(
             if weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
+                how = "subject"
             elif lead is not None:
                 # "Clinton responded, saying the campaign was wrong." then a paragraph of
                 # quotation only: the previous paragraph's reporting sentence introduces it.
                 mention, cue = " ".join(lead.mention), lead.cue
                 speaker = _speaker_of(lead.mention, texts, first, index, last)
+                how = "lead"
             elif last is not None and (same_block or (opens_block and recent)):
                 speaker = last[1]
         for span in group:
@@ -173,6 +179,7 @@ def _find_quotes(
             if turn is not None:
                 # A transcript running over paragraphs: each "PENCE: …" turn changes speaker.
                 speaker, mention, cue = resolve(turn, index), " ".join(turn), None
+                how = "turn"
             quotes.append(
                 Quote(
                     text=text,
@@ -182,11 +189,40 @@ def _find_quotes(
                     start=base + span.start,
                     end=base + span.end,
                     role=speaker.role if speaker else None,
+                    confidence=_CONFIDENCE[how] if speaker else 0.0,
                 )
             )
         if speaker is not None:
             last = (final.block, speaker, cue)
     return tuple(quotes)
+
+
+# How sure an attribution is, by how its speaker was found: the share of such
+# attributions that named the annotated source on PolNeAR train+dev (5,900 checked).
+_CONFIDENCE = {
+    "named": 0.97,  # "…,” said John Kerry." (0.975 of 3,470)
+    "surname": 0.92,  # "…,” Kerry said.", resolved to the fullest name given (0.925)
+    "described": 0.9,  # "a spokeswoman for the State Department", "the senator"
+    "unmarked": 0.9,  # "— Kerry", "Kerry: …": a name, no reporting verb
+    "carried": 0.9,  # no clause of its own: the speaker quoted just before (0.929)
+    "subject": 0.85,  # the sentence's subject, with no reporting verb (0.920 of 174)
+    "turn": 0.75,  # "KERRY: …" in a transcript (0.765 of 17)
+    "lead": 0.75,  # a paragraph of quotation after "Kerry responded:" (0.75 of 8)
+    "pronoun": 0.65,  # "…,” he said.": the person it points back to (0.651 of 43)
+    "dropped": 0.6,  # "«…», dijo.": the person the story named last (not measured)
+}
+
+
+def _how_named(mention: list[str], speaker: Speaker | None, found: Attribution) -> str:
+    if speaker is None:
+        return "carried"
+    if len(mention) == 1 and is_pronoun(mention[0]):
+        return "pronoun"
+    if found.cue is None:
+        return "unmarked"
+    if not speaker.person or mention[0].lower() in determiners():
+        return "described"  # an organisation, or "the senator" pointing back
+    return "named" if len(speaker.name.split()) >= 2 else "surname"
 
 
 def _speaker_of(
