@@ -17,7 +17,6 @@ occur in almost every story, most occur in a handful.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import random
 import sqlite3
@@ -25,8 +24,10 @@ import sys
 import time
 from collections import deque
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from itertools import islice
 from pathlib import Path, PurePath
+from typing import Any
 
 import numpy as np
 
@@ -40,8 +41,15 @@ from newsviewer.domain import (
     block_offsets,
 )
 from newsviewer.library import Library, StoreRequest
+from newsviewer.library.db import create_library_engine
 from newsviewer.library.models import FTS_TABLES
-from newsviewer.library.repository import article_row, content_hash, figure_rows, quotation_rows
+from newsviewer.library.rows import (
+    Inserts,
+    article_row,
+    content_hash,
+    figure_rows,
+    quotation_rows,
+)
 
 COMMON_TEXT = (
     "the of and to a in that is was he for it with as his on be at by i this had not are "
@@ -200,30 +208,22 @@ class StoryMaker:
         return StoreRequest(article, f"/synthetic/{number:07d}.txt", original)
 
 
-ARTICLE_COLUMNS = (  # noqa: SIM905
-    "id sort_at headline site published published_inferred imported_at standfirst byline "
-    "authors url language format word_count source_name source_path content_hash blocks "
-    "body_text captions"
-).split()
-FIGURE_COLUMNS = "article_id ordinal position caption credit alt src mime image".split()  # noqa: SIM905
-QUOTE_COLUMNS = (
-    "article_id ordinal text speaker mention cue role start_offset end_offset".split()  # noqa: SIM905
-)
+# Column values of the stories' rows, by table: articles, figures, quotations,
+# originals. Turned into statement parameters by the writing process: a bound
+# image is a memoryview, which cannot be sent back from a worker.
 Rows = tuple[
-    list[tuple[object, ...]],
-    list[tuple[object, ...]],
-    list[tuple[object, ...]],
-    list[tuple[object, ...]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
 ]
 
 
-def _sql_value(value: object) -> object:
-    # What the ORM column types write: ISO text for datetimes, JSON without ASCII escapes.
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+@cache
+def _inserts() -> Inserts:
+    # The library's own statements and value conversions; the engine is only
+    # asked for its dialect and never connects.
+    return Inserts(create_library_engine(Path("unused.sqlite3")).dialect)
 
 
 def rows_for(maker: StoryMaker, number: int, imported_at: datetime) -> Rows:
@@ -238,16 +238,9 @@ def rows_for(maker: StoryMaker, number: int, imported_at: datetime) -> Rows:
         digest=content_hash(request.original),
     )
     values["id"] = article_id
-    article = tuple(_sql_value(values[c]) for c in ARTICLE_COLUMNS)
-    figures = [
-        tuple(r[c] for c in FIGURE_COLUMNS)
-        for r in figure_rows(article_id, request.article.figures)
-    ]
-    quotes = [
-        tuple(r[c] for c in QUOTE_COLUMNS)
-        for r in quotation_rows(article_id, request.article.quotes)
-    ]
-    return [article], figures, quotes, [(article_id, request.original)]
+    figures = figure_rows(article_id, request.article.figures)
+    quotes = quotation_rows(article_id, request.article.quotes)
+    return [values], figures, quotes, [{"article_id": article_id, "data": request.original}]
 
 
 def make_chunk(args: tuple[int, int, int]) -> Rows:
@@ -269,10 +262,6 @@ def _maker(seed: int) -> StoryMaker:
     if seed not in _MAKERS:
         _MAKERS[seed] = StoryMaker(seed)
     return _MAKERS[seed]
-
-
-def _insert_sql(table: str, columns: list[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 # What a reader adds, in the shares a long-used library might show: most stories
@@ -370,12 +359,8 @@ def main() -> None:
         raise SystemExit(f"{args.path} already holds {made} stories; give a new path or --resume")
     # Story n has id n + 1, so the next story to make is the highest id so far.
     first = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
-    statements = (
-        _insert_sql("articles", ARTICLE_COLUMNS),
-        _insert_sql("figures", FIGURE_COLUMNS),
-        _insert_sql("quotations", QUOTE_COLUMNS),
-        "INSERT INTO originals (article_id, data) VALUES (?, ?)",
-    )
+    inserts = _inserts()
+    statements = (inserts.article_with_id, inserts.figure, inserts.quotation, inserts.original)
     chunks = iter(
         [(args.seed, n, min(n + CHUNK, args.count)) for n in range(first, args.count, CHUNK)]
     )
@@ -394,8 +379,8 @@ def main() -> None:
             following = next(chunks, None)
             if following is not None:
                 flight.append(pool.apply_async(make_chunk, (following,)))
-            for sql, batch in zip(statements, rows, strict=True):
-                conn.executemany(sql, batch)
+            for statement, batch in zip(statements, rows, strict=True):
+                conn.executemany(statement.sql, [statement.params(r) for r in batch])
             made += len(rows[0])
             pending += len(rows[0])
             if pending >= BATCH:

@@ -24,16 +24,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Name of the FTS5 table and the prefix of its shadow tables (``articles_fts_data`` ...);
-# they are created by hand in the migrations and hidden from autogenerate.
-FTS_TABLE = "articles_fts"
-# The same columns with porter stems (migration 0002), and quoted words and speakers.
-STEM_TABLE = "articles_stem"
-QUOTES_FTS_TABLE = "quotations_fts"
-FTS_TABLES = (FTS_TABLE, STEM_TABLE, QUOTES_FTS_TABLE)
-# Word beginnings the two story indexes file under their own lists (migration 0004):
-# a prefix this short is one lookup, a longer one merges the lists of its words.
-PREFIX_LENGTHS = (2, 3, 4)
+from newsviewer.library.fts import INDEXES
+
+# The full-text tables (``fts.py``) are created by hand in the migrations; their
+# names prefix their shadow tables (``articles_fts_data`` ...), hidden from autogenerate.
+FTS_TABLES = tuple(index.name for index in INDEXES)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:

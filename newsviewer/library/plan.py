@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsviewer.library.models import FTS_TABLE, PREFIX_LENGTHS, QUOTES_FTS_TABLE, STEM_TABLE
+from newsviewer.library.fts import PREFIX_LENGTHS, QUOTATIONS, STEMS, WORDS
 from newsviewer.library.query import (
     COLUMNS,
     QUOTE_FIELDS,
@@ -89,7 +89,7 @@ class Quoting:
     needs: Needs = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        needs = Needs(indexes=frozenset({QUOTES_FTS_TABLE}), subquery=True)
+        needs = Needs(indexes=frozenset({QUOTATIONS.name}), subquery=True)
         object.__setattr__(self, "needs", needs)
 
 
@@ -324,17 +324,17 @@ class Query:
     def __post_init__(self) -> None:
         where = self.stem.where
         uses = self.stem.words is not None or (
-            where is not None and STEM_TABLE in where.needs.indexes
+            where is not None and STEMS.name in where.needs.indexes
         )
         only = Plan(
-            STEM_TABLE,
+            STEMS.name,
             self.stem.words,
             all_of([*_opt(where), Without(predicate(self.exact))]),
         )
         object.__setattr__(self, "uses_stems", uses)
         object.__setattr__(self, "stem_only", only)
         object.__setattr__(self, "exact_words", Plan(self.exact.table, self.exact.words, None))
-        object.__setattr__(self, "stem_words", Plan(STEM_TABLE, self.stem.words, None))
+        object.__setattr__(self, "stem_words", Plan(STEMS.name, self.stem.words, None))
 
 
 def _opt(value: Condition | None) -> list[Condition]:
@@ -371,7 +371,7 @@ def prepare(text: str) -> Query | None:
     node = parse(text)
     if node is None:
         return None
-    exact = make_plan(node, FTS_TABLE)
+    exact = make_plan(node, WORDS.name)
     if exact.empty:
         return None
-    return Query(text, exact, make_plan(node, STEM_TABLE), _stems_cover(node))
+    return Query(text, exact, make_plan(node, STEMS.name), _stems_cover(node))

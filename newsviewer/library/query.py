@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsviewer.library import fts
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -395,9 +397,9 @@ def parse(text: str) -> Node | None:
 
 # -- FTS5 expressions ----------------------------------------------------------
 
-# FTS5 column of each text field (columns of articles_fts/articles_stem and quotations_fts).
-COLUMNS = {"title": "headline", "by": "byline", "caption": "captions"}
-COLUMNS |= {"quote": "text", "said": "speaker"}
+# FTS5 column of each text field (columns of the story indexes and the quotation index).
+COLUMNS = {"title": fts.HEADLINE, "by": fts.BYLINE, "caption": fts.CAPTIONS}
+COLUMNS |= {"quote": fts.QUOTE_TEXT, "said": fts.SPEAKER}
 
 
 def _string(text: str) -> str:

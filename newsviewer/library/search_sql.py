@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN
-from newsviewer.library.models import QUOTES_FTS_TABLE, STEM_TABLE
+from newsviewer.library.fts import QUOTATIONS, RANK, STEMS, STORY_COLUMNS
 from newsviewer.library.plan import (
     AllOf,
     AnyOf,
@@ -27,11 +27,7 @@ from newsviewer.library.plan import (
     Without,
 )
 
-# Column weights for bm25, in FTS column order (headline, standfirst, byline, body,
-# captions): a word in the headline says far more about what a story is about than
-# the same word somewhere in a long body; the standfirst is a summary, the byline
-# names people, captions describe pictures.
-RANK = "bm25(10.0, 4.0, 3.0, 1.0, 2.0)"
+__all__ = ["RANK"]  # bm25 with the column weights of ``fts.WEIGHTS``
 
 # Tokens of context in a snippet: about one line of a list row.
 SNIPPET_TOKENS = 16
@@ -41,6 +37,7 @@ ELLIPSIS = "…"
 # the id, the listing date and the site are needed.
 KEYS = "articles AS a INDEXED BY ix_articles_keys"
 NEWEST_FIRST = "ORDER BY a.sort_at DESC, a.id DESC"
+QUOTATIONS_TABLE = QUOTATIONS.name
 
 Statement = tuple[str, list[object]]
 
@@ -73,9 +70,9 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
         return Sql(f"{'+' * walked}{story_id} IN ({subquery})", (condition.expression,))
     if isinstance(condition, Quoting):
         subquery = (
-            f"SELECT q.article_id FROM {QUOTES_FTS_TABLE} "
-            f"JOIN quotations AS q ON q.id = {QUOTES_FTS_TABLE}.rowid "
-            f"WHERE {QUOTES_FTS_TABLE} MATCH ?"
+            f"SELECT q.article_id FROM {QUOTATIONS_TABLE} "
+            f"JOIN quotations AS q ON q.id = {QUOTATIONS_TABLE}.rowid "
+            f"WHERE {QUOTATIONS_TABLE} MATCH ?"
         )
         return Sql(f"{'+' * walked}{story_id} IN ({subquery})", (condition.expression,))
     if isinstance(condition, SiteContains):
@@ -299,8 +296,8 @@ def sample_sql(table: str) -> str:
 # -- quotations ------------------------------------------------------------------
 
 _QUOTED = (
-    f"{QUOTES_FTS_TABLE} AS t CROSS JOIN quotations AS q ON q.id = t.rowid "
-    f"WHERE t.{QUOTES_FTS_TABLE} MATCH ?"
+    f"{QUOTATIONS_TABLE} AS t CROSS JOIN quotations AS q ON q.id = t.rowid "
+    f"WHERE t.{QUOTATIONS_TABLE} MATCH ?"
 )
 
 NEWEST_STORY_SQL = "SELECT max(id) FROM articles"
@@ -350,12 +347,12 @@ def speaker_facets_sql(plan: Plan, cap: int, top: int) -> Statement:
     return sql, [*params, top]
 
 
-_STORY_COLUMNS = 5  # headline, standfirst, byline, body, captions
+_STORY_COLUMNS = len(STORY_COLUMNS)
 
 
 def marked_columns_sql(plan: Plan, article_id: int) -> Statement:
     """Every column of one story with the stemmed plan's hits marked."""
-    columns = ", ".join(f"highlight({STEM_TABLE}, {i}, ?, ?)" for i in range(_STORY_COLUMNS))
+    columns = ", ".join(f"highlight({STEMS.name}, {i}, ?, ?)" for i in range(_STORY_COLUMNS))
     marks: list[object] = [HIT_OPEN, HIT_CLOSE] * _STORY_COLUMNS
-    sql = f"SELECT {columns} FROM {STEM_TABLE} WHERE {STEM_TABLE} MATCH ? AND rowid = ?"
+    sql = f"SELECT {columns} FROM {STEMS.name} WHERE {STEMS.name} MATCH ? AND rowid = ?"
     return sql, [*marks, plan.match, article_id]

@@ -19,14 +19,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from newsviewer.library.fts import WORDS
+
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
-
-FTS_COLUMNS = "headline, standfirst, byline, body_text, captions"
-NEW_VALUES = "new.headline, new.standfirst, new.byline, new.body_text, new.captions"
-OLD_VALUES = "old.headline, old.standfirst, old.byline, old.body_text, old.captions"
 
 
 def upgrade() -> None:
@@ -108,37 +106,16 @@ def upgrade() -> None:
         sa.Column("data", sa.LargeBinary(), nullable=False),
     )
 
-    # remove_diacritics 2 so "Sao Paulo" finds "São Paulo" (2 also folds letters
-    # with several marks, which 1 leaves alone).
-    op.execute(
-        f"CREATE VIRTUAL TABLE articles_fts USING fts5({FTS_COLUMNS}, "
-        "content='articles', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2')"
-    )
-    op.execute(
-        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
-        f"INSERT INTO articles_fts(rowid, {FTS_COLUMNS}) VALUES (new.id, {NEW_VALUES}); "
-        "END"
-    )
-    op.execute(
-        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
-        f"INSERT INTO articles_fts(articles_fts, rowid, {FTS_COLUMNS}) "
-        f"VALUES ('delete', old.id, {OLD_VALUES}); "
-        "END"
-    )
-    op.execute(
-        f"CREATE TRIGGER articles_fts_update AFTER UPDATE OF {FTS_COLUMNS} ON articles BEGIN "
-        f"INSERT INTO articles_fts(articles_fts, rowid, {FTS_COLUMNS}) "
-        f"VALUES ('delete', old.id, {OLD_VALUES}); "
-        f"INSERT INTO articles_fts(rowid, {FTS_COLUMNS}) VALUES (new.id, {NEW_VALUES}); "
-        "END"
-    )
+    # Without the prefix indexes, which came with 0004.
+    op.execute(WORDS.create_sql(with_prefix=False))
+    for trigger in WORDS.trigger_sql():
+        op.execute(trigger)
 
 
 def downgrade() -> None:
-    for trigger in ("articles_fts_update", "articles_fts_delete", "articles_fts_insert"):
+    for trigger in reversed(WORDS.triggers):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS articles_fts")
+    op.execute(f"DROP TABLE IF EXISTS {WORDS.name}")
     op.drop_table("originals")
     op.drop_index("ix_quotations_article_id", table_name="quotations")
     op.drop_table("quotations")

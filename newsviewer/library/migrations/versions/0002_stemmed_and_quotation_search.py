@@ -19,52 +19,29 @@ from __future__ import annotations
 
 from alembic import op
 
+from newsviewer.library.fts import QUOTATIONS, STEMS, FullTextIndex
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-ARTICLE_COLUMNS = "headline, standfirst, byline, body_text, captions"
-QUOTE_COLUMNS = "text, speaker"
-# Stems apply to quotations too: quote: and said: are filters, never ranked, so
-# there is no exact tier to keep above them.
-TOKENIZE = "porter unicode61 remove_diacritics 2"
 
-
-def _values(prefix: str, columns: str) -> str:
-    return ", ".join(f"{prefix}.{c.strip()}" for c in columns.split(","))
-
-
-def _synced_index(table: str, content: str, key: str, columns: str) -> None:
-    new, old = _values("new", columns), _values("old", columns)
-    op.execute(
-        f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, "
-        f"content='{content}', content_rowid='{key}', tokenize='{TOKENIZE}')"
-    )
-    op.execute(
-        f"CREATE TRIGGER {table}_insert AFTER INSERT ON {content} BEGIN "
-        f"INSERT INTO {table}(rowid, {columns}) VALUES (new.{key}, {new}); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER {table}_delete AFTER DELETE ON {content} BEGIN "
-        f"INSERT INTO {table}({table}, rowid, {columns}) VALUES ('delete', old.{key}, {old}); "
-        "END"
-    )
-    op.execute(
-        f"CREATE TRIGGER {table}_update AFTER UPDATE OF {columns} ON {content} BEGIN "
-        f"INSERT INTO {table}({table}, rowid, {columns}) VALUES ('delete', old.{key}, {old}); "
-        f"INSERT INTO {table}(rowid, {columns}) VALUES (new.{key}, {new}); END"
-    )
-    op.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+def _synced_index(index: FullTextIndex) -> None:
+    # Without the prefix indexes, which came with 0004.
+    op.execute(index.create_sql(with_prefix=False))
+    for trigger in index.trigger_sql():
+        op.execute(trigger)
+    op.execute(index.command_sql("rebuild"))
 
 
 def upgrade() -> None:
-    _synced_index("articles_stem", "articles", "id", ARTICLE_COLUMNS)
-    _synced_index("quotations_fts", "quotations", "id", QUOTE_COLUMNS)
+    _synced_index(STEMS)
+    _synced_index(QUOTATIONS)
 
 
 def downgrade() -> None:
-    for table in ("quotations_fts", "articles_stem"):
-        for suffix in ("update", "delete", "insert"):
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
-        op.execute(f"DROP TABLE IF EXISTS {table}")
+    for index in (QUOTATIONS, STEMS):
+        for trigger in reversed(index.triggers):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute(f"DROP TABLE IF EXISTS {index.name}")

@@ -23,34 +23,25 @@ from __future__ import annotations
 
 from alembic import op
 
+from newsviewer.library.fts import STEMS, WORDS, FullTextIndex
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-COLUMNS = "headline, standfirst, byline, body_text, captions"
-TOKENIZERS = {
-    "articles_fts": "unicode61 remove_diacritics 2",
-    "articles_stem": "porter unicode61 remove_diacritics 2",
-}
-PREFIXES = "2 3 4"
 
-
-def _recreate(table: str, tokenize: str, prefix: str | None) -> None:
-    option = f", prefix='{prefix}'" if prefix else ""
-    op.execute(f"DROP TABLE {table}")
-    op.execute(
-        f"CREATE VIRTUAL TABLE {table} USING fts5({COLUMNS}, content='articles', "
-        f"content_rowid='id', tokenize='{tokenize}'{option})"
-    )
-    op.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+def _recreate(index: FullTextIndex, *, with_prefix: bool) -> None:
+    op.execute(f"DROP TABLE {index.name}")
+    op.execute(index.create_sql(with_prefix=with_prefix))
+    op.execute(index.command_sql("rebuild"))
 
 
 def upgrade() -> None:
-    for table, tokenize in TOKENIZERS.items():
-        _recreate(table, tokenize, PREFIXES)
+    for index in (WORDS, STEMS):
+        _recreate(index, with_prefix=True)
 
 
 def downgrade() -> None:
-    for table, tokenize in TOKENIZERS.items():
-        _recreate(table, tokenize, None)
+    for index in (WORDS, STEMS):
+        _recreate(index, with_prefix=False)
