@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from configparser import ConfigParser
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
@@ -111,85 +112,197 @@ class HtmlImporter:
         return bool(_SNIFF.match(head[:2048]))
 
     def parse(self, source: SourceFile) -> Article:
-        text, _ = decode_text(source.data, declared=_declared_charset(source.data))
-        root = _parse_tree(text)
-        meta = read_metadata(root)
-        authors_raw = _choose_authors(meta, root)
-        published, inferred = meta.published, False
-        if published is None:
-            published = _date_from_page(root, meta.url)
-            inferred = published is not None
-        strip_unsafe(root)
-        if published is None:
-            published = _date_in_page_text(root)
-            inferred = published is not None
-        attach_loose_datelines(root)
-        found = mark_figures(root)
-        # After the figure pass, which reads captions as the page laid them out.
-        wrap_loose_text(root)
-        order = page_order(root)
-        extracted = trafilatura.bare_extraction(
-            root,
-            url=meta.url or None,
-            include_images=True,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=False,
-            # Only the body tree is read: "python" would also flatten it to a text we
-            # never use (no other option reads the format unless formatting is on).
-            output_format="txt",
-            config=_CONFIG,
-        )
-        body_el = getattr(extracted, "body", None) if extracted is not None else None
-        cut_off = _looks_truncated(text)
-        body = body_from_xml(body_el) if body_el is not None else Body()
-        title = choose_title(meta)
-        authors = person_names(authors_raw, meta.site)
-        shift = chrome_before_story(body.blocks, root, meta.description)
-        shift += leading_boilerplate(body.blocks[shift:], [title, *meta.headings], authors)
-        if repeats_standfirst(body.blocks[shift:], meta.description, root):
-            shift += 1
-        blocks = body.blocks[shift:]
-        warnings: list[str] = []
-        if not blocks:
-            # Only a page with nothing read falls back: a story of a few words (a
-            # video's description) is still the page's story, not its menus.
-            rescued = fallback_blocks(root, _CONFIG)
-            if rescued:
-                body, blocks, shift = Body(blocks=rescued), list(rescued), 0
-                warnings.append(BY_FALLBACK)
-        if not blocks:
-            raise ParseError(_NOTHING_CUT_OFF if cut_off else _NOTHING)
-        images = _with_rescued(body.images, blocks, found, order, shift)
-        first = blocks[0].text
-        # Lines of the story that the extractor drops as page furniture.
-        opening = [
-            Block(kind=PARAGRAPH, text=line)
-            for line in (credit_line(root, first), editor_note(root, first))
-            if line
-        ]
-        blocks[:0] = opening
-        figures = _figures(
-            images, found, shift, source.path, meta, opened=len(opening), packed=source.images
-        )
-        if cut_off:
-            warnings.append("the page looks cut off; the article may be incomplete")
+        page = _Page(source)
+        for _name, run in PASSES:
+            run(page)
+        return page.article()
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the passes know of one page so far; each pass reads and adds to it."""
+
+    source: SourceFile
+    text: str = ""
+    root: HtmlElement | None = None
+    meta: PageMetadata = field(default_factory=PageMetadata)
+    authors_raw: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    inferred: bool = False
+    found: list[FoundFigure] = field(default_factory=list)
+    order: PageOrder = field(default_factory=PageOrder)
+    body: Body = field(default_factory=Body)
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    shift: int = 0  # extracted blocks dropped from the top as page chrome
+    blocks: list[Block] = field(default_factory=list)
+    opened: int = 0  # lines put back before the story's first block
+    figures: list[Figure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def tree(self) -> HtmlElement:
+        assert self.root is not None, "the parse pass runs first"
+        return self.root
+
+    def article(self) -> Article:
         return Article(
             format="html",
             # A page without a title is named by its story's first words, not a credit.
-            title=title or first[:120],
-            summary=meta.description,
-            byline=display_byline(authors_raw),
-            authors=authors,
-            published=published,
-            published_inferred=inferred,
-            site=meta.site,
-            url=meta.url,
-            language=meta.language,
-            blocks=tuple(blocks),
-            figures=tuple(figures),
-            warnings=tuple(warnings),
+            title=self.title or self.blocks[self.opened].text[:120],
+            summary=self.meta.description,
+            byline=display_byline(self.authors_raw),
+            authors=self.authors,
+            published=self.published,
+            published_inferred=self.inferred,
+            site=self.meta.site,
+            url=self.meta.url,
+            language=self.meta.language,
+            blocks=tuple(self.blocks),
+            figures=tuple(self.figures),
+            warnings=tuple(self.warnings),
         )
+
+
+def _decode(page: _Page) -> None:
+    data = page.source.data
+    page.text, _ = decode_text(data, declared=_declared_charset(data))
+
+
+def _parse(page: _Page) -> None:
+    page.root = _parse_tree(page.text)
+
+
+def _metadata(page: _Page) -> None:
+    page.meta = read_metadata(page.tree)
+    page.authors_raw = _choose_authors(page.meta, page.tree)
+    page.title = choose_title(page.meta)
+    page.authors = person_names(page.authors_raw, page.meta.site)
+
+
+def _date_in_markup(page: _Page) -> None:
+    page.published = page.meta.published
+    if page.published is None:
+        page.published = _date_from_page(page.tree, page.meta.url)
+        page.inferred = page.published is not None
+
+
+def _strip_unsafe(page: _Page) -> None:
+    strip_unsafe(page.tree)
+
+
+def _date_in_text(page: _Page) -> None:
+    # After scripts are stripped: their strings are not the page's text.
+    if page.published is None:
+        page.published = _date_in_page_text(page.tree)
+        page.inferred = page.published is not None
+
+
+def _datelines(page: _Page) -> None:
+    attach_loose_datelines(page.tree)
+
+
+def _mark_figures(page: _Page) -> None:
+    page.found = mark_figures(page.tree)
+
+
+def _loose_text(page: _Page) -> None:
+    # After the figure pass, which reads captions as the page laid them out.
+    wrap_loose_text(page.tree)
+
+
+def _page_order(page: _Page) -> None:
+    page.order = page_order(page.tree)
+
+
+def _extract(page: _Page) -> None:
+    extracted = trafilatura.bare_extraction(
+        page.tree,
+        url=page.meta.url or None,
+        include_images=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+        # Only the body tree is read: "python" would also flatten it to a text we
+        # never use (no other option reads the format unless formatting is on).
+        output_format="txt",
+        config=_CONFIG,
+    )
+    body_el = getattr(extracted, "body", None) if extracted is not None else None
+    page.body = body_from_xml(body_el) if body_el is not None else Body()
+
+
+def _trim_lead(page: _Page) -> None:
+    blocks, meta, root = page.body.blocks, page.meta, page.tree
+    shift = chrome_before_story(blocks, root, meta.description)
+    shift += leading_boilerplate(blocks[shift:], [page.title, *meta.headings], page.authors)
+    if repeats_standfirst(blocks[shift:], meta.description, root):
+        shift += 1
+    page.shift = shift
+    page.blocks = blocks[shift:]
+
+
+def _fallback(page: _Page) -> None:
+    if not page.blocks:
+        # Only a page with nothing read falls back: a story of a few words (a
+        # video's description) is still the page's story, not its menus.
+        rescued = fallback_blocks(page.tree, _CONFIG)
+        if rescued:
+            page.body, page.blocks, page.shift = Body(blocks=rescued), list(rescued), 0
+            page.warnings.append(BY_FALLBACK)
+    if not page.blocks:
+        raise ParseError(_NOTHING_CUT_OFF if _looks_truncated(page.text) else _NOTHING)
+
+
+def _opening_and_figures(page: _Page) -> None:
+    images = _with_rescued(page.body.images, page.blocks, page.found, page.order, page.shift)
+    first = page.blocks[0].text
+    # Lines of the story that the extractor drops as page furniture.
+    opening = [
+        Block(kind=PARAGRAPH, text=line)
+        for line in (credit_line(page.tree, first), editor_note(page.tree, first))
+        if line
+    ]
+    page.blocks[:0] = opening
+    page.opened = len(opening)
+    page.figures = _figures(
+        images,
+        page.found,
+        page.shift,
+        page.source.path,
+        page.meta,
+        opened=page.opened,
+        packed=page.source.images,
+    )
+
+
+def _cut_off(page: _Page) -> None:
+    if _looks_truncated(page.text):
+        page.warnings.append("the page looks cut off; the article may be incomplete")
+
+
+# The passes in the order they run, each named (as trafilatura's core numbers its
+# stages). The order matters where a pass reads what another changes: metadata and
+# htmldate read the page before scripts are stripped; figures are marked before the
+# extractor runs, so it keeps their places; the lead is trimmed before a fallback is
+# asked for, as trimming can leave nothing.
+PASSES: tuple[tuple[str, Callable[[_Page], None]], ...] = (
+    ("decode", _decode),
+    ("parse", _parse),
+    ("metadata", _metadata),
+    ("date in markup", _date_in_markup),
+    ("strip unsafe", _strip_unsafe),
+    ("date in text", _date_in_text),
+    ("datelines", _datelines),
+    ("mark figures", _mark_figures),
+    ("loose text", _loose_text),
+    ("page order", _page_order),
+    ("extract", _extract),
+    ("trim lead", _trim_lead),
+    ("fallback", _fallback),
+    ("opening and figures", _opening_and_figures),
+    ("cut off", _cut_off),
+)
 
 
 def _declared_charset(data: bytes) -> str | None:
