@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsviewer.html.sanitize import clean_text
+from newsviewer.text.lexicon import NAME_PARTICLES
 
 # "By", and its French, German, Spanish, Italian and Dutch equivalents.
 _BY = re.compile(
@@ -64,7 +65,7 @@ _URL = re.compile(r"\s*\(?\s*https?://\S*\s*\)?")
 _CAPS_TAIL = re.compile(r"(?<=[a-z])(?:\s+[A-Z][A-Z.&']+){2,}$")
 _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.I)
 # Lower-case words inside Latin-script names ("Ludwig van Beethoven", "Michiel de Jong").
-_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "la", "le", "du", "bin", "al", "y", "e"}
+_PARTICLES = NAME_PARTICLES
 # Interface text that byline boxes carry beside the name.
 _UI_TEXT = re.compile(
     r"\b(copied|archive|rss|feed|follow|username|view|share|email|e-mail|profile|"

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsviewer.text.lexicon import Lexicon, current
+from newsviewer.text.lexicon import (
+    MONTH_ABBREVIATIONS,
+    NAME_PARTICLES,
+    TITLE_ABBREVIATIONS,
+    WEEKDAYS,
+    Lexicon,
+    current,
+)
 from newsviewer.text.speakers import (
     determiners,
     is_cue,
@@ -36,16 +43,15 @@ _CLAUSE_WORDS = words(
     "that which who whom whose when while because if so though although since where with "
     "but or as after before until unless whether"
 )
-_FILLERS = words("""
+_FILLERS = (
+    words("""
     also later then once previously recently earlier has had have would will was is
     could did does never again simply just repeatedly often publicly privately flatly
     quickly reportedly further first last finally today yesterday tonight now still
-    monday tuesday wednesday thursday friday saturday sunday
     """)
-_TIME_HEADS = words(
-    "week month year night morning afternoon evening weekend day monday tuesday wednesday "
-    "thursday friday saturday sunday"
+    | WEEKDAYS
 )
+_TIME_HEADS = words("week month year night morning afternoon evening weekend day") | WEEKDAYS
 _STOPS_AFTER = words(
     "in on at during after before when while to from who which that about as with "
     "because since if but and"
@@ -86,9 +92,10 @@ _STOP_LEADS = words("the a an this that these those it there here but and so yet
 _OUT_CUES = words("pointed points point spelled spells")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
-_ABBREVIATIONS = words(
-    "mr mrs ms dr sen rep gov gen lt col capt sgt adm maj st jr sr prof rev mt no vs inc corp "
-    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec pres supt det insp cmdr ft"
+_ABBREVIATIONS = (
+    TITLE_ABBREVIATIONS
+    | MONTH_ABBREVIATIONS
+    | words("mt no vs inc corp co ltd pres supt det insp cmdr ft")
 )
 
 
@@ -349,7 +356,7 @@ def _apposition(toks: list[str], at: int) -> list[str]:
     return name if 2 <= len(name) <= 4 else []
 
 
-_NAME_JOINS = words("de da di del della van von der den du la le y")
+_NAME_JOINS = NAME_PARTICLES
 
 
 def _described(toks: list[str], mention: list[str], start: int) -> list[str]:

@@ -31,12 +31,18 @@ def words(text: str) -> frozenset[str]:
 # Name particles: lowercase words inside a person's name ("Ludwig van Beethoven",
 # "Luis de la Fuente", "Osama bin Laden"). Bylines and speakers share them.
 NAME_PARTICLES = words("de da di del della der den du la le van von bin al el ibn mc y e")
-# Months, which a capital at a sentence start does not make into names.
-MONTHS = words("""
+MONTH_NAMES = words("""
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     """)
+MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
+# Months, which a capital at a sentence start does not make into names.
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+# Abbreviated titles before a name, written with a full stop that ends no sentence
+# ("Mr. Kamp said", "Sen. Ted Cruz").
+TITLE_ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm maj st jr sr prof rev"
+)
 
 
 @dataclass(frozen=True, slots=True)

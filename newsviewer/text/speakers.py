@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from newsviewer.text.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
+    NAME_PARTICLES,
     NUMBER_WORDS,
     OPENERS,
     QUANTIFIERS,
     SUBORDINATORS,
     TIME_NOUNS,
+    TITLE_ABBREVIATIONS,
+    WEEKDAYS,
     current,
     is_adverb,
 )
@@ -99,31 +102,38 @@ _PLACE_HEADS = words("""
     station bay lake road center centre hall building tower plaza village town district
     state states republic kingdom coast harbor harbour bridge gardens heights springs falls
     """)
-_STOP_CAPITALS = words("""
+_STOP_CAPITALS = (
+    words("""
     the a an in on at of for and but or if as when while after before this that these
     those it its he she they we i you his her their our my there here then so yet
     is are was were do does did can could will would should has have had
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec
     """)
+    | WEEKDAYS
+    | MONTHS
+)
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 _ENGLISH_DETERMINERS = words("a an the")
-_PARTICLES = words("de van von der den da di du la le bin al el ibn mc")
+_PARTICLES = NAME_PARTICLES
 _SUFFIXES = words("jr jr. sr sr. ii iii iv")
 
 TOKEN = re.compile(
     # Party and state after a name: "Rep. Glenn Thompson, R-Pa., said".
-    r"[RDI]-[A-Z][A-Za-z.]*(?<=[a-z.])|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev"
+    r"[RDI]-[A-Z][A-Za-z.]*(?<=[a-z.])|(?:[A-Z]\.){2,}|(?:"
+    + "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS))
     # US state and company abbreviations inside descriptions: "Cambridge, Mass., said".
-    r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    + r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
     r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Inc|Corp|Co|Ltd|Mt|Ft)\."
     # A plural possessive keeps its apostrophe: "Sanders’ campaign manager".
     r"|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'-]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]"
 )
+# Lowercase words a run of capitalised name words goes on through ("Secretary of State
+# John Kerry", "Ludwig van Beethoven"); "y" and "e" are left to the particles of bylines.
+_RUN_JOINS = (NAME_PARTICLES - words("y e del della den el ibn mc du")) | {"of"}
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+)?"
-    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:of|de|van|von|der|bin|al|da|di|le|la)(?=\s+[A-Z])))+"
+    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:"
+    + "|".join(sorted(_RUN_JOINS))
+    + r")(?=\s+[A-Z])))+"
 )
 
 
