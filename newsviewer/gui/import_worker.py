@@ -110,9 +110,6 @@ class ImportController(QObject):
         """The library imports go to, once it is open (the window may show before)."""
         self._library = library
 
-    def is_running(self) -> bool:
-        return self._thread is not None
-
     def start(self, paths: Sequence[Path]) -> None:
         if not paths:
             return

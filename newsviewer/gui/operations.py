@@ -27,9 +27,6 @@ class OpChanges:
     message: str = ""  # said in the status bar
     message_ms: int = 0  # for how long (0: until replaced)
 
-    def changes_list(self) -> bool:
-        return bool(self.removed or self.added)
-
 
 def delete_story(
     library: Library, article_id: ArticleId

@@ -43,18 +43,9 @@ from newsviewer.gui.reader_colours import ReaderColours, reader_colours
 IMAGE_SCHEME = "nvimg"
 QUOTE_ANCHOR = "q{}"
 
-# Words of a search query that are operators, not terms to highlight.
-_OPERATORS = frozenset({"and", "or", "not", "near"})
-
 
 def image_url(figure_id: FigureId) -> str:
     return f"{IMAGE_SCHEME}:{int(figure_id)}"
-
-
-def search_terms(query: str) -> tuple[str, ...]:
-    """The words of a search query worth highlighting, lower-cased, longest first."""
-    words = {w.lower() for w in re.findall(r"\w+", query) if w.lower() not in _OPERATORS}
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _term_pattern(terms: Sequence[str], *, exact: bool = False) -> re.Pattern[str] | None:
@@ -406,10 +397,6 @@ class ReaderView(QTextBrowser):
     # -- search hits ------------------------------------------------------------------
     def hit_count(self) -> int:
         return len(self._hits)
-
-    def current_hit(self) -> int:
-        """The hit last moved to, 1-based; 0 before F3 was pressed."""
-        return self._hit + 1
 
     def next_hit(self) -> None:
         self._go_to_hit(self._hit + 1)
