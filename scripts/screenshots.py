@@ -7,7 +7,8 @@ holding the sample story, a saved page with photos and the small test stories, a
 saves PNGs of the main window: the empty library, a story with images, the sample story
 with its quotations, a search (site and speaker chips, hits marked in the story, the
 second hit selected with F3), the search syntax popup, the drop indicator, and the
-summary of an import with failed files.
+summary of an import with failed files; then the story with its quotations in a
+small window (800x600) and a wide one (1920x1080).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ MORE = [FIXTURES / "text", FIXTURES / "batch", FIXTURES / "markdown" / "with_fro
 SEARCH = "harbour"
 # Big enough to show list, reader and quotations side by side, as on a laptop screen.
 WINDOW_SIZE = (1280, 800)
+# A small laptop window, and a full HD screen: the reader must read well in both.
+SMALL_SIZE = (800, 600)
+WIDE_SIZE = (1920, 1080)
 
 
 def _relaunch_under_xvfb(out: Path, theme: str) -> int:
@@ -42,7 +46,7 @@ def _relaunch_under_xvfb(out: Path, theme: str) -> int:
         "xvfb-run",
         "-a",
         "-s",
-        f"-screen 0 {WINDOW_SIZE[0] + 160}x{WINDOW_SIZE[1] + 160}x24",
+        f"-screen 0 {WIDE_SIZE[0] + 160}x{WIDE_SIZE[1] + 160}x24",
         sys.executable,
         str(Path(__file__).resolve()),
         str(out),
@@ -141,6 +145,14 @@ def _shoot(out: Path, theme: str) -> int:
             settle()
             dialog.grab().save(str(out / f"summary-{theme}.png"))
             dialog.close()
+
+        for row in range(window.model.rowCount()):
+            if "Kerry" in str(window.model.index(row, 0).data()):
+                window.list_view.setCurrentIndex(window.model.index(row, 0))
+        for name, size in (("small", SMALL_SIZE), ("wide", WIDE_SIZE)):
+            window.resize(*size)
+            settle(500)
+            window.grab().save(str(out / f"{name}-{theme}.png"))
 
         window.close()
         library.close()

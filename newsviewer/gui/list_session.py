@@ -393,6 +393,9 @@ class ListSession(QObject):
                 self._picked_first = self.model.id_at(0)
             if row is not None:
                 self.viewport.scroll_to_row(self._select(row).row())
+                if self.model.id_at(row) == self.current:
+                    # Kept open over a search cleared meanwhile: its marks go.
+                    self.current_kept.emit()
         self.completed.emit(self.model.rowCount())
 
     def _count_facets(self, generation: int, query: str) -> None:

@@ -25,6 +25,7 @@ from newsviewer.gui.actions import build_actions, install_list_menu, install_men
 from newsviewer.gui.after_paint import AfterNextPaint
 from newsviewer.gui.drops import FileDropTarget
 from newsviewer.gui.import_flow import ImportFlow
+from newsviewer.gui.layout_rules import PaneRules
 from newsviewer.gui.list_pane import ListPane
 from newsviewer.gui.list_session import ListSession, Sort
 from newsviewer.gui.placeholders import QuotesPlaceholder, ReaderPlaceholder
@@ -142,6 +143,13 @@ class MainWindow(QMainWindow):
         self._connect_session()
         self.window_actions = build_actions(self, self, self.undo_stack)
         install_menus(self.menuBar(), self.window_actions)
+        self.pane_rules = PaneRules.install(
+            self,
+            self.splitter,
+            self.window_actions.quotes,
+            self.settings.quotes_visible,
+            self._fold_quotes,
+        )
         self._restore_layout()
         if library is not None:
             self.refresh_list()
@@ -217,7 +225,7 @@ class MainWindow(QMainWindow):
 
         reader = ReaderView(lambda figure_id: self.library.figure_image(figure_id))
         reader.setAcceptDrops(False)
-        reader.external_link_clicked.connect(self._open_external)
+        reader.external_link_clicked.connect(lambda url: self.open_url(url))
         reader.font_size_changed.connect(self.settings.set_reader_font_pt)
         reader.hit_changed.connect(self._on_hit_changed)
         font_pt = self.settings.reader_font_pt()
@@ -247,7 +255,8 @@ class MainWindow(QMainWindow):
         self.imports.build()
         from newsviewer.gui.living_controller import install_living
 
-        self.living = install_living(self)  # the sidebar, marks, tags, highlights
+        with self.pane_rules.adding_docks():  # (the sidebar folds in a small window)
+            self.living = install_living(self)  # the sidebar, marks, tags, highlights
         self.ready.emit()
 
     def is_ready(self) -> bool:
@@ -436,16 +445,6 @@ class MainWindow(QMainWindow):
     def previous_hit(self) -> None:
         self.reader.previous_hit()
 
-    def zoom_in(self) -> None:
-        # (The reader is looked up when used: it is built after the window's first paint.)
-        self.reader.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.reader.zoom_out()
-
-    def zoom_reset(self) -> None:
-        self.reader.zoom_reset()
-
     def _on_list_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Could not read the library: {message}")
         self.search_failed.emit(message)
@@ -522,10 +521,22 @@ class MainWindow(QMainWindow):
         self.reader.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def set_quotes_visible(self, visible: bool) -> None:
+        """Show or hide the quotations; remembered, unless folded in a narrow window."""
         quotes = self.reader_splitter.widget(1)  # the panel, or its stand-in until built
         if quotes is not None:
             quotes.setVisible(visible)
-        self.settings.set_quotes_visible(visible)
+        if not self.pane_rules.is_narrow():
+            self.settings.set_quotes_visible(visible)
+
+    def _fold_quotes(self, visible: bool) -> None:
+        # The window changed size class: the panel follows, the user's wish is kept.
+        action = self.window_actions.quotes
+        blocked = action.blockSignals(True)
+        action.setChecked(visible)
+        action.blockSignals(blocked)
+        quotes = self.reader_splitter.widget(1)
+        if quotes is not None:
+            quotes.setVisible(visible)
 
     # -- operations: delete, undo -----------------------------------------------------
     def apply_changes(self, changes: OpChanges) -> None:
@@ -595,22 +606,16 @@ class MainWindow(QMainWindow):
         article = self.current_article()
         if article is None:
             return
-        original = self.library.original(article.id)
-        source = Path(article.source_path)
-        if original is None and source.is_file():
-            try:
-                original = (source.name, source.read_bytes())
-            except OSError:
-                original = None
-        if original is None:
-            self.statusBar().showMessage("The original file of this story was not kept.")
-            return
         if self._originals is None:
             from newsviewer.gui.story_files import OriginalFiles
 
             self._originals = OriginalFiles()
         # A copy, a web page sanitised: the browser must not run the page's scripts.
-        self.open_url(QUrl.fromLocalFile(str(self._originals.write(article.id, *original))))
+        copy = self._originals.copy_of(self.library, article)
+        if copy is None:
+            self.statusBar().showMessage("The original file of this story was not kept.")
+        else:
+            self.open_url(QUrl.fromLocalFile(str(copy)))
 
     def copy_story_text(self) -> None:
         article = self.current_article()
@@ -620,20 +625,10 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(story_plain_text(article))
             self.statusBar().showMessage("Story text copied.", 3000)
 
-    def _open_external(self, url: QUrl) -> None:
-        self.open_url(url)
-
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from newsviewer.gui.story_files import show_about
 
-        library = self.session.library_if_open()
-        QMessageBox.about(
-            self,
-            "About NewsViewer",
-            "<b>NewsViewer</b><p>Keeps news articles offline: import saved pages, text "
-            "copies and Markdown, read them in a clean reader, search them fast.</p>"
-            f"<p>Library: {library.path if library else 'opening…'}</p>",
-        )
+        show_about(self, self.session.library_if_open())
 
     # -- import -----------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> None:

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsviewer.domain import ArticleId, StoredArticle
 from newsviewer.gui.reader import format_date
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from newsviewer.library import Library
 
 # Suffixes of files a browser opens as a web page.
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".xht"})
@@ -48,6 +54,18 @@ def story_plain_text(article: StoredArticle) -> str:
     meta = " · ".join(x for x in (article.byline, article.site, format_date(article)) if x)
     parts = [article.title, article.summary, meta, article.text, article.url]
     return "\n\n".join(p for p in parts if p)
+
+
+def show_about(parent: QWidget, library: Library | None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.about(
+        parent,
+        "About NewsViewer",
+        "<b>NewsViewer</b><p>Keeps news articles offline: import saved pages, text "
+        "copies and Markdown, read them in a clean reader, search them fast.</p>"
+        f"<p>Library: {library.path if library else 'opening…'}</p>",
+    )
 
 
 def is_web_page(name: str, data: bytes) -> bool:
@@ -105,6 +123,17 @@ class OriginalFiles:
 
     def __init__(self) -> None:
         self._folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def copy_of(self, library: Library, article: StoredArticle) -> Path | None:
+        """A copy of ``article``'s original (kept in the library, else its file) to open."""
+        original = library.original(article.id)
+        source = Path(article.source_path)
+        if original is None and source.is_file():
+            try:
+                original = (source.name, source.read_bytes())
+            except OSError:
+                return None
+        return None if original is None else self.write(article.id, *original)
 
     def write(self, article_id: ArticleId, name: str, data: bytes) -> Path:
         """A copy of the original to open; a web page is sanitised (see the module)."""
