@@ -253,10 +253,11 @@ class ArchiveImporter:
             members = read_zip(data, budget)
             special = _special_zip(members, source.path)
             if special is not None:
-                return iter(special)
+                return special
         else:
             members = read_tar(data, budget)
-        return iter(list(self._walk(members, source.path, budget)))
+        # The archive was read and checked whole; its members are read as asked for.
+        return self._walk(members, source.path, budget)
 
     def _walk(self, members: Members, path: Path, budget: Budget) -> Iterator[Part]:
         from newsviewer.importers.registry import SNIFF_BYTES, Registry
@@ -288,16 +289,18 @@ class ArchiveImporter:
                 if isinstance(importer, ArchiveImporter):
                     importer = ArchiveImporter(self._depth + 1, budget)
                 try:
-                    inner = list(importer.parse_parts(source))  # type: ignore[attr-defined]
+                    for part in importer.parse_parts(source):  # type: ignore[attr-defined]
+                        number += 1
+                        yield Part(
+                            number,
+                            f"{name}: {part.label}",
+                            part.article,
+                            part.original,
+                            part.reason,
+                        )
                 except PARSE_FAILURES as exc:
                     number += 1
                     yield Part(number, name, original=data, reason=str(exc))
-                    continue
-                for part in inner:
-                    number += 1
-                    yield Part(
-                        number, f"{name}: {part.label}", part.article, part.original, part.reason
-                    )
                 continue
             number += 1
             yield part_of(number, name, data, partial(importer.parse, source))
@@ -316,7 +319,7 @@ def _skipped(name: str, pages: set[str]) -> bool:
     return False
 
 
-def _special_zip(members: Members, path: Path) -> list[Part] | None:
+def _special_zip(members: Members, path: Path) -> Iterator[Part] | None:
     """An Omnivore export or a WACZ read as what it is; None for a plain archive."""
     names = members.files.keys()
     if any(n.startswith("archive/") and ".warc" in n for n in names) and (
@@ -329,7 +332,7 @@ def _special_zip(members: Members, path: Path) -> list[Part] | None:
             for n in sorted(names)
             if n.startswith("archive/") and ".warc" in n
         )
-        return [_as_format(p, "wacz") for p in warc_parts(records, path, _wacz_pages(members))]
+        return (_as_format(p, "wacz") for p in warc_parts(records, path, _wacz_pages(members)))
     if any(PurePosixPath(n).name.startswith("metadata_") and n.endswith(".json") for n in names):
         from newsviewer.importers.readlater import omnivore_parts
 

@@ -68,20 +68,23 @@ class EpubImporter:
     def parse_parts(self, source: SourceFile) -> Iterator[Part]:
         members = read_zip(source.data, Budget(MAX_MEMBERS, MAX_TOTAL_BYTES))
         book = _Book(members)
-        parts: list[Part] = []
+        stories: list[str] = []
         for href in book.spine:
             data = members.files.get(href)
             if data is None:
                 raise ParseError(f"the EPUB's chapter '{href}' is missing from the package")
-            root = _chapter_tree(data, href)
-            if not _reads_as_story(root):
-                continue
-            label = book.titles.get(href, "") or href
-            make = partial(book.article, root, href)
-            parts.append(part_of(len(parts) + 1, label, data, make))
-        if not parts:
+            if _reads_as_story(_chapter_tree(data, href)):
+                stories.append(href)
+        if not stories:
             raise ParseError("the EPUB holds no chapter that reads as an article")
-        return iter(parts)
+        # The book was read and checked whole; each chapter is made a story when asked for.
+        return self._parts(book, stories)
+
+    def _parts(self, book: _Book, stories: list[str]) -> Iterator[Part]:
+        for n, href in enumerate(stories, start=1):
+            data = book.members.files[href]
+            make = partial(book.article, _chapter_tree(data, href), href)
+            yield part_of(n, book.titles.get(href, "") or href, data, make)
 
 
 class _Book:

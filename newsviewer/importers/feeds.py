@@ -54,7 +54,9 @@ class FeedImporter:
     def parse_parts(self, source: SourceFile) -> Iterator[Part]:
         data = source.data.lstrip(b"\xef\xbb\xbf")
         items = _json_items(data) if data.lstrip()[:1] == b"{" else _xml_items(data)
-        return iter([part_of(n, item.label, item.original, item.article) for n, item in items])
+        # The feed was read and checked whole; each item is made a story as it is asked
+        # for, so the import stores (and times) them one by one.
+        return (part_of(n, item.label, item.original, item.article) for n, item in items)
 
 
 # A description of at least this many words in several paragraphs is the story itself.

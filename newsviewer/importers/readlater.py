@@ -104,7 +104,7 @@ def _when(value: object) -> datetime | None:
 # ---- Omnivore ---------------------------------------------------------------------
 
 
-def omnivore_parts(files: Mapping[str, bytes], path: Path) -> list[Part]:
+def omnivore_parts(files: Mapping[str, bytes], path: Path) -> Iterator[Part]:
     """Stories of an Omnivore export, from its members (read and bounded by the archive)."""
     entries: list[dict[str, Any]] = []
     for name in sorted(files, key=_metadata_order):
@@ -122,20 +122,23 @@ def omnivore_parts(files: Mapping[str, bytes], path: Path) -> list[Part]:
         raise ParseError(f"the export has too many stories (over {MAX_ENTRIES})")
     if not entries:
         raise ParseError("the Omnivore export lists no stories")
-    by_name = {PurePosixPath(n).as_posix(): data for n, data in files.items()}
-    parts = []
+    return _omnivore_stories(entries, {PurePosixPath(n).as_posix(): d for n, d in files.items()})
+
+
+def _omnivore_stories(
+    entries: list[dict[str, Any]], by_name: Mapping[str, bytes]
+) -> Iterator[Part]:
+    """Each listed story, made when asked for (the export was read and checked whole)."""
     for n, entry in enumerate(entries, start=1):
         slug = str(entry.get("slug") or entry.get("id") or "")
         content = by_name.get(f"content/{slug}.html")
         label = str(entry.get("title") or slug)
         if content is None:
             # Omnivore lists items it could not save (a PDF, a failed fetch) without content.
-            parts.append(Part(n, label, reason="the export has no saved copy of this story"))
+            yield Part(n, label, reason="the export has no saved copy of this story")
             continue
         notes = by_name.get(f"highlights/{slug}.md", b"")
-        make = partial(_omnivore_article, entry, content, notes)
-        parts.append(part_of(n, label, content, make))
-    return parts
+        yield part_of(n, label, content, partial(_omnivore_article, entry, content, notes))
 
 
 def _metadata_order(name: str) -> tuple[int, str]:
@@ -205,13 +208,16 @@ class WallabagImporter:
             raise ParseError("the Wallabag export has no entries")
         if len(entries) > MAX_ENTRIES:
             raise ParseError(f"the export has too many stories (over {MAX_ENTRIES})")
-        parts = []
-        for n, entry in enumerate(entries, start=1):
-            content = str(entry.get("content") or "")
-            label = str(entry.get("title") or entry.get("url") or f"entry {n}")
-            make = partial(_wallabag_article, entry, content)
-            parts.append(part_of(n, label, f"{entry.get('url', '')}\n{content}".encode(), make))
-        return iter(parts)
+        return _wallabag_stories(entries)
+
+
+def _wallabag_stories(entries: list[dict[str, Any]]) -> Iterator[Part]:
+    """Each entry, made when asked for (the export was read and checked whole)."""
+    for n, entry in enumerate(entries, start=1):
+        content = str(entry.get("content") or "")
+        label = str(entry.get("title") or entry.get("url") or f"entry {n}")
+        make = partial(_wallabag_article, entry, content)
+        yield part_of(n, label, f"{entry.get('url', '')}\n{content}".encode(), make)
 
 
 def _wallabag_article(entry: Mapping[str, Any], content: str) -> Article:

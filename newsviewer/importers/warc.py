@@ -71,13 +71,14 @@ class WarcImporter:
         return first_story(self.parse_parts(source))
 
     def parse_parts(self, source: SourceFile) -> Iterator[Part]:
-        return iter(warc_parts(source.data, source.path))
+        return warc_parts(source.data, source.path)
 
 
-def warc_parts(data: bytes, path: Path, only: frozenset[str] | None = None) -> list[Part]:
+def warc_parts(data: bytes, path: Path, only: frozenset[str] | None = None) -> Iterator[Part]:
     """Every HTML page of the archive as a part (only those at the addresses ``only``
-    names, when given); the whole archive is read and checked before the first part
-    is given, so a cut-off archive gives nothing."""
+    names, when given). The whole archive is read and checked here, before the first
+    part is given, so a cut-off archive gives nothing; each page is then read as it
+    is asked for."""
     pages: list[tuple[str, Payload]] = []
     images = PackedImages()
     framed: set[str] = set()
@@ -99,7 +100,12 @@ def warc_parts(data: bytes, path: Path, only: frozenset[str] | None = None) -> l
     pages = [(uri, page) for uri, page in pages if uri not in framed] or pages
     if not pages:
         raise ParseError("the web archive holds no HTML page")
-    parts = []
+    return _page_parts(pages, images, path)
+
+
+def _page_parts(
+    pages: list[tuple[str, Payload]], images: PackedImages, path: Path
+) -> Iterator[Part]:
     for n, (uri, page) in enumerate(pages, start=1):
 
         def make(uri: str = uri, page: Payload = page) -> Article:
@@ -109,8 +115,7 @@ def warc_parts(data: bytes, path: Path, only: frozenset[str] | None = None) -> l
                 page.body, path, images.lookup(uri), fmt="warc", url=uri, charset=page.charset
             )
 
-        parts.append(part_of(n, uri, page.body, make))
-    return parts
+        yield part_of(n, uri, page.body, make)
 
 
 def expand(data: bytes) -> bytes:
