@@ -169,6 +169,15 @@ def _outcome_line(o: FileOutcome) -> str:
     return f"duplicate  #{o.article_id}  {o.shown}  (already in the library)"
 
 
+def similar_to(library: Any, outcome: FileOutcome) -> list[Any]:
+    """Stories an imported one repeats (none for a failure or an exact duplicate)."""
+    if outcome.status != IMPORTED or outcome.article_id is None:
+        return []
+    from newsviewer.library.dedupe import find_similar
+
+    return find_similar(library, outcome.article_id)
+
+
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from newsviewer.export.restore import import_export_file, split_exports
     from newsviewer.importing import import_paths
@@ -176,6 +185,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     library = _open_library(args)
 
     def report(o: FileOutcome) -> None:
+        # A story saved before under another file: the same address or the same words.
+        found = similar_to(library, o)
         if args.json:
             _emit(
                 {
@@ -185,11 +196,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                     "title": o.title or (o.label if o.part else "") or None,
                     "format": o.format or None,
                     "reason": o.reason or None,
+                    "similar": [{"id": s.article_id, "why": s.reason} for s in found],
                 },
                 out,
             )
         else:
             _write(_outcome_line(o) + "\n", out)
+            for s in found:
+                _write(f"           already in the library as #{s.article_id} ({s.reason})\n", out)
         out.flush()
 
     # A NewsViewer JSON export is restored whole: stories, tags, marks, highlights.

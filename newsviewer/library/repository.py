@@ -36,6 +36,7 @@ from newsviewer.domain import (
 )
 from newsviewer.library import db, fts, reads
 from newsviewer.library.article_extras import has_extras, store_extras
+from newsviewer.library.dedupe import store_fingerprint
 from newsviewer.library.models import ArticleRow
 from newsviewer.library.readers import Readers
 from newsviewer.library.reads import Reads
@@ -146,6 +147,8 @@ def _insert(
     _insert_figures(writer, new_id, article.figures)
     _insert_quotations(writer, new_id, article.quotes)
     writer.insert(writer.inserts.original, {"article_id": new_id, "data": original})
+    # What tells this story saved again later (dedupe.py).
+    store_fingerprint(writer.cursor, new_id, article)
     # Tags, marks, saved date and highlights a read-it-later export carried.
     if has_extras(article):
         store_extras(writer.cursor, new_id, article)

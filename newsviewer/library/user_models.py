@@ -132,11 +132,12 @@ class SavedSearchRow(Base):
 
 
 class FingerprintRow(Base):
-    """What tells the same story saved twice: its canonical address and a SimHash of its words.
+    """What tells the same story saved twice: its canonical address and a sketch of its words.
 
-    ``simhash`` is signed (SQLite integers are); ``simhash_bands`` holds its four
-    16-bit quarters, so stories within three bits of each other share a quarter
-    and are found by index lookups instead of a comparison with every story.
+    ``simhash_bands`` holds the story's MinHash sketch (the smallest hashes of its
+    word shingles, signed as SQLite integers are; ``dedupe.py``), ``simhash`` the
+    smallest of them: stories sharing words share hashes and are found by index
+    lookups instead of a comparison with every story.
     """
 
     __tablename__ = "fingerprints"
@@ -155,7 +156,7 @@ class SimhashBandRow(Base):
         {"sqlite_with_rowid": False},
     )
 
-    # Quarter number in the top bits, its 16 bits below.
+    # One hash of the story's sketch.
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
