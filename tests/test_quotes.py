@@ -412,3 +412,13 @@ def test_confidence_is_highest_for_a_named_speaker_and_zero_without_one() -> Non
     for q in found:
         assert q.confidence is not None and 0.0 <= q.confidence <= 1.0
         assert (q.confidence == 0.0) == (q.speaker is None)
+
+
+def test_pull_quote_is_credited_by_the_line_under_it() -> None:
+    found = pairs(
+        "The council voted on Tuesday to keep the library open on Sundays.",
+        "“Residents asked for this, and we listened to them.”",
+        "Jane Porter, council leader",
+        "The vote was 12 to 3.",
+    )
+    assert found == [("Residents asked for this, and we listened to them.", "Jane Porter")]

@@ -155,12 +155,17 @@ def _find_quotes(
         elif found is None:
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
+            credit = _pull_quote_credit(texts, group) if opens_block else None
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
             lead = _lead_in(texts, first) if opens_block and weak is None else None
             if lead is not None and not _named(lead.mention, index):
                 lead = None
-            if weak is not None and _named(weak.mention, index):
+            if credit is not None:
+                # A pull quote: "“…”" on its own, then "Jane Doe, council leader".
+                mention = " ".join(credit)
+                speaker, how = resolve(credit, index), "unmarked"
+            elif weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
                 how = "subject"
@@ -451,6 +456,27 @@ def _turn_label(quoted: str, index: NameIndex) -> list[str] | None:
     # transcripts print them ("WALLACE:"), which a banner word ("VIDEO:") is not.
     shouted = len(label) == 1 and label[0].isupper() and label[0].lower() not in _BANNERS
     return label if shouted or index.is_known(label[-1]) else None
+
+
+# "Jane Doe, council leader" / "— Jane Doe": the line that credits a pull quote.
+_CREDIT_LINE = re.compile(
+    r"[—―–-]?\s*([A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|da|di|la|le)){1,3})"
+    r"(?:\s*,\s*[^.!?]{0,80})?$"
+)
+_CREDIT_WORDS = 12
+
+
+def _pull_quote_credit(texts: Sequence[str], group: list[Span]) -> list[str] | None:
+    """The name on the line after a quotation that fills its paragraph."""
+    final = group[-1]
+    text = texts[final.block]
+    if final.block + 1 >= len(texts) or text[final.end :].strip(' "”’»,.') != "":
+        return None
+    line = texts[final.block + 1].strip()
+    if len(line.split()) > _CREDIT_WORDS:
+        return None
+    m = _CREDIT_LINE.match(line)
+    return m.group(1).split() if m is not None else None
 
 
 def _lead_in(texts: Sequence[str], span: Span) -> Attribution | None:
