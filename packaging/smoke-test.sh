@@ -87,13 +87,13 @@ id="$(grep -o '"id": [0-9]*' "$work/search.json" | head -1 | grep -o '[0-9]*$')"
 nv --library "$lib" show "$id" | grep -q 'Fallujah' || fail "show $id: no story text"
 echo "search and show: story #$id found and printed"
 
-# The window: painted with the list, then open a few seconds, importing a file given on
-# its command line, and closed as by the user.
+# The window: painted with the list; then importing a file given on its command line,
+# open a few seconds more, and closed as by the user.
 extra_env=(NEWSVIEWER_EXIT_AFTER_PAINT=1)
 nv --library "$lib" >"$work/paint.txt" 2>"$work/paint.err" ||
   fail "window (paint): exit $?: $(cat "$work/paint.err")"
 grep -q '^listed ' "$work/paint.txt" || fail "window: the list was never painted: $(cat "$work/paint.txt")"
-extra_env=(NEWSVIEWER_QUIT_AFTER=6)
+extra_env=(NEWSVIEWER_QUIT_AFTER=3)
 nv --library "$lib" "$fixtures/batch/bbc-style-story.txt" 2>"$work/window.err" ||
   fail "window: exit $?: $(cat "$work/window.err")"
 if grep -q -E 'Traceback|Error' "$work/window.err"; then fail "window: $(cat "$work/window.err")"; fi

@@ -4,15 +4,19 @@ packaging/smoke-test.sh in CI (it needs a PyInstaller build)."""
 from __future__ import annotations
 
 import configparser
+import io
 import os
+import pickle
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import yaml
 from PySide6.QtGui import QImage
 
 from newsviewer.gui.app import APP_ID
+from newsviewer.parse_worker import PART
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -35,6 +39,39 @@ def test_desktop_entry_metadata_and_window_share_one_application_id() -> None:
     from importlib.metadata import version
 
     assert versions[0] == version("newsviewer")
+
+
+def test_flatpak_manifest_builds_this_app_with_its_metadata() -> None:
+    manifest = yaml.safe_load((PACKAGING / f"{APP_ID}.yml").read_text(encoding="utf-8"))
+    assert manifest["id"] == APP_ID
+    assert manifest["command"] == "newsviewer"
+    # The generated Python modules first, then NewsViewer itself with its desktop files.
+    assert manifest["modules"][0] == "python3-modules.json"
+    app = manifest["modules"][-1]
+    assert any("install.sh /app" in command for command in app["build-commands"])
+    assert not any("network" in arg for arg in manifest["finish-args"])  # never fetches
+
+
+def test_bundle_entry_runs_a_package_module_as_python_m_would(tmp_path: Path) -> None:
+    # Frozen, the import's parse processes are started as `newsviewer -m
+    # newsviewer.parse_worker`: the entry point must serve them, here from source.
+    job = pickle.dumps((0, str(ROOT / "tests" / "fixtures" / "nbc-kerry-iraq.txt")))
+    proc = subprocess.run(
+        [sys.executable, str(PACKAGING / "bundle_entry.py"), "-m", "newsviewer.parse_worker", "0"],
+        input=job,
+        capture_output=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    stream = io.BytesIO(proc.stdout)
+    messages = []
+    while stream.tell() < len(proc.stdout):
+        messages.append(pickle.load(stream))
+    parsed = [m[2] for m in messages if m[0] == PART]
+    assert [p.article.title for p in parsed] == [
+        "John Kerry: No troops on the ground in US aid to Iraq"
+    ]
 
 
 def test_icons_come_in_every_size_and_match_the_svg() -> None:
@@ -97,15 +134,20 @@ def test_window_closes_itself_after_the_seconds_asked_for(tmp_path: Path) -> Non
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "NEWSVIEWER_QUIT_AFTER": "1.5",
+        "NEWSVIEWER_QUIT_AFTER": "0.5",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    proc = subprocess.run(
-        [sys.executable, "-m", "newsviewer", "--library", str(library)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    opened = [sys.executable, "-m", "newsviewer", "--library", str(library)]
+    proc = subprocess.run(opened, capture_output=True, text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr
     assert library.exists()  # it was open, not closed before the library was
+    # Given a file, it closes only once the file is imported, however long that takes.
+    sample = ROOT / "tests" / "fixtures" / "nbc-kerry-iraq.txt"
+    proc = subprocess.run(
+        [*opened, str(sample)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    search = subprocess.run(
+        [*opened, "search", "kerry"], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert "John Kerry: No troops on the ground" in search.stdout
