@@ -51,6 +51,9 @@ AHEAD = 64
 # a file it parses has no time budget (a thread cannot be stopped).
 HELP_AHEAD = 8
 HELP_MAX_BYTES = 256 * 1024
+# A file's wall-clock time may exceed its processor-time budget this many times
+# over while the machine is busy with other work.
+WALL_FACTOR = 4
 # A process that dies this many times in a row before it is ready means processes
 # cannot run here; the rest is parsed in this thread.
 START_FAILURES = 3
@@ -62,6 +65,16 @@ class Executor(Protocol):
     """Every story of every file, in the files' order; closing the stream ends the work."""
 
     def results(self, paths: Sequence[Path]) -> Generator[Result, None, None]: ...
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """Processor time a process has used (Linux's /proc), or None where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b") ", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError, AttributeError):
+        return None
 
 
 class SerialParser:
@@ -82,6 +95,7 @@ class _Process:
     ready: bool = False
     jobs: deque[int] = field(default_factory=deque)
     since: float = 0.0  # when it started on the first of ``jobs`` (or last sent a story)
+    cpu_since: float = 0.0  # the CPU time it had used then, as it last told
     reader: threading.Thread | None = None
 
 
@@ -113,6 +127,7 @@ class ProcessParser:
         self._started = 0
         self._start_failures = 0
         self.replaced = 0  # processes ended for a file over budget, or that died
+        self.cpu_seconds: dict[int, float] = {}  # CPU time each file took in its process
 
     # -- processes ---------------------------------------------------------------
 
@@ -268,7 +283,7 @@ class ProcessParser:
         """Block until a process sends something, or the next time budget runs out."""
         timeout = self._next_deadline() - time.monotonic()
         try:
-            process, message = self._events.get(timeout=max(0.01, min(timeout, 1.0)))
+            process, message = self._events.get(timeout=min(max(timeout, 0.25), 1.0))
         except queue.Empty:
             return
         self._take(process, message, paths, waiting, arrived, finished)
@@ -292,6 +307,9 @@ class ProcessParser:
         if process not in self._processes:
             return  # a late message from a process given up on
         kind = message[0]
+        cpu = message[-1]
+        if isinstance(cpu, float):
+            process.cpu_since = cpu
         if kind == READY:
             process.ready = True
             self._start_failures = 0
@@ -304,6 +322,8 @@ class ProcessParser:
             job = message[1]
             assert isinstance(job, int) and process.jobs and process.jobs[0] == job
             process.jobs.popleft()
+            if len(message) > 2 and isinstance(message[2], float):
+                self.cpu_seconds[job] = message[2]
             finished.add(job)
             process.since = time.monotonic()
         elif kind == RETIRE:
@@ -343,9 +363,21 @@ class ProcessParser:
     ) -> None:
         now = time.monotonic()
         for process in list(self._processes):
-            if process.jobs and now - process.since > self.file_seconds:
+            if process.jobs and self._over_budget(process, now):
                 reason = f"took too long to read (over {self.file_seconds:g} s)"
                 self._give_up(process, paths, waiting, arrived, finished, reason)
+
+    def _over_budget(self, process: _Process, now: float) -> bool:
+        """Over the time budget on its file: in processor time where the system tells
+        it (a busy machine must not fail good files), and never past four times the
+        budget in wall time."""
+        waited = now - process.since
+        if waited <= self.file_seconds:
+            return False
+        if waited > WALL_FACTOR * self.file_seconds:
+            return True
+        used = _cpu_seconds(process.popen.pid)
+        return used is None or used - process.cpu_since > self.file_seconds
 
     def _give_up(
         self,

@@ -132,24 +132,29 @@ def serve(jobs: BinaryIO, out: BinaryIO, memory_budget: int) -> int:
 
     _registry()  # load the parsers before saying we are ready
     _limit_memory(memory_budget)
-    _send(out, (READY, os.getpid()))
+    # Every message but RETIRE ends with the CPU time this process has used, so
+    # the pool can tell a slow file from a busy machine.
+    _send(out, (READY, os.getpid(), time.process_time()))
     while True:
         try:
             job, name = pickle.load(jobs)
         except (EOFError, OSError, pickle.UnpicklingError):
             return 0
+        started = time.process_time()
         try:
             for parsed in parse_path(Path(name)):
-                _send(out, (PART, job, parsed))
+                _send(out, (PART, job, parsed, time.process_time()))
         except MemoryError:
             # Whatever this file left behind may be half-built: report it, then
             # let the pool start a fresh process for the next files.
             parsed = ParsedFile(Path(name), None, b"", MEMORY_REASON)
-            _send(out, (PART, job, parsed))
-            _send(out, (DONE, job))
+            _send(out, (PART, job, parsed, time.process_time()))
+            _send(out, (DONE, job, 0.0, time.process_time()))
             _send(out, (RETIRE,))
             return 4
-        _send(out, (DONE, job))
+        # The CPU time the file took, for the fuzz script's slowest files.
+        now = time.process_time()
+        _send(out, (DONE, job, now - started, now))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,7 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     jobs = os.fdopen(os.dup(0), "rb")
-    logging.basicConfig(level=logging.WARNING, format="newsviewer parse: %(message)s")
+    # Our warnings reach the terminal; the parser libraries' chatter about the
+    # pages they read ("discarding data") does not.
+    logging.basicConfig(level=logging.ERROR, format="newsviewer parse: %(message)s")
+    logging.getLogger("newsviewer").setLevel(logging.WARNING)
     try:
         return serve(jobs, out, memory_budget)
     except (BrokenPipeError, OSError):

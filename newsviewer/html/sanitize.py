@@ -56,6 +56,12 @@ def strip_unsafe(root: HtmlElement) -> None:
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(node)
     for node in list(root.iter(*UNSAFE_TAGS)):
+        if node.tag == "embed" and len(node):
+            # <embed> has no content, but the HTML parser (HTML 4 rules) makes it hold
+            # everything after it: the story goes, the element alone is dropped.
+            node.attrib.clear()
+            node.drop_tag()
+            continue
         _drop(node)
     _forms(root)
     # XPath finds the few elements with handlers without a Python walk over all of them.
