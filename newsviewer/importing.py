@@ -126,7 +126,7 @@ def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutco
 
 
 # Below this many files a process costs more to start (each imports the HTML
-# stack, ~0.3 s) than it saves; ``budgeted`` imports use one all the same.
+# stack, ~0.3 s) than it saves, unless a file is large.
 PARALLEL_MIN_FILES = 24
 
 
@@ -142,10 +142,14 @@ def default_workers() -> int:
 
 
 def make_executor(files: int, workers: int) -> Executor:
-    """Parse processes for ``files`` files, or this thread (``workers`` 0, or few files)."""
-    if workers < 1 or files < PARALLEL_MIN_FILES:
+    """Parse processes for ``files`` files, or this thread (``workers`` 0).
+
+    A few files are read in this thread, and only a large one among them (where a
+    parse that runs away would show) starts a process, which has a time budget.
+    """
+    if workers < 1:
         return SerialParser()
-    return ProcessParser(min(workers, files))
+    return ProcessParser(min(workers, files), lazy=files < PARALLEL_MIN_FILES)
 
 
 def import_paths(

@@ -11,7 +11,9 @@ in the order of the files, as ``(index of the file, ParsedFile)``.
   that dies costs its file alone. While the file needed next is not back and no
   process can take more, the calling thread parses small files itself instead of
   sitting idle (processes take half a second to start, and on a busy machine the
-  lower-priority processes wait for a core).
+  lower-priority processes wait for a core). A ``lazy`` parser starts processes
+  only when a file is too large for this thread to read, so a small import costs
+  no process at all.
 """
 
 from __future__ import annotations
@@ -117,8 +119,10 @@ class ProcessParser:
         file_seconds: float = FILE_SECONDS,
         memory_budget: int = MEMORY_BUDGET,
         helping: bool = True,
+        lazy: bool = False,
     ) -> None:
         self.workers = max(1, workers)
+        self.lazy = lazy and helping
         self.file_seconds = file_seconds
         self.memory_budget = memory_budget
         self.helping = helping
@@ -209,8 +213,9 @@ class ProcessParser:
         waiting: deque[int] = deque(range(count))  # not yet given to anyone
         arrived: dict[int, list[ParsedFile]] = {}
         finished: set[int] = set()
-        for _ in range(min(self.workers, count)):
-            self._start()
+        if not self.lazy:
+            for _ in range(min(self.workers, count)):
+                self._start()
         following = 0  # the file whose stories are yielded next
         while following < count:
             # Take in what the processes sent and keep them busy, between every two
@@ -232,6 +237,12 @@ class ProcessParser:
                 arrived[index] = list(parse_path(paths[index]))
                 finished.add(index)
                 continue
+            if not self._processes and waiting:
+                # Lazy: the first file this thread should not read itself (a large
+                # one, which gets a time budget) starts a process per such file.
+                large = sum(1 for i in waiting if not self._small(paths[i])) or 1
+                for _ in range(min(self.workers, large)):
+                    self._start()
             self._wait(paths, waiting, arrived, finished)
 
     def _processes_broken(self) -> bool:
@@ -253,8 +264,12 @@ class ProcessParser:
             return False
         if not self._events.empty():
             return False  # results to take in first
+        return self._small(paths[waiting[0]])
+
+    @staticmethod
+    def _small(path: Path) -> bool:
         try:
-            return paths[waiting[0]].stat().st_size <= HELP_MAX_BYTES
+            return path.stat().st_size <= HELP_MAX_BYTES
         except OSError:
             return True  # the parse reports it at once
 

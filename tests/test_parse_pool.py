@@ -156,3 +156,20 @@ def test_parse_processes_end_when_their_parent_is_killed(tmp_path: Path) -> None
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in children)
+
+
+def test_a_small_import_starts_a_process_only_for_a_large_file(tmp_path: Path) -> None:
+    paths = _files(tmp_path / "in", ["a.txt", "b.txt", "c.txt"])
+    small = ProcessParser(2, lazy=True)
+    assert [t for _, _, t in _summary(list(small.results(paths)))] == [
+        "Harbour story 0",
+        "Harbour story 1",
+        "Harbour story 2",
+    ]
+    assert small._started == 0
+    big = tmp_path / "in" / "big.txt"
+    big.write_text("Big harbour story\n\n" + "The wall was rebuilt. " * 20_000, encoding="utf-8")
+    large = ProcessParser(2, lazy=True)
+    titles = [t for _, _, t in _summary(list(large.results([paths[0], big, paths[1]])))]
+    assert titles == ["Harbour story 0", "Big harbour story", "Harbour story 1"]
+    assert large._started == 1  # one file for processes: one process
