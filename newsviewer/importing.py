@@ -26,6 +26,11 @@ def _registry() -> Registry:
     return Registry()
 
 
+def dialog_filter() -> str:
+    """The file dialog's filter: what the importers read (loads them, once)."""
+    return _registry().dialog_filter()
+
+
 def _is_asset_folder(path: Path) -> bool:
     # A page saved "complete" keeps its images in NAME_files/ beside NAME.html;
     # those files belong to the page, they are not articles of their own.

@@ -148,3 +148,21 @@ def test_a_file_over_the_stored_bytes_limit_stops_there(
         report = importing.import_paths(library, [path], workers=0)
         assert [o.status for o in report.outcomes] == [IMPORTED, IMPORTED, FAILED]
         assert "the rest was not read" in report.outcomes[2].reason
+
+
+def test_the_registry_gives_the_dialog_its_extensions_and_the_asset_folder_rules(
+    tmp_path: Path,
+) -> None:
+    registry = Registry()
+    articles, everything = registry.dialog_filter().split(";;")
+    patterns = articles.removeprefix("Articles (").removesuffix(")").split()
+    for ext in (".html", ".txt", ".md", ".mhtml", ".epub", ".warc.gz", ".zip", ".eml"):
+        assert f"*{ext}" in patterns
+    assert everything == "All files (*)"
+    page = tmp_path / "story.htm"
+    page.write_text("<html></html>", encoding="utf-8")
+    for name in ("story_files", "story-Dateien"):
+        (tmp_path / name).mkdir()
+        assert registry.asset_folder_of(tmp_path / name) == page
+    (tmp_path / "notes_files").mkdir()
+    assert registry.asset_folder_of(tmp_path / "notes_files") is None

@@ -660,11 +660,10 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from newsviewer.importing import dialog_filter
+
         files, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import Files",
-            str(Path.home()),
-            "Articles (*.html *.htm *.xhtml *.txt *.md *.markdown);;All files (*)",
+            self, "Import Files", str(Path.home()), dialog_filter()
         )
         self.import_files([Path(f) for f in files])
 
