@@ -43,15 +43,15 @@ FILE_SECONDS = 30.0
 # Memory a parse process may take on top of what its parsers use: a 50 MB page
 # with its tree, text and images stays well under it.
 MEMORY_BUDGET = 1536 * 1024 * 1024
-# Files handed to a process ahead of the one it is on, so it never waits while
-# this thread stores (a group of 32 texts takes 50 ms to store, 8 take 15 to parse).
-PER_PROCESS = 8
-# How far past the file needed next the processes may run; bounds what waits here
-# to be stored.
-AHEAD = 64
-# This thread helps only with files it will need soon, and only with small ones:
-# a file it parses has no time budget (a thread cannot be stopped).
-HELP_AHEAD = 8
+# Files handed to a process ahead of the one it is on: this thread hands out more
+# only between files, and while it stores a group (50-100 ms for 32 texts) the
+# processes must not run dry (16 texts take 30 ms to parse).
+PER_PROCESS = 16
+# How far past the file needed next the processes (and this thread) may run;
+# bounds what waits here to be stored.
+AHEAD = 128
+# This thread helps only with small files: a file it parses has no time budget
+# (a thread cannot be stopped).
 HELP_MAX_BYTES = 256 * 1024
 # A file's wall-clock time may exceed its processor-time budget this many times
 # over while the machine is busy with other work.
@@ -260,7 +260,7 @@ class ProcessParser:
                 self._send(process, job, paths[job])
 
     def _should_help(self, paths: list[Path], waiting: deque[int], following: int) -> bool:
-        if not self.helping or not waiting or waiting[0] >= following + HELP_AHEAD:
+        if not self.helping or not waiting or waiting[0] >= following + AHEAD:
             return False
         if not self._events.empty():
             return False  # results to take in first

@@ -92,9 +92,7 @@ def test_processes_give_the_stories_of_the_serial_parser_in_file_order(tmp_path:
 def test_a_file_that_hangs_is_reported_and_the_next_files_are_read(tmp_path: Path) -> None:
     paths = _files(tmp_path / "in", ["a.txt", "hang.txt", "b.txt", "c.txt"])
     parser = ProcessParser(1, file_seconds=3, helping=False)
-    started = time.monotonic()
     results = _summary(list(parser.results(paths)))
-    assert time.monotonic() - started < 30
     assert results[1] == (1, "hang.txt", "took too long to read (over 3 s)")
     assert [title for _, _, title in results[2:]] == ["Harbour story 2", "Harbour story 3"]
     assert parser.replaced == 1
