@@ -55,7 +55,7 @@ AHEAD = 128
 HELP_MAX_BYTES = 256 * 1024
 # A file's wall-clock time may exceed its processor-time budget this many times
 # over while the machine is busy with other work.
-WALL_FACTOR = 4
+WALL_FACTOR = 10
 # A process that dies this many times in a row before it is ready means processes
 # cannot run here; the rest is parsed in this thread.
 START_FAILURES = 3
@@ -384,7 +384,7 @@ class ProcessParser:
 
     def _over_budget(self, process: _Process, now: float) -> bool:
         """Over the time budget on its file: in processor time where the system tells
-        it (a busy machine must not fail good files), and never past four times the
+        it (a busy machine must not fail good files), and never past ten times the
         budget in wall time."""
         waited = now - process.since
         if waited <= self.file_seconds:
