@@ -83,7 +83,13 @@ summary: *g
 
 
 @pytest.mark.parametrize(
-    "front", [BOMB, "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n", "---\ntitle: [\n---\n"]
+    "front",
+    [
+        BOMB,
+        "---\ntitle: " + "[" * 60_000 + "\n---\n",  # PyYAML's scanner: ten minutes
+        "---\ntitle: " + "[{" * 100 + "}]" * 100 + "\n---\n",
+        "---\ntitle: [\n---\n",
+    ],
 )
 def test_bad_front_matter_is_ignored_with_a_warning_and_the_story_imports(
     tmp_path: Path, front: str
@@ -95,7 +101,8 @@ def test_bad_front_matter_is_ignored_with_a_warning_and_the_story_imports(
     assert article.summary == ""
     assert article.text.startswith("The council met")
     assert len(article.warnings) == 1
-    assert article.warnings[0].startswith("the front matter could not be read and was ignored")
+    assert article.warnings[0].startswith("the front matter ")
+    assert "was ignored" in article.warnings[0]
 
 
 def test_lone_surrogates_and_script_links_in_a_page_are_left_out(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.fuzz_files import run
 
-CASES = int(os.environ.get("NEWSVIEWER_FUZZ_CASES", "1500"))
+CASES = int(os.environ.get("NEWSVIEWER_FUZZ_CASES", "2000"))
 SEED = int(os.environ.get("NEWSVIEWER_FUZZ_SEED", "20261207"))
 
 

@@ -124,6 +124,16 @@ def _subject(raw: bytes) -> str:
 
 
 def message_article(data: bytes, path: Path) -> Article:
+    """The story of one message; a message whose parts the standard library cannot
+    walk (it raises AttributeError or TypeError on some malformed multiparts) is a
+    broken file, not a bug."""
+    try:
+        return _message_article(data, path)
+    except (AttributeError, TypeError) as exc:
+        raise ParseError(f"the message's MIME structure is malformed ({exc})") from exc
+
+
+def _message_article(data: bytes, path: Path) -> Article:
     """One newsletter message as a story."""
     message = read_message(data)
     if not (message.get("From") or message.get("Subject")):

@@ -82,6 +82,9 @@ class MarkdownImporter:
 # a few of them can stand for a document of gigabytes (the "billion laughs").
 _MAX_FRONT_MATTER_CHARS = 64 * 1024
 _MAX_ALIASES = 16
+# PyYAML's scanner takes time in the square of nested flow collections ("[[[[...":
+# 3,000 of them take a second, 60,000 ten minutes); real front matter has a few.
+_MAX_FLOW_OPENERS = 256
 
 
 class _FrontMatterLoader(yaml.SafeLoader):  # type: ignore[misc]
@@ -106,6 +109,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str, str]:
     body = text[match.end() :]
     if len(match.group(1)) > _MAX_FRONT_MATTER_CHARS:
         return {}, body, "the front matter is too long and was ignored"
+    if match.group(1).count("[") + match.group(1).count("{") > _MAX_FLOW_OPENERS:
+        return {}, body, "the front matter is nested too deeply and was ignored"
     try:
         data = yaml.load(match.group(1), Loader=_FrontMatterLoader)
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
