@@ -24,6 +24,7 @@ from newsviewer.html.author_search import markup_author
 from newsviewer.html.body import Body, body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import display_byline, person_names
+from newsviewer.html.caption_chrome import clean_alt, clean_caption, clean_credit, is_ad_label
 from newsviewer.html.credit_line import credit_line
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
@@ -232,6 +233,22 @@ def _extract(page: _Page) -> None:
     page.body = body_from_xml(body_el) if body_el is not None else Body()
 
 
+def _advert_labels(page: _Page) -> None:
+    """Drop lines that only mark an advert's place; figures keep the block they precede."""
+    body = page.body
+    if not any(is_ad_label(b.text) for b in body.blocks):
+        return
+    kept: list[Block] = []
+    # For each old position (0..len), how many kept blocks stand before it.
+    before: list[int] = []
+    for block in body.blocks:
+        before.append(len(kept))
+        if not is_ad_label(block.text):
+            kept.append(block)
+    before.append(len(kept))
+    page.body = Body(blocks=kept, images=[(src, alt, before[pos]) for src, alt, pos in body.images])
+
+
 def _trim_lead(page: _Page) -> None:
     blocks, meta, root = page.body.blocks, page.meta, page.tree
     shift = chrome_before_story(blocks, root, meta.description)
@@ -298,6 +315,7 @@ PASSES: tuple[tuple[str, Callable[[_Page], None]], ...] = (
     ("loose text", _loose_text),
     ("page order", _page_order),
     ("extract", _extract),
+    ("advert labels", _advert_labels),
     ("trim lead", _trim_lead),
     ("fallback", _fallback),
     ("opening and figures", _opening_and_figures),
@@ -454,11 +472,12 @@ def _figures(
         if key in seen:
             continue
         seen.add(key)
+        caption = clean_caption(item.caption)
         figures.append(
             Figure(
-                caption=item.caption,
-                credit=item.credit,
-                alt=item.alt or alt,
+                caption=caption,
+                credit=clean_credit(item.credit, caption),
+                alt=clean_alt(item.alt or alt, caption),
                 src=kept_src,
                 image=image[0] if image else None,
                 mime=image[1] if image else None,

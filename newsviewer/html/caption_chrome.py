@@ -1,0 +1,70 @@
+"""Interface words that pages print inside captions, credits and the story's flow.
+
+Picture captions carry the buttons of their viewer ("hide caption", "toggle
+caption", "Enlarge this image"), a screen-reader label before the credit ("Credit",
+"Credit…", printed twice when the visible and hidden labels are both kept), and a
+credit repeated for each layout. Between paragraphs, a lone "Advertisement" marks
+where an advert stood. None of it is the story's or the picture's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VIEWER_BUTTONS = re.compile(
+    r"\s*\b(?:hide|show|toggle)\s+caption\b|\s*\benlarge this image\b|\s*\bclick to enlarge\b",
+    re.I,
+)
+# "Credit", "Credits:", "Credit…" labels before the name, however many are left.
+_CREDIT_LABELS = re.compile(r"^(?:\s*credits?\s*(?::|\.\.\.|…)?\s*)+(?=\S)", re.I)
+# A line that only marks an advert's place, in the languages of most pages.
+_AD_LABEL = re.compile(
+    r"^\W*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità"
+    r"|sponsored|story continues below(?: this)? advertisement|continue reading below"
+    r"(?: the)? advertisement)\W*$",
+    re.I,
+)
+
+
+def is_ad_label(text: str) -> bool:
+    return len(text) <= 60 and _AD_LABEL.match(text) is not None
+
+
+def clean_caption(caption: str) -> str:
+    """The caption without viewer buttons, and once when the page printed it twice."""
+    return _without_repeats(_squeeze(_VIEWER_BUTTONS.sub(" ", caption)))
+
+
+def clean_credit(credit: str, caption: str) -> str:
+    """The credit without viewer buttons, labels, the caption or a repeat of itself."""
+    credit = _squeeze(_VIEWER_BUTTONS.sub(" ", credit))
+    if caption and credit.startswith(caption):
+        credit = credit[len(caption) :].strip()
+    credit = _CREDIT_LABELS.sub("", credit)
+    return _without_repeats(credit)
+
+
+def clean_alt(alt: str, caption: str) -> str:
+    """No alt text where it only repeats the caption (it would be read twice)."""
+    if alt and caption and _key(alt) in _key(caption):
+        return ""
+    return alt
+
+
+def _without_repeats(text: str) -> str:
+    """ "Name/Agency Name/Agency Name/Agency" -> "Name/Agency"."""
+    words = text.split()
+    for size in range(1, len(words) // 2 + 1):
+        if len(words) % size == 0:
+            piece = words[:size]
+            if piece * (len(words) // size) == words:
+                return " ".join(piece)
+    return text
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
