@@ -106,3 +106,14 @@ def test_a_story_the_extraction_misses_is_read_by_a_fallback_and_marked(
 def test_a_page_without_text_is_refused() -> None:
     with pytest.raises(ParseError, match="no article text found"):
         parse(page("<div><img src='logo.png' alt=''></div><div> </div>"))
+
+
+def test_text_set_after_a_paragraph_outside_any_paragraph_is_kept() -> None:
+    first, second, third = PARAGRAPHS
+    article = parse(
+        page(
+            f"<article><h1>Harbour wall to be rebuilt</h1><span><p>{first}</p>"
+            f"<p>{second}</p> {third}</span></article>"
+        )
+    )
+    assert [b.text for b in article.blocks] == PARAGRAPHS

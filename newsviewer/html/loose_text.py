@@ -13,7 +13,8 @@ from lxml.html import HtmlElement
 
 # Block elements followed by text (not only space) before their next sibling.
 _TEXT_AFTER_BLOCK = etree.XPath(
-    "//*[self::div or self::figure or self::table or self::ul or self::ol]"
+    "//*[self::div or self::figure or self::table or self::ul or self::ol or self::p"
+    " or self::blockquote or self::h2 or self::h3 or self::h4]"
     "[following-sibling::node()[1][self::text()][normalize-space()]]"
 )
 # Elements that end the loose text's line, so the text is a paragraph by itself;
