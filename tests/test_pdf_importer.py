@@ -96,3 +96,38 @@ def test_broken_truncated_and_textless_pdfs_are_refused(qapp: object, tmp_path: 
         parse(data[: len(data) // 3])
     with pytest.raises(ParseError, match="damaged or cut off"):
         parse(b"%PDF-1.4\n" + b"\x00garbage" * 100)
+
+
+def two_column_pdf(path: Path) -> bytes:
+    """A magazine-style page: the headline across the page, then two columns, the third
+    paragraph running from the foot of the first column to the head of the second."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(TITLE)
+    writer.setResolution(72)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    big, body = QFont("DejaVu Sans", 22), QFont("DejaVu Serif", 10)
+    big.setBold(True)
+    painter.setFont(big)
+    painter.drawText(QRectF(40, 50, 515, 60), WRAP, TITLE)
+    painter.setFont(body)
+    words = PARAGRAPHS[2].split()
+    half = len(words) // 2
+    columns = (
+        (40, [*PARAGRAPHS[:2], " ".join(words[:half])]),
+        (310, [" ".join(words[half:]), *PARAGRAPHS[3:]]),
+    )
+    for x, paragraphs in columns:
+        y = 130.0
+        for paragraph in paragraphs:
+            rect = QFontMetricsF(body).boundingRect(QRectF(x, y, 240, 2000), WRAP, paragraph)
+            painter.drawText(QRectF(x, y, 240, rect.height() + 2), WRAP, paragraph)
+            y += rect.height() + 9
+    painter.end()
+    return path.read_bytes()
+
+
+def test_two_columns_read_column_by_column(qapp: object, tmp_path: Path) -> None:
+    article = parse(two_column_pdf(tmp_path / "magazine.pdf"))
+    assert article.title == TITLE
+    assert [b.text for b in article.blocks] == list(PARAGRAPHS)

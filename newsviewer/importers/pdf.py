@@ -1,7 +1,7 @@
 """Articles printed to PDF: the text layer in reading order; no OCR.
 
-pdfminer.six lays each page out (lines grouped into boxes, boxes in reading order,
-columns kept apart) and gives every character its font size, which is what finds
+pdfminer.six lays each page out (lines grouped into boxes; we order the boxes
+column by column) and gives every character its font size, which is what finds
 the headline (the document title, else the first line set larger than the body)
 and tells paragraphs apart. Lines a browser prints on every page (the date and
 title at the top, the address and page number at the foot) are dropped; the
@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
+from typing import Protocol, TypeVar
 
 from newsviewer.domain import HEADING, PARAGRAPH, Article, Block
 from newsviewer.errors import ParseError
@@ -121,9 +122,8 @@ def _read(data: bytes) -> tuple[str, list[_Line]]:
             interpreter.process_page(page)
             layout = device.get_result()
             height = layout.height or 1
-            for box in layout:
-                if not isinstance(box, LTTextContainer):
-                    continue
+            boxes = [box for box in layout if isinstance(box, LTTextContainer)]
+            for box in reading_order(boxes):
                 for line in box:
                     if not isinstance(line, LTTextLine):
                         continue
@@ -149,6 +149,57 @@ def _read(data: bytes) -> tuple[str, list[_Line]]:
     except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError, AssertionError) as exc:
         raise ParseError(f"the PDF is damaged or cut off ({type(exc).__name__})") from exc
     return _SPACE.sub(" ", title).strip(), lines
+
+
+_Box = TypeVar("_Box", bound="_Boxed")
+
+
+class _Boxed(Protocol):
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+# A box wider than this share of the page's text is a band across every column
+# (a headline, a full-width paragraph) that starts a new run of columns.
+_FULL_WIDTH = 0.6
+
+
+def reading_order(boxes: list[_Box]) -> list[_Box]:
+    """Text boxes of a page in reading order: bands across the page top to bottom, and
+    between them, column by column from the left, each column top to bottom.
+
+    pdfminer orders boxes by a blend of height and left edge, which reads a two-column
+    story a paragraph from each column in turn.
+    """
+    if len(boxes) < 2:
+        return boxes
+    left = min(b.x0 for b in boxes)
+    width = max(b.x1 for b in boxes) - left or 1
+    ordered: list[_Box] = []
+    band: list[_Box] = []
+
+    def close() -> None:
+        columns: list[list[_Box]] = []
+        for box in sorted(band, key=lambda b: b.x0):
+            # A box starting right of where a column's boxes end opens the next column.
+            if columns and box.x0 < max(b.x1 for b in columns[-1]) - 2:
+                columns[-1].append(box)
+            else:
+                columns.append([box])
+        for column in columns:
+            ordered.extend(sorted(column, key=lambda b: -b.y1))
+        band.clear()
+
+    for box in sorted(boxes, key=lambda b: -b.y1):
+        if box.x1 - box.x0 > _FULL_WIDTH * width:
+            close()
+            ordered.append(box)
+        else:
+            band.append(box)
+    close()
+    return ordered
 
 
 def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], str]:
@@ -229,10 +280,14 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[Block]:
             last = current[-1]
             gap = line.top - last.bottom
             same_page = line.page == last.page
+            # A page turn or a jump to the next column goes on with the paragraph
+            # when its last sentence is unfinished.
+            turned = not same_page or (gap < -last.height * 2 and line.left > last.left)
             if (
                 abs(line.size - last.size) > 0.5
-                or (same_page and (gap > last.height * 0.8 or gap < -last.height * 2))
-                or (not same_page and last.text.endswith((".", '"', "”", "?", "!")))
+                or (same_page and not turned and gap > last.height * 0.8)
+                or (same_page and not turned and gap < -last.height * 2)
+                or (turned and last.text.endswith((".", '"', "”", "?", "!")))
             ):
                 close()
         current.append(line)
