@@ -9,6 +9,10 @@
    updated for this version in the background), handed to the window
    (``attach_library``), and the files given on the command line imported.
 
+Between 2 and 3, a window already open on the same library is looked for
+(gui/single_instance.py): if there is one it is handed the files and raised, and this
+launch ends instead of opening a duplicate.
+
 Nothing Unix-only is imported at the top: the window must start on Windows and macOS.
 """
 
@@ -217,6 +221,12 @@ def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
 
     CrashHandler().install()
     app = create_application()
+    from newsviewer.gui.single_instance import InstanceServer, hand_over, server_name
+
+    name = server_name(library)
+    if hand_over(name, files):
+        return 0  # the window already open on this library came to the front
+    server = InstanceServer(name)
 
     def library_path() -> Path:
         # Where the library is, decided once the window is painted: platformdirs is not
@@ -226,6 +236,9 @@ def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
         return library_path(library)
 
     window = show_window_then_open(library_path, files)
+    from newsviewer.gui.single_instance import raise_window
+
+    server.launched.connect(raise_window(window, window.import_files))
     if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":
         _PaintProbe(window)
     quit_after = os.environ.get(QUIT_AFTER_ENV)
