@@ -10,6 +10,7 @@ by a reload of the sidebar's counts and, when the listed part of the library cha
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextEdit
 
 from newsviewer.domain import ArticleId
 from newsviewer.errors import NewsViewerError
+from newsviewer.gui import story_sharing as sharing
 from newsviewer.gui.library_sidebar import Entry, LibrarySidebar
 from newsviewer.gui.list_session import Scope
 from newsviewer.library import highlights as hl
@@ -142,6 +144,9 @@ class LivingController(QObject):
             "archive": action("&Archive or Unarchive", "E", self.toggle_archive),
             "tag": action("&Tag…", "T", self.tag_selected),
             "highlight": action("&Highlight Selection", "H", self.highlight_selection),
+            "copy_link": action("Copy &Link to Original", "Ctrl+Shift+L", self.copy_link),
+            "copy_citation": action("Copy C&itation", "Ctrl+Shift+I", self.copy_citation),
+            "export": action("E&xport Stories…", "Ctrl+Shift+S", self.export_selected),
         }
         menu = QMenu("&Story", window)
         for item in found.values():
@@ -153,6 +158,44 @@ class LivingController(QObject):
         window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)
         window.list_view.addActions(list(found.values())[:4])
         return found
+
+    def copy_link(self) -> None:
+        if not sharing.copy_link(self.window.reader.article):
+            self.window.statusBar().showMessage("This story has no address of its original.")
+
+    def copy_citation(self) -> None:
+        sharing.copy_citation(self.window.reader.article)
+
+    def export_ids(self) -> list[ArticleId]:
+        """The stories selected when several are, else everything listed."""
+        chosen = self.selected_ids()
+        if len(chosen) > 1:
+            return chosen
+        session = self.window.session
+        if not session.query:
+            # The whole list, read at once rather than row by row from the model.
+            scope = session.scope
+            return self.window.library.ids() if scope is None else scope.ids(session.library, None)
+        model = self.window.model
+        return [i for i in (model.id_at(r) for r in range(model.total())) if i is not None]
+
+    def export_selected(self, target: tuple[Path, str] | None = None) -> int:
+        ids = self.export_ids()
+        if not ids:
+            return 0
+        target = target or sharing.choose_export_path(self.window, len(ids))
+        if target is None:
+            return 0
+        path, fmt = target
+        try:
+            written = sharing.export_to(self.window.library, ids, path, fmt)
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+            return 0
+        self.window.statusBar().showMessage(
+            f"{written} {'story' if written == 1 else 'stories'} exported to {path}"
+        )
+        return written
 
     def selected_ids(self) -> list[ArticleId]:
         """The stories selected in the list, else the one being read."""

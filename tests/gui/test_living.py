@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -172,3 +173,25 @@ def test_a_long_part_of_the_library_shows_its_first_page_then_the_rest(
     assert done.args == [FIRST_PAGE + 5]
     assert listed(window) == ids[::-1]
     assert window.count_label.text() == f"{FIRST_PAGE + 5} stories"
+
+
+def test_copy_link_citation_and_export_from_the_window(
+    qtbot: QtBot, library: Library, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    a, _b, c = fill(library, 3)
+    marks.set_starred(library, [a, c])
+    window = make_window()
+    ready(qtbot, window)
+    qtbot.waitUntil(lambda: window.reader.article is not None)
+    window.living.actions["copy_link"].trigger()
+    assert QApplication.clipboard().text() == "https://example.invalid/kerry-2"
+    window.living.actions["copy_citation"].trigger()
+    assert QApplication.clipboard().text() == (
+        "Kerry rules out troops, part 2. NBC News, 7 Jan 2014. https://example.invalid/kerry-2"
+    )
+    choose(qtbot, window, Entry("starred"))
+    out = tmp_path / "starred.epub"
+    assert window.living.export_selected((out, "epub")) == 2
+    assert out.exists() and "2 stories exported" in window.statusBar().currentMessage()
