@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextEdit
 from newsviewer.domain import ArticleId
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui import story_sharing as sharing
+from newsviewer.gui.highlights_panel import HighlightsPanel
 from newsviewer.gui.library_sidebar import Entry, LibrarySidebar
 from newsviewer.gui.list_session import Scope
 from newsviewer.library import highlights as hl
@@ -80,6 +81,22 @@ class LivingController(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [190], Qt.Orientation.Horizontal)
+        self.highlights_panel = HighlightsPanel(TINTS)
+        self.highlights_panel.highlight_activated.connect(self.go_to_highlight)
+        self.highlights_panel.note_edited.connect(
+            lambda hid, note: self._update_highlight(hid, note=note)
+        )
+        self.highlights_panel.colour_chosen.connect(
+            lambda hid, colour: self._update_highlight(hid, colour=colour)
+        )
+        self.highlights_panel.removal_requested.connect(self._remove_highlight)
+        self.highlights_dock = QDockWidget("Highlights", window)
+        self.highlights_dock.setObjectName("highlightsDock")
+        self.highlights_dock.setWidget(self.highlights_panel)
+        self.highlights_dock.setFeatures(self.dock.features())
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.highlights_dock)
+        # Shown once a story has highlights; the View menu toggle brings it back.
+        self.highlights_dock.hide()
         self.read_timer = QTimer(self)
         self.read_timer.setSingleShot(True)
         self.read_timer.setInterval(READ_AFTER_MS)
@@ -155,6 +172,9 @@ class LivingController(QObject):
         sidebar = self.dock.toggleViewAction()
         sidebar.setText("Show &Library Sidebar")
         menu.addAction(sidebar)
+        panel = self.highlights_dock.toggleViewAction()
+        panel.setText("Show Highlights &Panel")
+        menu.addAction(panel)
         window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)
         window.list_view.addActions(list(found.values())[:4])
         return found
@@ -318,15 +338,46 @@ class LivingController(QObject):
         self.show_highlights()
         self.marks_changed.emit()
 
+    def _update_highlight(
+        self, highlight_id: int, *, note: str | None = None, colour: str | None = None
+    ) -> None:
+        try:
+            hl.update_highlight(self.window.library, highlight_id, note=note, colour=colour)
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+            return
+        self.show_highlights()
+        self.marks_changed.emit()
+
+    def _remove_highlight(self, highlight_id: int) -> None:
+        hl.delete_highlight(self.window.library, highlight_id)
+        self.show_highlights()
+        self.marks_changed.emit()
+
+    def go_to_highlight(self, highlight: hl.Highlight) -> None:
+        """Bring a highlight into view with a few lines above it."""
+        reader = self.window.reader
+        found = reader.document().find(highlight.text, 0)
+        if found.isNull():
+            return
+        rect = reader.cursorRect(found)
+        bar = reader.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - reader.viewport().height() // 5)
+
     def show_highlights(self) -> None:
-        """Tint the story's highlights in the reader (found by their words)."""
+        """Tint the story's highlights in the reader (found by their words) and list them."""
         reader = self.window.reader
         article = reader.article
         if article is None:
+            self.highlights_panel.set_highlights(())
             return
         document = reader.document()
         selections = []
-        for h in hl.highlights_of(self.window.library, article.id):
+        listed = hl.highlights_of(self.window.library, article.id)
+        self.highlights_panel.set_highlights(listed)
+        if listed and not self.highlights_dock.isVisible() and self.window.isVisible():
+            self.highlights_dock.show()
+        for h in listed:
             if not h.placed:
                 continue
             found = document.find(h.text, 0)

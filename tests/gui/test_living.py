@@ -195,3 +195,35 @@ def test_copy_link_citation_and_export_from_the_window(
     out = tmp_path / "starred.epub"
     assert window.living.export_selected((out, "epub")) == 2
     assert out.exists() and "2 stories exported" in window.statusBar().currentMessage()
+
+
+def test_the_highlights_panel_lists_jumps_and_edits(
+    qtbot: QtBot, library: Library, make_window: MakeWindow
+) -> None:
+    [story] = fill(library, 1)
+    hl.add_highlight_text(library, story, "not consider sending troops", note="key line")
+    hl.add_highlight_text(library, story, "Kerry pledged", colour="blue")
+    window = make_window()
+    ready(qtbot, window)
+    qtbot.waitUntil(lambda: window.living.highlights_panel.count() == 2)
+    panel = window.living.highlights_panel
+    assert window.living.highlights_dock.isVisible()
+    first = panel.highlight_at(0)
+    assert first is not None and first.text == "Kerry pledged"
+    assert "✎ key line" in panel.item(1).text()
+    # A click brings the passage into view.
+    window.resize(700, 300)
+    qtbot.mouseClick(
+        panel.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.visualItemRect(panel.item(1)).center(),
+    )
+    panel.note_edited.emit(panel.highlight_at(1).id, "changed note")  # type: ignore[union-attr]
+    panel.colour_chosen.emit(first.id, "pink")
+    assert [(h.note, h.colour) for h in hl.highlights_of(library, story)] == [
+        ("", "pink"),
+        ("changed note", "yellow"),
+    ]
+    assert "✎ changed note" in panel.item(1).text()
+    panel.removal_requested.emit(first.id)
+    assert panel.count() == 1 and len(window.reader.extraSelections()) == 1
