@@ -116,3 +116,16 @@ def test_italian_auxiliary_and_role_pointing_back() -> None:
 def test_italian_secondo_names_the_source() -> None:
     found = said("Secondo il sindaco Marco Zanetti, «il Mose ha funzionato».", language="it")
     assert found == [("il Mose ha funzionato", "Marco Zanetti")]
+
+
+def test_dropped_subject_prefers_the_person_named_since_the_last_quotation() -> None:
+    found = said(
+        "«Hemos jugado muy serios», afirmó el entrenador Carlos Anselmi.",
+        "El autor de dos goles, Vinícius Santos, fue el mejor. "
+        "«Este título es para ustedes», dijo.",
+        language="es",
+    )
+    assert found == [
+        ("Hemos jugado muy serios", "Carlos Anselmi"),
+        ("Este título es para ustedes", "Vinícius Santos"),
+    ]

@@ -147,6 +147,10 @@ def _find_quotes(
                 mention = " ".join(found.mention)
                 speaker = _speaker_of(found.mention, texts, first, index, last)
                 how = _how_named(found.mention, speaker, found)
+            elif current_pro_drop() and (named := _named_since(texts, first, near, index)):
+                # "El autor, Vinícius Santos, fue elegido… «…», dijo.": the subject left out
+                # is the person named since the last quotation, before its last speaker.
+                speaker, how = named, "dropped"
             elif last is not None and (same_block or (recent and found.near)):
                 speaker = last[1]
             if speaker is None and not found.mention and current_pro_drop():
@@ -297,6 +301,20 @@ def _last_named(texts: Sequence[str], span: Span, index: NameIndex) -> Speaker |
             name = people[-1][1]
             return Speaker(name, name, index.role(name), person=True)
     return None
+
+
+def _named_since(
+    texts: Sequence[str], span: Span, near: _Neighbours, index: NameIndex
+) -> Speaker | None:
+    """The last person named in ``span``'s paragraph after the quotation before it."""
+    previous = near.before(span)
+    begin = previous.end if previous is not None else 0
+    text = texts[span.block][max(begin, span.start - WINDOW) : span.start]
+    people = index.people_in(text)
+    if not people:
+        return None
+    name = people[-1][1]
+    return Speaker(name, name, index.role(name), person=True)
 
 
 def _mark_at(text: str, start: int) -> int:
