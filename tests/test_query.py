@@ -111,3 +111,17 @@ def test_random_text_never_raises(seed: int) -> None:
 def test_deep_nesting_does_not_raise() -> None:
     assert parse("(" * 5000 + "kerry" + ")" * 5000) is not None
     assert parse("-" * 5000 + "kerry") is not None
+
+
+def test_filters_written_by_chips_are_found_and_removed_again() -> None:
+    from newsviewer.library.query import SITE, SPEAKER, active_filters, add_filter, remove_filter
+
+    query = add_filter("harbour", SITE, 'The "Coastal" Courier')
+    query = add_filter(query, SPEAKER, "Anna Holm")
+    assert query == 'harbour site:"The Coastal Courier" said:"Anna Holm"'
+    site, speaker = active_filters(query)
+    assert (site.field, site.value) == (SITE, "The Coastal Courier")
+    assert (speaker.field, speaker.value) == (SPEAKER, "Anna Holm")
+    assert remove_filter(query, site) == 'harbour said:"Anna Holm"'
+    assert active_filters('speaker:"Ana Silva" boats')[0].field == SPEAKER
+    assert active_filters("site:bbc") == []  # only quoted values, as the chips write them

@@ -2,14 +2,13 @@
 
 A chip narrows the query by adding ``site:"…"`` or ``said:"…"`` to it; filters already in
 the query show as active chips whose × takes them out again. The query text is the only
-state, so what the chips show can never disagree with what was searched.
+state, so what the chips show can never disagree with what was searched; reading and
+writing filters in it is the query language's job (library/query.py), not this bar's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QToolButton, QWidget
 
 if TYPE_CHECKING:
     # Only for annotations: the window paints before the library code is loaded.
+    from newsviewer.library.query import Filter
     from newsviewer.library.search import FacetCount, Facets
 
 SITE = "site"
@@ -25,34 +25,6 @@ SPEAKER = "said"
 # Chips of each kind: a list pane ~360 px wide holds two or three rows of them; the
 # long tail of one-story sites or speakers is better reached by typing.
 MAX_CHIPS = 5
-
-# A site:/said:/speaker: filter written with a quoted value, as the chips write them.
-_FILTER = re.compile(r'(?<!\S)(site|said|speaker):"([^"]*)"', re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    field: str  # SITE or SPEAKER
-    value: str
-    span: tuple[int, int]  # where it is written in the query
-
-
-def active_filters(query: str) -> list[Filter]:
-    """The quoted site/speaker filters written in ``query``."""
-    return [
-        Filter(SITE if m.group(1).lower() == SITE else SPEAKER, m.group(2), m.span())
-        for m in _FILTER.finditer(query)
-    ]
-
-
-def add_filter(query: str, field: str, value: str) -> str:
-    clean = " ".join(value.replace('"', " ").split())
-    return f'{query.strip()} {field}:"{clean}"'.strip()
-
-
-def remove_filter(query: str, chosen: Filter) -> str:
-    start, end = chosen.span
-    return " ".join((query[:start] + query[end:]).split())
 
 
 class FlowLayout(QLayout):
@@ -168,7 +140,11 @@ class FacetBar(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.chips = []
-        active = active_filters(query)
+        active: list[Filter] = []
+        if query:
+            from newsviewer.library.query import active_filters
+
+            active = active_filters(query)
         for chosen in active:
             kind = "site" if chosen.field == SITE else "said"
             chip = self._chip(f"{kind}: {chosen.value} ✕", checked=True)
@@ -218,9 +194,13 @@ class FacetBar(QWidget):
         return chip
 
     def _add(self, field: str, value: str) -> None:
+        from newsviewer.library.query import add_filter
+
         self.query_requested.emit(add_filter(self._query, field, value))
 
     def _remove(self, chosen: Filter) -> None:
+        from newsviewer.library.query import remove_filter
+
         self.query_requested.emit(remove_filter(self._query, chosen))
 
     def hasHeightForWidth(self) -> bool:

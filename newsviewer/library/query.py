@@ -472,3 +472,41 @@ def highlight_terms(text: str) -> list[str]:
         walk(node)
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=len, reverse=True)
+
+
+# -- filters: the chips under the search field -------------------------------------
+
+SITE = "site"
+SPEAKER = "said"
+
+# A site:/said:/speaker: filter written with a quoted value, as the chips write them.
+_FILTER = re.compile(r'(?<!\S)(site|said|speaker):"([^"]*)"', re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A ``site:"…"`` or ``said:"…"`` filter written in a query (``speaker:`` is ``said:``)."""
+
+    field: str  # SITE or SPEAKER
+    value: str
+    span: tuple[int, int]  # where it is written: text[span[0] : span[1]]
+
+
+def active_filters(text: str) -> list[Filter]:
+    """The quoted site and speaker filters written in ``text``, in order."""
+    return [
+        Filter(SITE if m.group(1).lower() == SITE else SPEAKER, m.group(2), m.span())
+        for m in _FILTER.finditer(text)
+    ]
+
+
+def add_filter(text: str, field: str, value: str) -> str:
+    """``text`` narrowed by ``field:"value"`` (quotes in the value become spaces)."""
+    clean = " ".join(value.replace('"', " ").split())
+    return f'{text.strip()} {field}:"{clean}"'.strip()
+
+
+def remove_filter(text: str, chosen: Filter) -> str:
+    """``text`` without a filter ``active_filters`` found in it, spaces tidied."""
+    start, end = chosen.span
+    return " ".join((text[:start] + text[end:]).split())
