@@ -23,6 +23,7 @@ from newsviewer.gui import story_sharing as sharing
 from newsviewer.gui.highlights_panel import HighlightsPanel
 from newsviewer.gui.library_sidebar import Entry, LibrarySidebar
 from newsviewer.gui.list_session import Scope
+from newsviewer.gui.settings_dialog import SettingsDialog, apply_saved
 from newsviewer.library import highlights as hl
 from newsviewer.library import marks, tags
 
@@ -113,6 +114,7 @@ class LivingController(QObject):
         window.imports.summarized.connect(lambda _report: self.reload())
         # The reading place is kept when the window closes, as when another story opens.
         window.installEventFilter(self)
+        apply_saved(window)
         self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -164,6 +166,7 @@ class LivingController(QObject):
             "copy_link": action("Copy &Link to Original", "Ctrl+Shift+L", self.copy_link),
             "copy_citation": action("Copy C&itation", "Ctrl+Shift+I", self.copy_citation),
             "export": action("E&xport Stories…", "Ctrl+Shift+S", self.export_selected),
+            "settings": action("Se&ttings…", "Ctrl+,", self.show_settings),
         }
         menu = QMenu("&Story", window)
         for item in found.values():
@@ -178,6 +181,11 @@ class LivingController(QObject):
         window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)
         window.list_view.addActions(list(found.values())[:4])
         return found
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.window)
+        dialog.open()
+        return dialog
 
     def copy_link(self) -> None:
         if not sharing.copy_link(self.window.reader.article):

@@ -323,6 +323,8 @@ class ReaderView(QTextBrowser):
 
     def __init__(self, figure_loader: FigureLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Characters per line of the text column (the settings dialog changes it).
+        self.measure_chars = MEASURE_CHARS
         self._figure_loader = figure_loader
         self._article: StoredArticle | None = None
         self._terms: tuple[str, ...] = ()
@@ -470,6 +472,23 @@ class ReaderView(QTextBrowser):
     def scroll_to_quote(self, index: int) -> None:
         self.scrollToAnchor(QUOTE_ANCHOR.format(index))
 
+    def set_measure(self, chars: int) -> None:
+        """Characters per line of the text column."""
+        self.measure_chars = max(30, min(chars, 200))
+        if self._article is not None:
+            self._rerender(keep_position=True)
+        else:
+            self._apply_margins()
+
+    def set_family(self, family: str) -> None:
+        """The reader's font family ("" for the system's)."""
+        font = QFont(self.font())
+        font.setFamily(family or QFont().family())
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if self._article is not None:
+            self._rerender(keep_position=True)
+
     def rendered_html(self) -> str:
         return self._html
 
@@ -478,7 +497,7 @@ class ReaderView(QTextBrowser):
         """(text width, side margin) for the current pane width and text size."""
         font = QFont(self.font())
         font.setPointSizeF(self._font_pt)
-        ideal = round(QFontMetricsF(font).averageCharWidth() * MEASURE_CHARS)
+        ideal = round(QFontMetricsF(font).averageCharWidth() * self.measure_chars)
         available = self.viewport().width() - 2 * MIN_SIDE_MARGIN
         width = max(min(ideal, available), 120)
         return width, max((self.viewport().width() - width) // 2, MIN_SIDE_MARGIN)

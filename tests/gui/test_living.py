@@ -227,3 +227,39 @@ def test_the_highlights_panel_lists_jumps_and_edits(
     assert "✎ changed note" in panel.item(1).text()
     panel.removal_requested.emit(first.id)
     assert panel.count() == 1 and len(window.reader.extraSelections()) == 1
+
+
+def test_settings_apply_at_once_and_hold_across_a_restart(
+    qtbot: QtBot, library: Library, make_window: MakeWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from newsviewer.gui.theme import apply_theme, current_palette, is_dark
+
+    fill(library, 1)
+    window = make_window()
+    ready(qtbot, window)
+    dialog = window.living.show_settings()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.font_size.setValue(17)
+    dialog.line_width.setValue(50)
+    dialog.quotes.setChecked(False)
+    dialog.accept()
+    assert is_dark(current_palette())
+    assert window.reader.font_pt == 17 and window.reader.measure_chars == 50
+    assert not window.window_actions.quotes.isChecked()
+    window.close()
+
+    again = make_window()
+    ready(qtbot, again)
+    assert again.reader.font_pt == 17 and again.reader.measure_chars == 50
+    assert not again.window_actions.quotes.isChecked()
+    assert is_dark(current_palette())
+    reopened = again.living.show_settings()
+    assert reopened.theme.currentData() == "dark" and reopened.line_width.value() == 50
+    reopened.theme.setCurrentIndex(reopened.theme.findData("light"))
+    reopened.accept()
+    assert not is_dark(current_palette())
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "system")  # as the other tests expect it
