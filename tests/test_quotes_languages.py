@@ -129,3 +129,21 @@ def test_dropped_subject_prefers_the_person_named_since_the_last_quotation() -> 
         ("Hemos jugado muy serios", "Carlos Anselmi"),
         ("Este título es para ustedes", "Vinícius Santos"),
     ]
+
+
+def test_reporting_clause_closing_the_sentence_before_names_the_speaker() -> None:
+    found = said(
+        "Die Studie stammt aus Freiburg.",
+        "Eltern sollten klare Regeln setzen, rät Miriam Engel. „Ab 21 Uhr kein Bildschirm mehr.“",
+        language="de",
+    )
+    assert found == [("Ab 21 Uhr kein Bildschirm mehr.", "Miriam Engel")]
+
+
+def test_pronoun_points_to_the_subject_of_the_sentence_before() -> None:
+    found = said(
+        "« Tout va bien », a assuré le préfet, Alain Roussel.",
+        "Une riveraine, Josiane Moreau, reste inquiète. « On a senti l'odeur », dit-elle.",
+        language="fr",
+    )
+    assert found == [("Tout va bien", "Alain Roussel"), ("On a senti l'odeur", "Josiane Moreau")]

@@ -90,7 +90,7 @@ _LEAD_INS = words(
 _STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
 # Verbs that report speech with "out": "pointed out", "spelled out".
 _OUT_CUES = words("pointed points point spelled spells")
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘'])")
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-ZÀ-Þ“\"‘'„«»‹›])")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kamp said").
 _ABBREVIATIONS = (
     TITLE_ABBREVIATIONS

@@ -160,6 +160,8 @@ def _find_quotes(
             if words < _MIN_FREE_WORDS and not same_block and not _reported(texts, first):
                 continue
             credit = _pull_quote_credit(texts, group) if opens_block else None
+            named_weak = weak is not None and _named(weak.mention, index)
+            told = _told_before(texts, first, near) if not named_weak and not credit else None
             # A quotation with no reporting clause of its own goes on from the speaker
             # quoted just before: later in the same paragraph, or opening the next one.
             lead = _lead_in(texts, first) if opens_block and weak is None else None
@@ -169,6 +171,11 @@ def _find_quotes(
                 # A pull quote: "“…”" on its own, then "Jane Doe, council leader".
                 mention = " ".join(credit)
                 speaker, how = resolve(credit, index), "unmarked"
+            elif told is not None:
+                # "Parents should set rules, Engel advises. “No screens after nine.”"
+                mention, cue = " ".join(told.mention), told.cue
+                speaker = _speaker_of(told.mention, texts, first, index, last)
+                how = _how_named(told.mention, speaker, told)
             elif weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
@@ -317,6 +324,19 @@ def _named_since(
     return Speaker(name, name, index.role(name), person=True)
 
 
+def _told_before(texts: Sequence[str], span: Span, near: _Neighbours) -> Attribution | None:
+    """A reporting clause closing the sentence just before ``span`` in its paragraph
+    ("…, rät Engel. „…“"), when no quotation stands between them."""
+    previous = near.before(span)
+    begin = max(previous.end + 1 if previous is not None else 0, span.start - WINDOW)
+    before = texts[span.block][begin : _mark_at(texts[span.block], span.start)].rstrip()
+    if not before.endswith((".", "!")) or any(m in before for m in '"“”«»„'):
+        return None
+    sentence = last_sentence(before[:-1]) + before[-1]
+    found = read_sentence_tail(sentence)
+    return found if found is not None and found.mention else None
+
+
 def _mark_at(text: str, start: int) -> int:
     """Where the opening mark of a quotation starting at ``start`` stands ("« Oui")."""
     at = start - 1
@@ -370,6 +390,12 @@ def _antecedent(
     when he called him “unhinged”"), then the last one quoted nearby, then the last named.
     """
     people = index.people_in(sentence_before(texts[span.block], span.start - 1))
+    if not people:
+        # "Une riveraine, Josiane Moreau, reste inquiète. « … », dit-elle.": the subject
+        # of the sentence just before, when no quotation stands between them.
+        before = head(texts[span.block], _mark_at(texts[span.block], span.start)).rstrip()
+        if before.endswith((".", "!")) and not any(m in before for m in '"“”«»„'):
+            people = index.people_in(last_sentence(before[:-1]))
     if people:
         name = people[0][1]
         return Speaker(name, name, index.role(name), person=True)
