@@ -60,6 +60,33 @@ def test_deleting_a_story_keeps_every_count_right(library: Library) -> None:
     assert marks.position(library, a) is None
 
 
+def test_undoing_a_delete_brings_back_marks_tags_highlights_and_place(library: Library) -> None:
+    a, b = fill(library, 2)
+    marks.set_read(library, [a])
+    marks.set_starred(library, [a])
+    tags.add_tags(library, [a, b], ["Iraq"])
+    made = hl.add_highlight_text(library, a, "no troops", note="again", colour="pink")
+    marks.save_position(library, a, 12, 0.3)
+    before = (
+        marks.marks_of(library, [a]),
+        tags.tags_of(library, [a]),
+        [(h.text, h.note, h.colour, h.start) for h in hl.highlights_of(library, a)],
+        marks.position(library, a),
+    )
+    deleted = library.delete(a)
+    assert deleted is not None
+    tags.delete_tag(library, "iraq")  # gone meanwhile: the undo brings it back
+    assert library.restore(deleted) == a
+    after = (
+        marks.marks_of(library, [a]),
+        tags.tags_of(library, [a]),
+        [(h.text, h.note, h.colour, h.start) for h in hl.highlights_of(library, a)],
+        marks.position(library, a),
+    )
+    assert after == before and made.text == "no troops"
+    assert marks.counts(library) == marks.Counts(stories=2, unread=1, starred=1, archived=0)
+
+
 def test_tags_add_remove_rename_merge_on_several_stories(library: Library) -> None:
     a, b, c = fill(library, 3)
     assert tags.add_tags(library, [a, b], ["Climate", " energy  policy "]) == 4

@@ -34,7 +34,7 @@ from newsviewer.domain import (
     Quote,
     Status,
 )
-from newsviewer.library import db, fts, reads
+from newsviewer.library import db, fts, reads, user_snapshot
 from newsviewer.library.article_extras import has_extras, store_extras
 from newsviewer.library.dedupe import store_fingerprint
 from newsviewer.library.models import ArticleRow
@@ -69,6 +69,8 @@ class DeletedArticle:
     article_id: ArticleId
     title: str
     payload: object
+    # Its marks, tags, highlights and reading place (user_snapshot.py).
+    extras: object = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,10 +303,11 @@ class Library(Reads):
             snapshot = reads.snapshot(session, article_id)
             if snapshot is None:
                 return None
+            extras = user_snapshot.take(session.connection(), article_id)
             # Figures, quotations and the original go by ON DELETE CASCADE; the
             # delete trigger removes the full-text entry.
             session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
-        return DeletedArticle(article_id, snapshot.article.title, snapshot)
+        return DeletedArticle(article_id, snapshot.article.title, snapshot, extras)
 
     def restore(self, deleted: DeletedArticle) -> ArticleId:
         """Put a deleted article back whole, under its old id.
@@ -322,7 +325,7 @@ class Library(Reads):
             taken = writer.cursor.execute(
                 "SELECT 1 FROM articles WHERE id = ?", (deleted.article_id,)
             ).fetchone()
-            return _insert(
+            new_id = _insert(
                 writer,
                 snapshot.article,
                 imported_at=snapshot.imported_at,
@@ -332,6 +335,9 @@ class Library(Reads):
                 original=snapshot.original,
                 article_id=None if taken is not None else deleted.article_id,
             )
+            if isinstance(deleted.extras, user_snapshot.UserSnapshot):
+                user_snapshot.put_back(writer.cursor, new_id, deleted.extras)
+            return new_id
 
     # -- the search indexes ----------------------------------------------------
 
