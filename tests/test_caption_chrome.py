@@ -26,7 +26,8 @@ def test_credit_labels_are_not_part_of_the_name() -> None:
 
 
 def test_an_alt_text_repeating_the_caption_is_dropped() -> None:
-    assert clean_alt("The harbour wall", "The harbour wall after the storm.") == ""
+    assert clean_alt("The harbour wall after the storm", "The harbour wall after the storm.") == ""
+    assert clean_alt("The harbour wall", "The harbour wall after the storm.") == "The harbour wall"
     assert clean_alt("A stone wall", "The harbour wall after the storm.") == "A stone wall"
 
 

@@ -44,9 +44,15 @@ def clean_credit(credit: str, caption: str) -> str:
     return _without_repeats(credit)
 
 
+# An alt text this close in length to the caption it is part of (or holds) repeats it;
+# a shorter one names what the picture shows ("A stone wall") and is its own text.
+_SAME_SHARE = 0.8
+
+
 def clean_alt(alt: str, caption: str) -> str:
     """No alt text where it only repeats the caption (it would be read twice)."""
-    if alt and caption and _key(alt) in _key(caption):
+    a, c = _key(alt), _key(caption)
+    if a and c and (a in c or c in a) and min(len(a), len(c)) >= _SAME_SHARE * max(len(a), len(c)):
         return ""
     return alt
 
