@@ -117,3 +117,20 @@ def test_text_set_after_a_paragraph_outside_any_paragraph_is_kept() -> None:
         )
     )
     assert [b.text for b in article.blocks] == PARAGRAPHS
+
+
+def test_a_lede_set_in_bold_beside_the_paragraphs_is_kept() -> None:
+    first, second, third = PARAGRAPHS
+    article = parse(
+        page(
+            f"<div><h1>Harbour wall to be rebuilt</h1><!-- lede --><b>{first}</b>"
+            f"<p>{second}<p>{third}</div>"
+        )
+    )
+    assert [b.text for b in article.blocks] == PARAGRAPHS
+
+
+def test_a_row_of_links_beside_the_paragraphs_is_not_made_a_paragraph() -> None:
+    links = " ".join(f'<a href="/s{i}">Section number {i}</a>' for i in range(6))
+    article = parse(page(f"<div>{links}<h1>Harbour wall</h1>{STORY}</div>"))
+    assert "Section number" not in article.text

@@ -38,3 +38,71 @@ def wrap_loose_text(root: HtmlElement) -> None:
         el.addnext(paragraph)
         paragraph.text = text.strip()
         el.tail = "\n"
+
+
+# Elements that run inside a line of text. <small> is left out: small print set above a
+# story is a disclosure or a notice, not its first line.
+_INLINE = frozenset(
+    {"a", "b", "strong", "i", "em", "span", "font", "u", "big", "abbr", "cite", "q"}
+    | {"sup", "sub", "time", "mark", "nobr"}
+)
+# Elements a run of inline text stands between, as a paragraph would.
+_BLOCKS = frozenset(
+    {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+    | {"figure", "section", "hr", "br", "center", "dl"}
+)
+# Containers whose paragraphs a loose run of inline text may open or continue.
+_CONTAINERS = ("div", "td", "article", "section", "main", "body", "center")
+# A menu is a run of links; a sentence set in bold has little or no link text.
+_MAX_LINK_SHARE = 0.5
+
+
+def wrap_inline_runs(root: HtmlElement) -> None:
+    """Put in a paragraph a line of text set in inline elements beside paragraphs.
+
+    "<b>The story's first sentence.</b><p>Second paragraph" is common in older
+    layouts, where a lede is set in bold straight in the story's cell: a browser
+    shows it as a line of its own, the extractor drops it as it is in no paragraph.
+    Only containers that hold paragraphs are looked at.
+    """
+    for container in root.iter(*_CONTAINERS):
+        if container.find("p") is None:
+            continue
+        run: list[HtmlElement] = []
+        for child in list(container):
+            tag = child.tag
+            if isinstance(tag, str) and tag in _INLINE:
+                # Its tail is part of the line: the run goes on to the next block.
+                if run or _starts_line(child):
+                    run.append(child)
+            elif run:
+                if isinstance(tag, str) and tag in _BLOCKS:
+                    _wrap(run)
+                run = []
+        if run:
+            _wrap(run)
+
+
+def _starts_line(el: HtmlElement) -> bool:
+    previous = el.getprevious()
+    if previous is None:
+        parent = el.getparent()
+        return parent is not None and not (parent.text or "").strip()
+    return (
+        isinstance(previous.tag, str)
+        and previous.tag in _BLOCKS
+        and not (previous.tail or "").strip()
+    )
+
+
+def _wrap(run: list[HtmlElement]) -> None:
+    text = "".join(el.text_content() + (el.tail or "") for el in run)
+    if len(text.strip()) < _MIN_CHARS:
+        return
+    links = sum(len(a.text_content()) for el in run for a in el.iter("a"))
+    if links > _MAX_LINK_SHARE * len(text.strip()):
+        return
+    paragraph = etree.Element("p")
+    run[0].addprevious(paragraph)
+    for el in run:
+        paragraph.append(el)

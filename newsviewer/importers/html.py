@@ -33,7 +33,7 @@ from newsviewer.html.fallback import fallback_blocks
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.lead import leading_boilerplate
-from newsviewer.html.loose_text import wrap_loose_text
+from newsviewer.html.loose_text import wrap_inline_runs, wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.page_chrome import chrome_before_story
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
@@ -210,6 +210,7 @@ def _mark_figures(page: _Page) -> None:
 def _loose_text(page: _Page) -> None:
     # After the figure pass, which reads captions as the page laid them out.
     wrap_loose_text(page.tree)
+    wrap_inline_runs(page.tree)
 
 
 def _page_order(page: _Page) -> None:
