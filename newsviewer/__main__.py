@@ -18,6 +18,9 @@ COMMANDS = (
     "highlight",
     "export",
     "tags",
+    "quotes",
+    "speakers",
+    "quote",
 )
 
 

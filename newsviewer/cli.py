@@ -12,6 +12,8 @@ from typing import Any, TextIO
 
 from newsviewer.cli_library import COMMANDS as LIBRARY_COMMANDS
 from newsviewer.cli_library import add_commands
+from newsviewer.cli_quotes import COMMANDS as QUOTE_COMMANDS
+from newsviewer.cli_quotes import add_commands as add_quote_commands
 from newsviewer.domain import (
     DUPLICATE,
     FAILED,
@@ -29,7 +31,7 @@ from newsviewer.domain import (
 from newsviewer.errors import NewsViewerError
 from newsviewer.paths import library_path
 
-COMMANDS = ("import", "search", "show", "parse", *LIBRARY_COMMANDS)
+COMMANDS = ("import", "search", "show", "parse", *LIBRARY_COMMANDS, *QUOTE_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per line (default)")
     add_commands(sub)
+    add_quote_commands(sub)
     return parser
 
 
@@ -333,6 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newsviewer.cli_library import run
 
             return run(args, out)
+        if args.command in QUOTE_COMMANDS:
+            from newsviewer.cli_quotes import run as run_quotes
+
+            return run_quotes(args, out)
         return cmd_show(args, out)
     except NewsViewerError as exc:
         sys.stderr.write(f"newsviewer: {exc}\n")
