@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
 
         with self.pane_rules.adding_docks():  # (the sidebar folds in a small window)
             self.living = install_living(self)  # the sidebar, marks, tags, highlights
+            from newsviewer.gui.quotes_view import install_quotes
+
+            self.quotes_view = install_quotes(self)  # every quotation of the library
         self.ready.emit()
 
     def is_ready(self) -> bool:

@@ -44,6 +44,8 @@ class LedgerQuote:
     published: datetime | None
     url: str
     start: int
+    # The quotation's place among its story's (the reader's anchor for it).
+    ordinal: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +209,7 @@ def quotes(
             params.append(before.isoformat())
         sql = (
             "SELECT q.id, q.article_id, q.text, sq.speaker, q.speaker, q.role, q.mention, q.cue, "
-            "a.headline, a.site, a.published, a.url, q.start_offset, c.speaker "
+            "a.headline, a.site, a.published, a.url, q.start_offset, c.speaker, q.ordinal "
             "FROM quotations q JOIN articles a ON a.id = q.article_id "
             "LEFT JOIN speaker_quotes sq ON sq.quotation_id = q.id "
             "LEFT JOIN quote_corrections c "
@@ -223,7 +225,7 @@ def quotes(
 
 def _quote(row: Sequence[object]) -> LedgerQuote:
     qid, article_id, text, merged, raw, role, mention, cue, title, site, published, url = row[:12]
-    start, corrected = row[12], row[13]
+    start, corrected, ordinal = row[12], row[13], row[14]
     return LedgerQuote(
         id=int(str(qid)),
         article_id=ArticleId(int(str(article_id))),
@@ -238,6 +240,7 @@ def _quote(row: Sequence[object]) -> LedgerQuote:
         published=datetime.fromisoformat(str(published)) if published else None,
         url=str(url),
         start=int(str(start)),
+        ordinal=int(str(ordinal)),
     )
 
 

@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("stories", sa.Integer(), nullable=False),
         sa.Column("roles", sa.Text(), nullable=False),
     )
+    op.create_index("ix_speaker_list_order", "speaker_list", ["quotes", "stories"])
     op.create_table(
         "ledger_state",
         sa.Column("id", sa.Integer(), primary_key=True),
