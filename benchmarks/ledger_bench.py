@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.timing import timed_pair
+from timing import timed_pair
+
 from newsviewer.library import Library, ledger
 
 RAW_SPEAKERS = (
