@@ -126,6 +126,9 @@ def _has_token(text: str) -> bool:
 class _Tok:
     kind: str  # "(", ")", "or", "neg", "field", "phrase", "word"
     text: str = ""
+    # Where the token is written: text[start:end].
+    start: int = 0
+    end: int = 0
 
 
 _BREAK = frozenset(' \t\r\n\f\v()"')
@@ -139,7 +142,7 @@ def _tokens(text: str) -> list[_Tok]:
         if ch.isspace():
             i += 1
         elif ch in "()":
-            out.append(_Tok(ch))
+            out.append(_Tok(ch, "", i, i + 1))
             i += 1
         elif ch == '"':
             close = text.find('"', i + 1)
@@ -147,10 +150,10 @@ def _tokens(text: str) -> list[_Tok]:
                 # An unpaired quote mark is read as a space.
                 i += 1
                 continue
-            out.append(_Tok("phrase", text[i + 1 : close]))
+            out.append(_Tok("phrase", text[i + 1 : close], i, close + 1))
             i = close + 1
         elif ch == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] != "-":
-            out.append(_Tok("neg"))
+            out.append(_Tok("neg", "", i, i + 1))
             i += 1
         else:
             j = i
@@ -166,14 +169,15 @@ def _word_token(text: str, start: int, end: int, out: list[_Tok]) -> int:
     name, colon, value = word.partition(":")
     if colon and name.lower() in FIELDS:
         field = FIELDS[name.lower()]
+        middle = start + len(name) + 1
         if value:
-            out.append(_Tok("field", field))
-            out.append(_Tok("word", value))
+            out.append(_Tok("field", field, start, middle))
+            out.append(_Tok("word", value, middle, end))
             return end
         if end < len(text) and text[end] in '"(':
-            out.append(_Tok("field", field))
+            out.append(_Tok("field", field, start, end))
             return end
-    out.append(_Tok("or") if word == "OR" else _Tok("word", word))
+    out.append(_Tok("or", "", start, end) if word == "OR" else _Tok("word", word, start, end))
     return end
 
 
@@ -474,13 +478,11 @@ def highlight_terms(text: str) -> list[str]:
     return sorted(unique, key=len, reverse=True)
 
 
-# -- filters: the chips under the search field -------------------------------------
+# -- filters: the chips under the search field -----------------------------------
 
 SITE = "site"
 SPEAKER = "said"
-
-# A site:/said:/speaker: filter written with a quoted value, as the chips write them.
-_FILTER = re.compile(r'(?<!\S)(site|said|speaker):"([^"]*)"', re.IGNORECASE)
+_CHIP_FIELDS = (SITE, SPEAKER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,11 +495,27 @@ class Filter:
 
 
 def active_filters(text: str) -> list[Filter]:
-    """The quoted site and speaker filters written in ``text``, in order."""
-    return [
-        Filter(SITE if m.group(1).lower() == SITE else SPEAKER, m.group(2), m.span())
-        for m in _FILTER.finditer(text)
-    ]
+    """The quoted site and speaker filters that narrow the whole query, in order.
+
+    Written as the chips write them: a field, a colon and a quoted value, as a
+    word of its own (after a space or at the start), outside any group. An
+    excluded one (``-site:"x"``) leaves stories out rather than narrowing, so it
+    is not a chip, and text inside a quoted phrase is not a filter at all.
+    """
+    tokens = _tokens(text)
+    found: list[Filter] = []
+    depth = 0
+    for index, tok in enumerate(tokens):
+        if tok.kind == "(":
+            depth += 1
+        elif tok.kind == ")":
+            depth = max(0, depth - 1)
+        elif tok.kind == "field" and tok.text in _CHIP_FIELDS and depth == 0:
+            value = tokens[index + 1] if index + 1 < len(tokens) else None
+            own_word = tok.start == 0 or text[tok.start - 1].isspace()
+            if value is not None and value.kind == "phrase" and value.start == tok.end and own_word:
+                found.append(Filter(tok.text, value.text, (tok.start, value.end)))
+    return found
 
 
 def add_filter(text: str, field: str, value: str) -> str:
