@@ -76,7 +76,8 @@ def test_chips_read_every_query_the_chips_write_as_the_facet_bar_did() -> None:
 
 
 def test_the_words_to_mark_leave_out_exclusions_sites_and_dates() -> None:
-    terms = highlight_terms('"peace talks" fight* -war site:bbc said:kerry after:2014 iraq OR syria')
+    query = '"peace talks" fight* -war site:bbc said:kerry after:2014 iraq OR syria'
+    terms = highlight_terms(query)
     assert terms == ["peace talks", "fight*", "kerry", "syria", "iraq"]
     assert highlight_terms("") == []
     assert highlight_terms("-war") == []

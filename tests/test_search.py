@@ -11,7 +11,7 @@ import pytest
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, Article, ArticleId, Block, Figure, Quote
 from newsviewer.library import Library, search
-from newsviewer.library.query import All, Phrase, Term, compile_query, parse
+from newsviewer.library.query import All, Phrase, Term, fts_expression, parse
 from newsviewer.library.search import FacetCount
 from tests.migration_helpers import downgrade
 
@@ -228,6 +228,12 @@ def test_parse_builds_a_small_tree() -> None:
     assert parse('kerry "iraq') == All((Term("kerry"), Term("iraq")))
     assert parse("- * ( )") is None
     assert parse("") is None
+
+
+def compile_query(text: str) -> str | None:
+    """FTS5 ``MATCH`` expression for a query of words only, else None."""
+    node = parse(text)
+    return None if node is None else fts_expression(node)
 
 
 def test_compiled_queries_quote_every_word() -> None:

@@ -445,12 +445,6 @@ def fts_expression(node: Node) -> str | None:
     return None
 
 
-def compile_query(text: str) -> str | None:
-    """FTS5 ``MATCH`` expression for a query of words only, else None."""
-    node = parse(text)
-    return None if node is None else fts_expression(node)
-
-
 def highlight_terms(text: str) -> list[str]:
     """Words and phrases of a query the reader should mark, longest first.
 
