@@ -17,3 +17,7 @@ class UnsupportedFormat(ParseError):
 
 class LibraryError(NewsViewerError):
     """The library file could not be opened or written (disk full, permissions, corruption)."""
+
+
+class QueryError(NewsViewerError):
+    """A search the library could not run; the message says why."""

@@ -41,6 +41,9 @@ SEARCH_HELP_HTML = (
     "<p>A field takes a word, a <code>&quot;phrase&quot;</code> or a group: "
     "<code>title:(iraq OR syria)</code>, <code>-site:bbc</code>. Dates take "
     "<code>2014</code>, <code>2014-03</code> or <code>2014-03-05</code>.</p>"
+    "<p>So that every search stays quick, a prefix needs two letters "
+    "(<code>t*</code> is the word <i>t</i>), the first 30 words are searched, and "
+    "parentheses nest up to 5 deep (deeper ones are read as plain words).</p>"
     "<p>Click a site or speaker under the field to narrow the search; "
     "F3 and Shift+F3 go to the next and previous hit in the story.</p>"
 )

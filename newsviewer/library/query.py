@@ -8,6 +8,15 @@ an unpaired quote or parenthesis, a dangling ``OR`` or ``-`` reads as plain
 words, so every text parses and nothing raises. ``search.py`` turns the tree
 into SQL in which every word the user typed is a bound parameter or a quoted
 FTS5 string, so no character typed can act as syntax.
+
+The work a query can ask for is bounded here, before any SQL: the first
+``MAX_WORDS`` words are searched (a pasted list of 700 names would take seconds
+per page), groups nest ``MAX_DEPTH`` deep (SQLite's and FTS5's parsers overflow
+at 16 to 40 levels), a prefix needs ``MIN_PREFIX`` letters (``t*`` would merge
+the list of every word starting with t, on every lookup), and text after
+``MAX_LENGTH`` characters is left out. A NUL, which ends an FTS5 string early,
+reads as a space; a lone surrogate (a command-line argument that is not UTF-8)
+reads as U+FFFD.
 """
 
 from __future__ import annotations
@@ -93,6 +102,13 @@ class Own:
 
 Node = Term | Phrase | All | Any | Not | Field | Site | Dates | Own
 
+# Bounds on the work one query can ask for (see the module's docstring; the
+# search help and the README say them to the user).
+MAX_WORDS = 30
+MAX_DEPTH = 5
+MIN_PREFIX = 2
+MAX_LENGTH = 20_000
+
 # Field names the user types -> canonical field.
 TEXT_FIELDS = {"title": "title", "headline": "title", "by": "by", "author": "by"}
 TEXT_FIELDS |= {"caption": "caption", "captions": "caption"}
@@ -134,7 +150,64 @@ class _Tok:
 _BREAK = frozenset(' \t\r\n\f\v()"')
 
 
+def clean(text: str) -> str:
+    """``text`` cut to ``MAX_LENGTH``, NULs as spaces, lone surrogates as U+FFFD.
+
+    Each character stays in its place, so positions in it are positions in ``text``.
+    """
+    text = text[:MAX_LENGTH].replace("\x00", " ")
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def _tokens(text: str) -> list[_Tok]:
+    """The tokens of ``text`` within the bounds: ``MAX_WORDS`` words, ``MAX_DEPTH`` groups."""
+    return _bounded(_scan(clean(text)))
+
+
+def _bounded(tokens: list[_Tok]) -> list[_Tok]:
+    """Tokens up to the ``MAX_WORDS``-th word, without parentheses deeper than ``MAX_DEPTH``.
+
+    Words are counted as FTS5 reads them (``U.S.A.`` is three), in phrases too;
+    the word that passes the limit is cut there. A group too deep reads as its
+    contents: its parentheses are dropped, with the closing ones that match.
+    """
+    out: list[_Tok] = []
+    words = depth = dropped = 0
+    for tok in tokens:
+        if tok.kind == "neg" and out and out[-1].kind == "neg":
+            # "-(-(x))" with both groups dropped: two exclusions cancel out.
+            out.pop()
+            continue
+        if tok.kind == "(":
+            if depth >= MAX_DEPTH:
+                dropped += 1
+                continue
+            depth += 1
+        elif tok.kind == ")":
+            if dropped:
+                dropped -= 1
+                continue
+            depth = max(0, depth - 1)
+        elif tok.kind in ("word", "phrase"):
+            runs = list(_WORD_RUN.finditer(tok.text))
+            if words + len(runs) > MAX_WORDS:
+                room = MAX_WORDS - words
+                if room > 0:
+                    cut = tok.text[: runs[room - 1].end()]
+                    out.append(_Tok(tok.kind, cut, tok.start, tok.end))
+                break
+            words += len(runs)
+        out.append(tok)
+    return out
+
+
+# A run of letters and digits: one word as FTS5's unicode61 tokenizer reads it.
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _scan(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     i, n = 0, len(text)
     while i < n:
@@ -306,9 +379,13 @@ def _all(parts: list[Node]) -> Node | None:
 
 
 def _term(word: str) -> Node | None:
-    prefix = word.endswith("*")
-    word = word.rstrip("*")
-    return Term(word, prefix) if _has_token(word) else None
+    word, stars = word.rstrip("*"), word.endswith("*")
+    if not _has_token(word):
+        return None
+    # The prefix is the last token FTS5 reads in the word ("new-y*" is "new" then "y*").
+    last = re.search(r"[^\W_]+(?=[\W_]*$)", word)
+    prefix = stars and last is not None and len(last.group()) >= MIN_PREFIX
+    return Term(word, prefix)
 
 
 def _phrase(text: str) -> Node | None:
@@ -395,8 +472,8 @@ def parse(text: str) -> Node | None:
         return _Parser(_tokens(text)).query()
     except (IndexError, ValueError, RecursionError):
         # The parser is meant to accept everything; should it trip, the user's
-        # words are still searched.
-        return _words_only(text)
+        # first words are still searched.
+        return _words_only(" ".join(clean(text).split()[:MAX_WORDS]))
 
 
 # -- FTS5 expressions ----------------------------------------------------------

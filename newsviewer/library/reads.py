@@ -32,6 +32,7 @@ from newsviewer.domain import (
     StoredArticle,
     StoredFigure,
 )
+from newsviewer.errors import QueryError
 from newsviewer.library import db
 from newsviewer.library import search as plans
 from newsviewer.library.models import (
@@ -165,6 +166,26 @@ def snapshot(session: Session, article_id: int) -> Snapshot | None:
         content_hash=row.content_hash,
         original=original or b"",
     )
+
+
+@contextmanager
+def _answered(query: str) -> Iterator[None]:
+    """A search SQLite refuses becomes ``QueryError`` with a reason, never a traceback.
+
+    ``query.py`` bounds what a query can ask for and every word reaches SQLite as
+    a bound value, so this is a bug in the planner (the query fuzz test looks for
+    them); the user is told in a sentence. Errors of the disk or file pass on, to
+    be explained as such.
+    """
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if db.environment_reason(exc) is not None:
+            raise
+        log.exception("search %r was refused", query)
+        raise QueryError(
+            f"This search could not be run ({exc}); try fewer words or parentheses."
+        ) from exc
 
 
 class Reads:
@@ -322,31 +343,23 @@ class Reads:
         prepared = plans.prepare(query)
         if prepared is None or limit == 0:
             return plans.SearchPage((), 0, False)
-        with self._raw_read() as conn:
-            try:
-                return plans.page(
-                    conn,
-                    prepared,
-                    offset=max(0, offset),
-                    limit=-1 if limit is None else limit,
-                    sort=sort,
-                    exact=exact,
-                    with_snippets=snippets,
-                )
-            except sqlite3.OperationalError as exc:
-                # Every word reaches FTS5 quoted, so this is a bug in the planner;
-                # the user still gets an empty result rather than an error box.
-                if "fts5" not in str(exc):
-                    raise
-                log.exception("search %r was refused", query)
-                return plans.SearchPage((), 0, False)
+        with self._raw_read() as conn, _answered(query):
+            return plans.page(
+                conn,
+                prepared,
+                offset=max(0, offset),
+                limit=-1 if limit is None else limit,
+                sort=sort,
+                exact=exact,
+                with_snippets=snippets,
+            )
 
     def snippets(self, query: str, ids: Sequence[ArticleId]) -> dict[ArticleId, str]:
         """Snippets of ``query`` in the given stories (those on screen), by id."""
         prepared = plans.prepare(query)
         if prepared is None:
             return {}
-        with self._raw_read() as conn:
+        with self._raw_read() as conn, _answered(query):
             found = plans.hit_snippets(conn, prepared, list(ids))
         return {ArticleId(i): text for i, text in found.items()}
 
@@ -355,7 +368,7 @@ class Reads:
         prepared = plans.prepare(query)
         if prepared is None:
             return plans.EMPTY_FACETS
-        with self._raw_read() as conn:
+        with self._raw_read() as conn, _answered(query):
             return plans.facets(conn, prepared)
 
     def hit_terms(self, article_id: ArticleId, query: str) -> list[str]:
@@ -367,7 +380,7 @@ class Reads:
         prepared = plans.prepare(query)
         if prepared is None:
             return []
-        with self._raw_read() as conn:
+        with self._raw_read() as conn, _answered(query):
             return plans.hit_terms(conn, prepared, article_id)
 
     def figure_image(self, figure_id: FigureId) -> tuple[bytes, str] | None:
