@@ -15,21 +15,13 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QToolButton, QWidget
 
-# The query language owns the chips: which filters a query holds, adding and removing one.
-from newsviewer.library.query import (
-    SITE,
-    SPEAKER,
-    Filter,
-    active_filters,
-    add_filter,
-    remove_filter,
-)
-
 if TYPE_CHECKING:
     # Only for annotations: the window paints before the library code is loaded.
     from newsviewer.library.query import Filter
     from newsviewer.library.search import FacetCount, Facets
 
+SITE = "site"
+SPEAKER = "said"
 # Chips of each kind: a list pane ~360 px wide holds two or three rows of them; the
 # long tail of one-story sites or speakers is better reached by typing.
 MAX_CHIPS = 5
