@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -71,25 +72,35 @@ class Name:
     @property
     def key(self) -> tuple[str, ...]:
         """Given name and surname, folded: what makes two full names one person."""
-        parts = [_fold(w) for w in self.words]
-        parts = [p for p in parts if p and p not in SUFFIXES and len(p) > 1]
-        if not parts:
-            return ()
-        if len(parts) == 1:
-            return (parts[0],)
-        return (parts[0], self.surname)
+        return _key(self.words)
 
     @property
     def surname(self) -> str:
-        parts = [_fold(w) for w in self.words]
-        parts = [p for p in parts if p and p not in SUFFIXES]
-        return parts[-1] if parts else ""
+        return _surname(self.words)
 
     @property
     def shown(self) -> str:
         return " ".join(self.words)
 
 
+# Speaker names repeat across a library: each written form is taken apart once.
+@lru_cache(maxsize=1 << 16)
+def _key(words: tuple[str, ...]) -> tuple[str, ...]:
+    parts = [p for p in (_fold(w) for w in words) if p and p not in SUFFIXES and len(p) > 1]
+    if not parts:
+        return ()
+    if len(parts) == 1:
+        return (parts[0],)
+    return (parts[0], _surname(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _surname(words: tuple[str, ...]) -> str:
+    parts = [p for p in (_fold(w) for w in words) if p and p not in SUFFIXES]
+    return parts[-1] if parts else ""
+
+
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Lower case without accents or stops: "Sánchez" and "Sanchez" are one surname."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -106,6 +117,7 @@ def _name_like(word: str) -> bool:
     return word[:1].isupper() or _fold(word) in PARTICLES
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_name(written: str) -> Name:
     """Split "President-elect Donald Trump" into the name and the role before it.
 
