@@ -449,7 +449,8 @@ class MainWindow(QMainWindow):
         self.reader.previous_hit()
 
     def _on_list_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Could not read the library: {message}")
+        # The task runner words the message: a refused search is not a broken library.
+        self.statusBar().showMessage(message)
         self.search_failed.emit(message)
 
     def _update_pages(self) -> None:

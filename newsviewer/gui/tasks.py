@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from newsviewer.errors import NewsViewerError
+
 log = logging.getLogger(__name__)
 
 
@@ -41,9 +43,15 @@ class _Task(QRunnable):
             return
         try:
             result = self._fn()
+        except NewsViewerError as exc:
+            # An error we expect already reads as a sentence for the user (a search
+            # refused, the library's disk failing): shown as it is.
+            self._bridge.failed.emit(self._ticket, str(exc))
+            return
         except Exception as exc:  # task boundary: report, never kill the worker thread
             log.exception("background task failed")
-            self._bridge.failed.emit(self._ticket, str(exc) or type(exc).__name__)
+            reason = str(exc) or type(exc).__name__
+            self._bridge.failed.emit(self._ticket, f"Could not read the library: {reason}")
             return
         self._bridge.finished.emit(self._ticket, result)
 

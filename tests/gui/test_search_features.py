@@ -405,3 +405,25 @@ def test_chips_are_reached_with_tab_after_the_search_field(
     chips[-1].setFocus()
     qtbot.keyClick(chips[-1], Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.list_view
+
+
+def test_a_search_the_library_refuses_is_explained_not_called_a_broken_library(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    stories: dict[str, ArticleId],
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsviewer.errors import QueryError
+
+    window = make_window()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise QueryError("This search could not be run (too deep); try fewer words.")
+
+    monkeypatch.setattr(library, "search_page", refuse)
+    with qtbot.waitSignal(window.search_failed, timeout=5000):
+        qtbot.keyClicks(window.search_bar, "harbour")
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("This search could not be run")
+    assert "Could not read the library" not in shown
