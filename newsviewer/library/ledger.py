@@ -210,8 +210,7 @@ def quotes(
         sql = (
             "SELECT q.id, q.article_id, q.text, sq.speaker, q.speaker, q.role, q.mention, q.cue, "
             "a.headline, a.site, a.published, a.url, q.start_offset, c.speaker, q.ordinal "
-            "FROM quotations q JOIN articles a ON a.id = q.article_id "
-            "LEFT JOIN speaker_quotes sq ON sq.quotation_id = q.id "
+            f"FROM {_joins(speaker is not None, quote_id is not None)} "
             "LEFT JOIN quote_corrections c "
             "ON c.content_hash = a.content_hash AND c.quote_text = q.text "
             f"WHERE {' AND '.join(where)} ORDER BY a.sort_at DESC, a.id DESC, q.ordinal"
@@ -221,6 +220,29 @@ def quotes(
             params.append(max(limit, 0))
         found = conn.exec_driver_sql(sql, tuple(params)).all()
     return [_quote(row) for row in found]
+
+
+def _joins(by_speaker: bool, one: bool) -> str:
+    """The tables in the order SQLite is to read them (CROSS JOIN fixes the order).
+
+    A speaker's quotations start from the speakers index; the whole list walks the
+    stories newest first by their date index and stops at the page's end, instead
+    of sorting every quotation of the library.
+    """
+    if one:
+        return (
+            "quotations q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN speaker_quotes sq ON sq.quotation_id = q.id"
+        )
+    if by_speaker:
+        return (
+            "speaker_quotes sq CROSS JOIN quotations q ON q.id = sq.quotation_id "
+            "JOIN articles a ON a.id = q.article_id"
+        )
+    return (
+        "articles a CROSS JOIN quotations q ON q.article_id = a.id "
+        "LEFT JOIN speaker_quotes sq ON sq.quotation_id = q.id"
+    )
 
 
 def _quote(row: Sequence[object]) -> LedgerQuote:
