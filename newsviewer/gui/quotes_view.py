@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -101,6 +102,8 @@ class QuotesView(QWidget):
             lambda item, _old: self.copy_button.setEnabled(self._quote_of(item) is not None)
         )
         self.copy_button.clicked.connect(self.copy_citation)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
 
     # -- data -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -176,6 +179,38 @@ class QuotesView(QWidget):
         text = citation(q)
         QGuiApplication.clipboard().setText(text)
         self.citation_copied.emit(text)
+
+    # -- corrections ----------------------------------------------------------------
+    def change_speaker(self, name: str) -> None:
+        """Say who really said the current quotation; kept apart from the extraction."""
+        self._correct(speaker=name)
+
+    def mark_not_quote(self) -> None:
+        self._correct(not_quote=True)
+
+    def _correct(self, *, speaker: str | None = None, not_quote: bool = False) -> None:
+        from newsviewer.library import ledger
+
+        q = self.current_quote()
+        if q is None:
+            return
+        ledger.correct(self._library(), q.id, speaker=speaker, not_quote=not_quote)
+        self.refresh()
+
+    def _menu(self, where: QPoint) -> None:
+        q = self._quote_of(self.tree.itemAt(where))
+        if q is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Copy Citation", self.copy_citation)
+        menu.addAction("Change Speaker…", lambda: self._ask_speaker(q))
+        menu.addAction("Not a Quote", self.mark_not_quote)
+        menu.exec(self.tree.viewport().mapToGlobal(where))
+
+    def _ask_speaker(self, q: LedgerQuote) -> None:
+        name, ok = QInputDialog.getText(self, "Change Speaker", "Said by:", text=q.speaker or "")
+        if ok and name.strip():
+            self.change_speaker(name)
 
 
 def install_quotes_dock(window: QMainWindow, view: QuotesView) -> QDockWidget:

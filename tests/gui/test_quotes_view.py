@@ -65,6 +65,26 @@ def test_quotes_view_filters_by_speaker_and_words_and_groups(
     assert _texts(window) == ["Donald Trump (4)", "John Kerry (2)", "Bob Kerry (1)"]
 
 
+def test_corrections_from_the_view_change_the_speaker_and_drop_non_quotes(
+    qtbot: QtBot, library: Library, make_window: MakeWindow
+) -> None:
+    for n, article in enumerate(STORIES, 1):
+        library.add(article, source_path=f"/tmp/s{n}.txt", original=f"file {n}".encode())
+    window = make_window()
+    _open_quotes(qtbot, window)
+    view = window.quotes_view
+    rows = _texts(window)
+    view.tree.setCurrentItem(_item(window, rows.index("“My state needs roads.”")))
+    view.change_speaker("John Kerry")
+    roads = _item(window, _texts(window).index("“My state needs roads.”"))
+    assert roads.text(1) == "John Kerry"
+    assert "Bob Kerry (1)" not in [view.speaker.itemText(i) for i in range(view.speaker.count())]
+    view.tree.setCurrentItem(roads)
+    view.mark_not_quote()
+    assert "“My state needs roads.”" not in _texts(window)
+    assert len(_texts(window)) == 6
+
+
 def test_a_click_opens_the_story_and_copy_citation(
     qtbot: QtBot, library: Library, make_window: MakeWindow
 ) -> None:
