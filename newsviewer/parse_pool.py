@@ -50,8 +50,12 @@ PER_PROCESS = 16
 # How far past the file needed next the processes (and this thread) may run;
 # bounds what waits here to be stored.
 AHEAD = 128
-# This thread helps only with small files: a file it parses has no time budget
-# (a thread cannot be stopped).
+# This thread helps only with files it needs next (while the processes start or
+# one is replaced: helping further ahead moves parsing onto the storing thread,
+# which is the bottleneck of a text import: 1,000 texts took it 3.5 s of CPU
+# alone, 5-7 s helping), and only with small files: a file it parses has no time
+# budget (a thread cannot be stopped).
+HELP_AHEAD = 8
 HELP_MAX_BYTES = 256 * 1024
 # A file's wall-clock time may exceed its processor-time budget this many times
 # over while the machine is busy with other work.
@@ -260,7 +264,7 @@ class ProcessParser:
                 self._send(process, job, paths[job])
 
     def _should_help(self, paths: list[Path], waiting: deque[int], following: int) -> bool:
-        if not self.helping or not waiting or waiting[0] >= following + AHEAD:
+        if not self.helping or not waiting or waiting[0] >= following + HELP_AHEAD:
             return False
         if not self._events.empty():
             return False  # results to take in first
@@ -334,11 +338,12 @@ class ProcessParser:
             arrived.setdefault(job, []).append(parsed)
             process.since = time.monotonic()
         elif kind == DONE:
-            job = message[1]
+            job, last, seconds = message[1], message[2], message[3]
             assert isinstance(job, int) and process.jobs and process.jobs[0] == job
+            assert isinstance(last, tuple) and isinstance(seconds, float)
             process.jobs.popleft()
-            if len(message) > 2 and isinstance(message[2], float):
-                self.cpu_seconds[job] = message[2]
+            arrived.setdefault(job, []).extend(last)
+            self.cpu_seconds[job] = seconds
             finished.add(job)
             process.since = time.monotonic()
         elif kind == RETIRE:

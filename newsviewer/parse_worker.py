@@ -80,7 +80,7 @@ def lower_priority() -> None:
 # -- the parse process --------------------------------------------------------
 
 # Messages a parse process writes: READY once its parsers are loaded, then per
-# job a PART for each story and DONE when the file is finished; RETIRE when it
+# job a PART for each story but the last, and DONE with the last; RETIRE when it
 # ends of its own accord, before starting on the files it was given after.
 READY, PART, DONE, RETIRE = "ready", "part", "done", "retire"
 MEMORY_REASON = "too large to read (over the memory allowed for one file)"
@@ -141,20 +141,23 @@ def serve(jobs: BinaryIO, out: BinaryIO, memory_budget: int) -> int:
         except (EOFError, OSError, pickle.UnpicklingError):
             return 0
         started = time.process_time()
+        # The last story of a file travels with DONE: one message for most files.
+        held: tuple[ParsedFile, ...] = ()
         try:
             for parsed in parse_path(Path(name)):
-                _send(out, (PART, job, parsed, time.process_time()))
+                if held:
+                    _send(out, (PART, job, held[0], time.process_time()))
+                held = (parsed,)
         except MemoryError:
             # Whatever this file left behind may be half-built: report it, then
             # let the pool start a fresh process for the next files.
-            parsed = ParsedFile(Path(name), None, b"", MEMORY_REASON)
-            _send(out, (PART, job, parsed, time.process_time()))
-            _send(out, (DONE, job, 0.0, time.process_time()))
+            failed = ParsedFile(Path(name), None, b"", MEMORY_REASON)
+            _send(out, (DONE, job, (failed,), 0.0, time.process_time()))
             _send(out, (RETIRE,))
             return 4
-        # The CPU time the file took, for the fuzz script's slowest files.
+        # With the CPU time the file took, for the fuzz script's slowest files.
         now = time.process_time()
-        _send(out, (DONE, job, now - started, now))
+        _send(out, (DONE, job, held, now - started, now))
 
 
 def main(argv: list[str] | None = None) -> int:
