@@ -16,7 +16,7 @@ import yaml
 from PySide6.QtGui import QImage
 
 from newsviewer.gui.app import APP_ID
-from newsviewer.parse_worker import PART
+from newsviewer.parse_worker import DONE, PART
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -68,7 +68,9 @@ def test_bundle_entry_runs_a_package_module_as_python_m_would(tmp_path: Path) ->
     messages = []
     while stream.tell() < len(proc.stdout):
         messages.append(pickle.load(stream))
+    # Stories come as PART messages, the last one of a file with its DONE.
     parsed = [m[2] for m in messages if m[0] == PART]
+    parsed += [p for m in messages if m[0] == DONE for p in m[2]]
     assert [p.article.title for p in parsed] == [
         "John Kerry: No troops on the ground in US aid to Iraq"
     ]
