@@ -107,9 +107,16 @@ class LivingController(QObject):
         # the next story is announced the reader already shows it.
         self._fraction = 0.0
         self._place_known = False
+        # The kept place of the story just shown, until the reader scrolls it: the
+        # reader lays a story out again as it settles (width, images, hit marks),
+        # and each new layout would otherwise put it back at the top.
+        self._restore: float | None = None
         self.actions = self._build_actions()
         window.article_shown.connect(self._on_article_shown)
-        window.reader.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        bar = window.reader.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(lambda _low, _high: self._apply_restore())
+        bar.actionTriggered.connect(self._on_user_scrolled)
         window.list_refreshed.connect(lambda _rows: self.reload())
         window.imports.summarized.connect(lambda _report: self.reload())
         # The reading place is kept when the window closes, as when another story opens.
@@ -306,10 +313,20 @@ class LivingController(QObject):
         self.read_timer.start()
         self.show_highlights()
         where = marks.position(self.window.library, article_id)
+        self._restore = where.fraction if where is not None else None
         if where is not None:
-            bar = self.window.reader.verticalScrollBar()
-            # After the reader has laid the story out.
-            QTimer.singleShot(0, lambda: bar.setValue(round(where.fraction * bar.maximum())))
+            # After the reader has laid the story out; again on each later layout.
+            QTimer.singleShot(0, self._apply_restore)
+
+    def _apply_restore(self) -> None:
+        if self._restore is None:
+            return
+        bar = self.window.reader.verticalScrollBar()
+        bar.setValue(round(self._restore * bar.maximum()))
+
+    def _on_user_scrolled(self, _action: int) -> None:
+        # Wheel, keys or the scroll bar: the reader's own place wins from now on.
+        self._restore = None
 
     def _read_timeout(self) -> None:
         shown = self._shown
