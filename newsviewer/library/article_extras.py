@@ -50,16 +50,7 @@ def store_extras(cursor: sqlite3.Cursor, article_id: int, article: Article) -> N
             name = clean_name(raw)
         except TagError:
             continue
-        key = name.casefold()
-        cursor.execute(
-            "INSERT INTO tags (name, key, stories) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
-            (name, key),
-        )
-        cursor.execute(
-            "INSERT OR IGNORE INTO article_tags (article_id, tag_id, sort_at) "
-            "SELECT a.id, t.id, a.sort_at FROM articles a, tags t WHERE a.id = ? AND t.key = ?",
-            (article_id, key),
-        )
+        attach_tag(cursor, article_id, name, name.casefold())
     if READ in article.marks:
         cursor.execute("DELETE FROM marks WHERE article_id = ? AND mark = ?", (article_id, UNREAD))
     for name, mark in ((STARRED, STARRED_MARK), (ARCHIVED, ARCHIVED_MARK)):
@@ -87,3 +78,16 @@ def store_extras(cursor: sqlite3.Cursor, article_id: int, article: Article) -> N
             "colour, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, text, start, end, prefix, suffix, DEFAULT_COLOUR, highlight.note, *stamps),
         )
+
+
+def attach_tag(cursor: sqlite3.Cursor, article_id: int, name: str, key: str) -> None:
+    """Tag a story inside the caller's transaction, making the tag if it is new."""
+    cursor.execute(
+        "INSERT INTO tags (name, key, stories) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
+        (name, key),
+    )
+    cursor.execute(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag_id, sort_at) "
+        "SELECT a.id, t.id, a.sort_at FROM articles a, tags t WHERE a.id = ? AND t.key = ?",
+        (article_id, key),
+    )

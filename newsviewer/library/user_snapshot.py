@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from newsviewer.library.article_extras import attach_tag
+
 
 @dataclass(frozen=True, slots=True)
 class UserSnapshot:
@@ -61,15 +63,7 @@ def put_back(cursor: sqlite3.Cursor, article_id: int, snapshot: UserSnapshot) ->
     )
     for name, key in snapshot.tags:
         # A tag deleted meanwhile comes back under its name.
-        cursor.execute(
-            "INSERT INTO tags (name, key, stories) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
-            (name, key),
-        )
-        cursor.execute(
-            "INSERT OR IGNORE INTO article_tags (article_id, tag_id, sort_at) "
-            "SELECT a.id, t.id, a.sort_at FROM articles a, tags t WHERE a.id = ? AND t.key = ?",
-            (article_id, key),
-        )
+        attach_tag(cursor, article_id, name, key)
     cursor.executemany(
         f"INSERT INTO highlights (article_id, {_HIGHLIGHT_COLUMNS}) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
