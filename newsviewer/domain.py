@@ -160,6 +160,8 @@ class StoredArticle:
     source_name: str
     source_path: str
     content_hash: str
+    # What the importer warned about the story ("extracted by fallback", "cut off").
+    warnings: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

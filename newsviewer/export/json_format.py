@@ -87,6 +87,7 @@ def story_json(bundle: Bundle) -> dict[str, Any]:
         "source_name": a.source_name,
         "source_path": a.source_path,
         "content_hash": a.content_hash,
+        "warnings": list(a.warnings),
         "tags": list(bundle.tags),
         "marks": {
             "read": bundle.marks.read,
@@ -235,6 +236,8 @@ def _story(number: int, d: dict[str, Any]) -> ExportedStory:
         blocks=blocks,
         figures=figures,
         quotes=quotes,
+        # Exports written before warnings were kept have none.
+        warnings=tuple(str(w) for w in d.get("warnings") or ()),
     )
     original = d.get("original")
     data = (

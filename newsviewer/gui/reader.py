@@ -73,6 +73,12 @@ def format_date(article: StoredArticle) -> str:
     return f"saved {article.imported_at.day} {article.imported_at:%B %Y}"
 
 
+def _sentence(text: str) -> str:
+    """A warning as a line of its own: capital first, as importers write them lower-case."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
 def speaker_roles(quotes: Sequence[Quote]) -> dict[str, str]:
     """Each speaker's role, from the first quotation that gives it.
 
@@ -215,6 +221,7 @@ p.meta {{ color:{colours.muted}; font-size:{font_pt * 0.9:.1f}pt;
           margin-bottom:{font_pt * 2:.0f}px; }}
 p.caption {{ color:{colours.muted}; font-size:{font_pt * 0.88:.1f}pt; line-height:130%;
              margin-top:6px; margin-bottom:{font_pt * 1.4:.0f}px; }}
+span.warning {{ color:{colours.muted}; font-size:{font_pt * 0.8:.1f}pt; font-style:italic; }}
 span.credit {{ color:{colours.muted}; font-style:italic; }}
 span.placeholder {{ color:{colours.muted}; font-size:{font_pt * 0.95:.1f}pt; }}
 blockquote {{ margin-left:24px; color:{colours.muted}; }}
@@ -261,7 +268,14 @@ def render_article_html(
     meta.append(html.escape(date if meta else date[:1].upper() + date[1:]))
     if article.url.startswith(("http://", "https://")):
         meta.append(f'<a href="{html.escape(article.url)}">Original page</a>')
-    out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    # What the importer warned about the story ("extracted by fallback"): one small muted
+    # line under the byline, so a reader knows why page text may be mixed in.
+    warnings = "".join(
+        f'<br/><span class="warning">{html.escape(_sentence(w))}</span>'
+        for w in article.warnings
+        if w.strip()
+    )
+    out.append(f'<p class="meta">{" · ".join(meta)}{warnings}</p>')
 
     figures_at: dict[int, list[StoredFigure]] = {}
     last = len(article.blocks)

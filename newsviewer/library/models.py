@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -94,6 +95,9 @@ class ArticleRow(Base):
     body_text: Mapped[str] = mapped_column(Text)
     # Figure captions joined by newlines: a search column, derived from ``figures``.
     captions: Mapped[str] = mapped_column(Text)
+    # What the importer warned about ("extracted by fallback"); added by migration 0008,
+    # hence last. Nearly always an empty list.
+    warnings: Mapped[list[str]] = mapped_column(JSON, server_default=text("'[]'"))
 
 
 class FigureRow(Base):

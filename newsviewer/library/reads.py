@@ -87,6 +87,7 @@ def _story_fields(row: ArticleRow) -> dict[str, Any]:
         "url": row.url,
         "language": row.language,
         "blocks": tuple(Block(kind, body) for kind, body in row.blocks),
+        "warnings": tuple(row.warnings or ()),
     }
 
 

@@ -66,6 +66,7 @@ def article_row(
         fts.BODY: article.text,
         # The figure captions, searched with the story (``fts.CAPTIONS``).
         fts.CAPTIONS: "\n".join(f.caption for f in article.figures if f.caption),
+        "warnings": list(article.warnings),
     }
 
 
