@@ -19,7 +19,9 @@ covers; its speaker is that attribution's ``Source``. Marks are paired over the 
 paragraph, nested quotations inside the run included, so a span that starts next to
 another quotation's mark or holds a “nested” title does not yield the narration between
 two quotations or half a quotation as gold. Articles annotated twice count the union of
-both annotators' runs. The headline (line 1) is left out on both sides: the app keeps it
+both annotators' runs; a discontinuous Content span is read piece by piece (annotators
+list pieces out of the text's order), and a Source that is one lowercase word beside a
+capitalised Cue ("said" / "Hester") is read as the two labels swapped. The headline (line 1) is left out on both sides: the app keeps it
 as the title and looks for quotations in the body only. Reported:
 
 - detection precision/recall/F1 for quotations of 4+ words (a prediction matches a gold
@@ -158,12 +160,28 @@ def _gold_of(text: str, ann: Path, found: dict[tuple[int, int], Gold]) -> None:
         content = spans.get(link.get("Content", ""))
         if content is None:
             continue
-        source = ""
-        if "Source" in link and link["Source"] in spans:
-            source = " ".join(text[a:b] for a, b in spans[link["Source"]][1])
-        start, end = content[1][0][0], content[1][-1][1]
-        for g in _runs(text, start, end):
-            found.setdefault((g[0], g[1]), Gold(g[0], g[1], source))
+        source = _source_of(text, spans, link)
+        # A discontinuous span lists its pieces in the order the annotator marked them,
+        # not always in the text's order ("10010 10091;9763 9905"): each piece is read.
+        for start, end in content[1]:
+            for g in _runs(text, start, end):
+                found.setdefault((g[0], g[1]), Gold(g[0], g[1], source))
+
+
+def _source_of(
+    text: str, spans: dict[str, tuple[str, list[tuple[int, int]]]], link: dict[str, str]
+) -> str:
+    """The annotated source's words; when an annotator swapped the Source and Cue labels
+    (Source "said", Cue "Hester"), the span labelled Cue is the source."""
+
+    def words_of(role: str) -> str:
+        if role not in link or link[role] not in spans:
+            return ""
+        return " ".join(text[a:b] for a, b in spans[link[role]][1])
+
+    source, cue = words_of("Source"), words_of("Cue")
+    swapped = re.fullmatch(r"[a-z]+", source.strip()) and cue.strip()[:1].isupper()
+    return cue if swapped else source
 
 
 _OPENING = "“„«"
@@ -286,11 +304,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _name_words(text: str) -> set[str]:
-    return {
-        w.lower().strip(".’'")
-        for w in re.findall(r"[\w’'.-]+", text)
-        if w.lower().strip(".’'") not in _NAME_STOP
-    }
+    # A possessive names its owner: the source "Stumpf’s" (repeated emphasis) is Stumpf.
+    found = (re.sub(r"[’']s$", "", w.lower()).strip(".’'") for w in re.findall(r"[\w’'.-]+", text))
+    return {w for w in found if w and w not in _NAME_STOP}
 
 
 def score_article(text: str, anns: list[Path], tally: Tally, show: list[str]) -> None:

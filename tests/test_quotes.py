@@ -422,3 +422,65 @@ def test_pull_quote_is_credited_by_the_line_under_it() -> None:
         "The vote was 12 to 3.",
     )
     assert found == [("Residents asked for this, and we listened to them.", "Jane Porter")]
+
+
+def test_a_dash_right_after_the_closing_mark_credits_the_quotation() -> None:
+    assert pairs(
+        "Readers wrote to us after the debate.",
+        "“He never answered the question about jobs in our town.” ― Ana Ruiz",
+        "“The plan for schools made no sense to me at all.”― Tom Berg",
+    ) == [
+        ("He never answered the question about jobs in our town.", "Ana Ruiz"),
+        ("The plan for schools made no sense to me at all.", "Tom Berg"),
+    ]
+
+
+def test_anybody_in_a_relative_clause_is_not_the_speaker() -> None:
+    assert pairs(
+        "Senator Jane Holt mocked the complaint, saying anybody who complains about the "
+        "room “is not having a good day.”"
+    ) == [("is not having a good day.", "Jane Holt")]
+
+
+def test_a_name_after_a_description_that_opens_with_a_number() -> None:
+    assert pairs("“The veto does not hold weight,” said 9/11 widow Terry Strada.") == [
+        ("The veto does not hold weight", "Terry Strada")
+    ]
+
+
+def test_a_quotation_joined_by_and_to_a_quoted_one_is_quoted_too() -> None:
+    assert pairs(
+        "Mayor Ann Lee called the plan “a Big Joke” and “Pure Theatre” at the meeting."
+    ) == [("a Big Joke", "Ann Lee"), ("Pure Theatre", "Ann Lee")]
+
+
+def test_two_titles_joined_by_and_stay_unquoted() -> None:
+    assert pairs("The shop sold “Great Expectations” and “Bleak House” last year.") == []
+
+
+def test_the_clause_after_the_second_of_two_joined_quotations_names_both() -> None:
+    assert pairs(
+        "Guns are “a public health crisis” and “a plague on our towns,” Jane Holt, the former "
+        "governor, told the convention."
+    ) == [("a public health crisis", "Jane Holt"), ("a plague on our towns", "Jane Holt")]
+
+
+def test_short_quotations_in_sentences_that_report_speech() -> None:
+    assert [
+        q
+        for q, _ in pairs(
+            "At the dinner a friend commented: “Not for me.”",
+            "Governor Ann Lee is stressing the need to guard the grid under “constant attack” "
+            "from abroad.",
+            "Critics call them “lone wolves” in every speech.",
+            "Tom Berg compared the mayor to a coach who is “working the referees” all night.",
+            "The firm's claim that there were “no losses” was false.",
+        )
+    ] == ["Not for me.", "constant attack", "lone wolves", "working the referees", "no losses"]
+
+
+def test_the_owner_of_a_claim_is_its_speaker() -> None:
+    assert pairs(
+        "Reporters checked Ann Lee’s claim that there were “thousands of new jobs” here.",
+        "Tom Berg denounced Ann Lee’s remarks as “hurtful” on Monday.",
+    ) == [("thousands of new jobs", "Ann Lee"), ("hurtful", "Tom Berg")]

@@ -77,7 +77,9 @@ _BAD_HEADS = words(
     "despite although though if because about between among alongside amid what why how "
     "where which whose whom there here i'm i’m we're we’re it's it’s that's that’s there's "
     "there’s he's he’s she's she’s they're they’re you're you’re "
-    "but and so yet or then to of into onto upon"
+    "but and so yet or then to of into onto upon "
+    # Nobody in particular: "saying anybody who complains … “is not having a good night”"
+    "anybody anyone everybody everyone nobody somebody someone whoever"
 )
 _POSSESSIVES = words("his her its their our my your")
 _ADVERBS = words("instead however still meanwhile also another couple indeed yet even")
@@ -88,6 +90,8 @@ _LEAD_INS = words(
 )
 # Capitalised sentence starts that are not a speaker.
 _STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
+# Cues whose object is the listener: ", told the convention" names no speaker.
+_TOLD = words("tell tells told telling")
 # Verbs that report speech with "out": "pointed out", "spelled out".
 _OUT_CUES = words("pointed points point spelled spells")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-ZÀ-Þ“\"‘'„«»‹›])")
@@ -143,7 +147,7 @@ def read_sentence_tail(tail: str) -> Attribution | None:
     while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
         toks.pop()
     for comma in range(len(toks) - 2):
-        if toks[comma] == "," and is_cue(toks[comma + 1]):
+        if toks[comma] == "," and is_cue(toks[comma + 1]) and toks[comma + 1] not in _TOLD:
             mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin, a …
             rest = toks[comma + 2 + len(mention) :]
             if mention and (not rest or rest[0] == ","):
@@ -603,7 +607,11 @@ def _np_after(toks: list[str]) -> list[str]:
             break
     while out and out[-1].lower() in {"the", "of", "for", "a", "an"}:
         out.pop()
-    return out if out and _plausible_subject(out) else []
+    if out and not _plausible_subject(out):
+        # "said 9/11 widow Terry Strada": a description no rule reads, then the name.
+        name = _name_tail(out)
+        return name if len(name) >= 2 and _plausible_subject(name) else []
+    return out
 
 
 def _name_tail(words: list[str]) -> list[str]:

@@ -68,6 +68,8 @@ class Lexicon:
     asides: tuple[tuple[str, ...], ...]
     title_nouns: frozenset[str]
     incises: bool
+    conjunctions: frozenset[str]
+    speech_nouns: frozenset[str]
 
 
 @cache
@@ -104,6 +106,8 @@ def lexicon(code: str) -> Lexicon:
         ),
         title_nouns=get("title_nouns"),
         incises=bool(data.get("incises", False)),
+        conjunctions=get("conjunctions"),
+        speech_nouns=get("speech_nouns"),
     )
 
 
@@ -129,6 +133,20 @@ def current_pro_drop() -> bool:
 
 def english_title_nouns() -> frozenset[str]:
     return lexicon("en").title_nouns
+
+
+def speech_nouns() -> frozenset[str]:
+    """Nouns for what someone said ("claim", "statement"): the story's and English."""
+    lex = _current.get()
+    english = lexicon("en").speech_nouns
+    return english if lex is None else english | lex.speech_nouns
+
+
+def conjunctions() -> frozenset[str]:
+    """Words that join two quotations ("and", "et", "und"): the story's and English."""
+    lex = _current.get()
+    english = lexicon("en").conjunctions
+    return english if lex is None else english | lex.conjunctions
 
 
 @contextmanager

@@ -9,6 +9,7 @@ and pronouns, and drops scare quotes and titles that nobody says.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -28,10 +29,12 @@ from newsviewer.text.clauses import (
     tail,
 )
 from newsviewer.text.lexicon import (
+    conjunctions,
     current,
     current_pro_drop,
     detect_language,
     english_title_nouns,
+    speech_nouns,
     unfit_name,
     use_language,
 )
@@ -71,7 +74,7 @@ _REPORTING = words("""
     likened likening cheered chanted promising vowing pledging declaring calling warning
     insisting arguing saying telling describing writing urged asked asking questioned
     dismissed dismisses dismissing heralded heralds heralding accuse accuses accusing
-    accusation accusations brand brands
+    accusation accusations brand brands call claim compared compares comparing message
     """)
 _TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 
@@ -105,12 +108,25 @@ def _find_quotes(
     quotes: list[Quote] = []
     last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
     singles_secondary = _doubles_quote(groups.values())
+    # The last span of each quotation taken as speech, with its speaker and cue.
+    kept: dict[Span, tuple[Speaker | None, str | None, str | None, str]] = {}
     for group in groups.values():
         first, final = group[0], group[-1]
         if singles_secondary and not first.double:
             continue  # headline-style 'quote' in an article that quotes with double marks
         if _bylined_title(texts[final.block], final):
             continue  # "“Museum to close,” by Times' Ben Sisario": a headline, not speech
+        partner = near.before(first)
+        if partner is not None and not (
+            partner in kept and _coordinated(texts[first.block], partner, first)
+        ):
+            partner = None  # only a quotation joined to this one by "and"/"or" counts
+        if partner is not None and kept[partner][0] is not None:
+            # "called her “Miss Piggy” and “Miss Housekeeping”": a quotation joined to
+            # the one before by "and"/"or" is speech of the same speaker, title-like or not.
+            _append(quotes, texts, offsets, group, *kept[partner])
+            kept[final] = kept[partner]
+            continue
         found = _attribution(texts, group, near)
         weak = found if found is not None and found.weak else None
         if weak is not None:
@@ -190,27 +206,66 @@ def _find_quotes(
                 speaker = last[1]
         for span in group:
             text = texts[span.block][span.start : span.end]
-            base = offsets[span.block]
             turn = _turn_label(text, index) if span is not first else None
             if turn is not None:
                 # A transcript running over paragraphs: each "PENCE: …" turn changes speaker.
                 speaker, mention, cue = resolve(turn, index), " ".join(turn), None
                 how = "turn"
-            quotes.append(
-                Quote(
-                    text=text,
-                    speaker=speaker.name if speaker else None,
-                    mention=mention,
-                    cue=cue,
-                    start=base + span.start,
-                    end=base + span.end,
-                    role=speaker.role if speaker else None,
-                    confidence=_CONFIDENCE[how] if speaker else 0.0,
-                )
+            _append(quotes, texts, offsets, [span], speaker, mention, cue, how)
+        kept[final] = (speaker, mention, cue, how)
+        if (
+            partner is not None
+            and speaker is not None
+            and quotes[-len(group) - 1].speaker is None
+            and quotes[-len(group) - 1].end == offsets[first.block] + partner.end
+        ):
+            # "Guns are “a crisis” and “a plague,” Dean said": the clause after the second
+            # quotation names the speaker of the first too.
+            before = quotes[-len(group) - 1]
+            quotes[-len(group) - 1] = dataclasses.replace(
+                before,
+                speaker=speaker.name,
+                mention=mention,
+                cue=cue,
+                role=speaker.role,
+                confidence=_CONFIDENCE[how],
             )
         if speaker is not None:
             last = (final.block, speaker, cue)
     return tuple(quotes)
+
+
+def _append(
+    quotes: list[Quote],
+    texts: Sequence[str],
+    offsets: Sequence[int],
+    spans: Sequence[Span],
+    speaker: Speaker | None,
+    mention: str | None,
+    cue: str | None,
+    how: str,
+) -> None:
+    for span in spans:
+        base = offsets[span.block]
+        quotes.append(
+            Quote(
+                text=texts[span.block][span.start : span.end],
+                speaker=speaker.name if speaker else None,
+                mention=mention,
+                cue=cue,
+                start=base + span.start,
+                end=base + span.end,
+                role=speaker.role if speaker else None,
+                confidence=_CONFIDENCE[how] if speaker else 0.0,
+            )
+        )
+
+
+def _coordinated(text: str, before: Span, span: Span) -> bool:
+    """True when ``span`` follows ``before`` in its paragraph with only a conjunction
+    between their marks ("“Miss Piggy” and “Miss Housekeeping”")."""
+    gap = text[before.end : span.start].strip("\"“”‘’'«»„‹›,. \u00a0\u202f").lower()
+    return gap in conjunctions()
 
 
 # How sure an attribution is, by how its speaker was found: the share of such
@@ -454,10 +509,42 @@ def _attribution(texts: Sequence[str], group: list[Span], near: _Neighbours) -> 
     found = read_sentence_tail(tail(texts[final.block], final.end))
     if found is not None:
         return found
+    owner = _claim_owner(before)
+    if owner is not None:
+        return owner
     # "Republican pollster Daron Shaw: “…" / "Cruz coached Trump to “…": with no
     # reporting verb, a named subject of the sentence is who is quoted.
     subject = sentence_subject(before)
     return Attribution(subject, None, near=False, weak=True) if subject else None
+
+
+# "Trump’s claim", "his promise": the owner of what was said, by a possessive.
+_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+$|\b([Hh]is|[Hh]er)\s+$")
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
+_CLAIM_GAP = 12
+
+
+def _claim_owner(before: str) -> Attribution | None:
+    """ "Trump’s claim that there were “thousands of shootings”": the owner of a noun
+    for speech ("claim", "statement", "promise") in the sentence before a quotation."""
+    nouns = speech_nouns()
+    found = None
+    for m in re.finditer(r"[a-z]+", before):
+        if m.group() in nouns:
+            found = m
+    if found is None:
+        return None
+    # What was said follows the noun: "claim that …", "promise: …", "words “…”"; not
+    # "denounced Trump’s remarks as “hurtful”", where the subject speaks of them.
+    gap = before[found.end() :].split()
+    if gap and (gap[0] not in {"that", ":"} or len(gap) > _CLAIM_GAP):
+        return None
+    owner = _OWNER.search(before, max(0, found.start() - 80), found.start())
+    if owner is None or owner.end() != found.start():
+        return None
+    if owner.group(2):
+        return Attribution([_OWNER_PRONOUNS[owner.group(2).lower()]], found.group(), near=False)
+    return Attribution(owner.group(1).split(), found.group(), near=False)
 
 
 def _doubles_quote(groups: Iterable[list[Span]]) -> bool:
@@ -549,12 +636,15 @@ def _named(mention: list[str], index: NameIndex) -> bool:
     return len(caps) >= 2 or (len(caps) == 1 and index.is_known(caps[0]))
 
 
+_CREDIT_DASHES = frozenset("—―–")
+
+
 def _after_context(text: str, span: Span, near: _Neighbours) -> str:
     start = span.end
     # Step over the closing mark (and anything the span trimmed, such as a comma), also
     # when it was typed after a space: ``'Well done,' " said``.
-    while start < len(text) and not text[start].isspace():
-        start += 1
+    while start < len(text) and not text[start].isspace() and text[start] not in _CREDIT_DASHES:
+        start += 1  # not over a dash: "“…”― Jane Doe" credits the quotation
     gap = start
     while gap < len(text) and text[gap].isspace():
         gap += 1  # a no-break space inside French guillemets too: "Oui\u202f»"

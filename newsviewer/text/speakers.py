@@ -50,7 +50,8 @@ CUE_VERBS = words("""
     accused quoted cited reacted retorted snapped sniped insisted acknowledging adding
     fumed lectured reads begins agrees recalls adds writes explains echoed echoing chimed
     tweeting posting interjected retorting cracked exhorted interrupted remarking sings sang
-    retaliated announce remembered boomed continues quip riffed opined beamed
+    retaliated announce remembered boomed continues quip riffed opined beamed commented
+    commenting stressing stresses
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
