@@ -21,8 +21,9 @@ another quotation's mark or holds a “nested” title does not yield the narrat
 two quotations or half a quotation as gold. Articles annotated twice count the union of
 both annotators' runs; a discontinuous Content span is read piece by piece (annotators
 list pieces out of the text's order), and a Source that is one lowercase word beside a
-capitalised Cue ("said" / "Hester") is read as the two labels swapped. The headline (line 1) is left out on both sides: the app keeps it
-as the title and looks for quotations in the body only. Reported:
+capitalised Cue ("said" / "Hester") is read as the two labels swapped. The headline
+(line 1) is left out on both sides: the app keeps it as the title and looks for
+quotations in the body only. Reported:
 
 - detection precision/recall/F1 for quotations of 4+ words (a prediction matches a gold
   run when they overlap by at least half of the longer one),
