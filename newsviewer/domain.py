@@ -74,6 +74,11 @@ class Highlight:
     note: str = ""
 
 
+# Highlight colours by name, not RGB: the reader maps each to a tint that suits the light
+# or dark palette. The first is the default.
+HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink", "purple")
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """What an importer makes of a file: the whole story, nothing stored yet.

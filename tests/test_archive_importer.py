@@ -59,7 +59,7 @@ def make_tar_gz(files: dict[str, bytes]) -> bytes:
 
 
 def parts(data: bytes, name: str = "saved.zip") -> list:  # type: ignore[type-arg]
-    return list(ArchiveImporter().parse_parts(SourceFile(path=Path(name), data=data)))
+    return list(ArchiveImporter(Registry()).parse_parts(SourceFile(path=Path(name), data=data)))
 
 
 @pytest.mark.parametrize(

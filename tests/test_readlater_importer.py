@@ -202,5 +202,6 @@ def test_broken_omnivore_export_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
         z.writestr("metadata_0_to_49.json", '[{"slug": "x", "title": "cut')
+    source = SourceFile(path=Path("o.zip"), data=buffer.getvalue())
     with pytest.raises(ParseError, match="broken"):
-        list(ArchiveImporter().parse_parts(SourceFile(path=Path("o.zip"), data=buffer.getvalue())))
+        list(ArchiveImporter(Registry()).parse_parts(source))

@@ -17,16 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsviewer.domain import Article, Block, Figure, Quote
+from newsviewer.domain import HIGHLIGHT_COLOURS, Article, Block, Figure, Quote
 from newsviewer.errors import ParseError
 
 if TYPE_CHECKING:
     # Parse processes read exports without loading the library.
     from newsviewer.export.bundle import Bundle
     from newsviewer.library.saved_searches import SavedSearch
-
-# As ``library.highlights.COLOURS``; a colour this version does not know becomes the first.
-COLOURS = ("yellow", "green", "blue", "pink", "purple")
 
 FORMAT = "newsviewer-library"
 VERSION = 1
@@ -269,7 +266,8 @@ def _story(number: int, d: dict[str, Any]) -> ExportedStory:
                 end=int(h["end"]),
                 prefix=str(h["prefix"]),
                 suffix=str(h["suffix"]),
-                colour=h["colour"] if h["colour"] in COLOURS else COLOURS[0],
+                # A colour this version does not know becomes the first.
+                colour=h["colour"] if h["colour"] in HIGHLIGHT_COLOURS else HIGHLIGHT_COLOURS[0],
                 note=str(h.get("note", "")),
                 created_at=str(h["created_at"]),
                 updated_at=str(h["updated_at"]),

@@ -28,7 +28,7 @@ from newsviewer.library import highlights as hl
 from newsviewer.library import marks, tags
 
 if TYPE_CHECKING:
-    from newsviewer.gui.main_window import MainWindow
+    from newsviewer.gui.story_window import StoryWindow
     from newsviewer.library import Library
 
 # A story open this long counts as read (Wallabag and Readeck mark on open; a few
@@ -66,7 +66,7 @@ class LivingController(QObject):
     marks_changed = Signal()  # marks, tags or highlights changed; counts were reloaded
     highlights_shown = Signal(int)  # highlights placed in the reader
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: StoryWindow) -> None:
         super().__init__(window)
         self.window = window
         self.sidebar = LibrarySidebar()
@@ -421,7 +421,7 @@ class LivingController(QObject):
         self.highlights_shown.emit(len(selections))
 
 
-def install_living(window: MainWindow) -> LivingController:
+def install_living(window: StoryWindow) -> LivingController:
     return LivingController(window)
 
 

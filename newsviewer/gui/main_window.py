@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6 import QtCore
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,6 +29,7 @@ from newsviewer.gui.list_pane import ListPane
 from newsviewer.gui.list_session import ListSession, Sort
 from newsviewer.gui.placeholders import QuotesPlaceholder, ReaderPlaceholder
 from newsviewer.gui.settings import WindowSettings
+from newsviewer.gui.story_window import StoryWindow
 
 if TYPE_CHECKING:
     # Events only named in annotations: each Qt class is made on first use (~0.2 ms).
@@ -80,17 +80,8 @@ def _open_on_desktop(url: QUrl) -> bool:
 _Part = TypeVar("_Part")
 
 
-class MainWindow(QMainWindow):
-    list_refreshed = Signal(int)  # rows now in the list
-    list_ranked = Signal(int)  # rows of a search once its whole result is listed
-    list_completed = Signal(int)  # rows once all ids of a list shown partially are read
-    facets_shown = Signal(object)  # Facets of the current search
-    article_shown = Signal(int)  # id of the story now in the reader
-    import_summarized = Signal(object)  # ImportReport of a finished import
-    search_failed = Signal(str)
-    ready = Signal()  # the parts not in the first frame are built: see finish_building
-    upgrade_started = Signal()  # the library is being updated for this version: see below
-    changes_applied = Signal(object)  # OpChanges of an operation, once every view has them
+class MainWindow(StoryWindow):
+    # The signals are StoryWindow's, the window as the parts installed on it see it.
     living: LivingController  # set by finish_building
 
     def __init__(
@@ -499,6 +490,9 @@ class MainWindow(QMainWindow):
 
     def current_article(self) -> StoredArticle | None:
         return self.reader.article
+
+    def open_story(self, article_id: ArticleId) -> None:
+        self._show(article_id, force=True)
 
     def select_article(self, article_id: ArticleId) -> bool:
         row = self.model.row_of(article_id)

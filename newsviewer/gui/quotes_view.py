@@ -33,7 +33,7 @@ from newsviewer.domain import ArticleId
 from newsviewer.library.ledger import LedgerQuote, LedgerSpeaker
 
 if TYPE_CHECKING:
-    from newsviewer.gui.main_window import MainWindow
+    from newsviewer.gui.story_window import StoryWindow
     from newsviewer.library import Library
 
 _QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -236,7 +236,7 @@ def install_quotes_dock(window: QMainWindow, view: QuotesView) -> QDockWidget:
     return dock
 
 
-def install_quotes(window: MainWindow) -> QuotesView:
+def install_quotes(window: StoryWindow) -> QuotesView:
     """The Quotes dock of the main window; a quotation clicked opens its story there."""
     view = QuotesView(lambda: window.library)
 
@@ -244,7 +244,7 @@ def install_quotes(window: MainWindow) -> QuotesView:
         story = ArticleId(article_id)
         if not window.select_article(story):
             # A story outside the list as filtered now: shown all the same.
-            window._show(story, force=True)
+            window.open_story(story)
         window.reader.scroll_to_quote(ordinal)
 
     view.quotation_activated.connect(open_quotation)

@@ -28,7 +28,7 @@ from newsviewer.gui.theme import SYSTEM, THEMES, apply_theme
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-    from newsviewer.gui.main_window import MainWindow
+    from newsviewer.gui.story_window import StoryWindow
 
 THEME_KEY = "view/theme"
 FAMILY_KEY = "reader/font_family"
@@ -52,7 +52,7 @@ def _int(value: object, default: int) -> int:
         return default
 
 
-def saved(window: MainWindow) -> Choices:
+def saved(window: StoryWindow) -> Choices:
     store: QSettings = window.settings.store
     theme = str(store.value(THEME_KEY, SYSTEM))
     return Choices(
@@ -64,7 +64,7 @@ def saved(window: MainWindow) -> Choices:
     )
 
 
-def apply(window: MainWindow, choices: Choices, *, store: bool = True) -> None:
+def apply(window: StoryWindow, choices: Choices, *, store: bool = True) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         apply_theme(app, choices.theme)
@@ -83,7 +83,7 @@ def apply(window: MainWindow, choices: Choices, *, store: bool = True) -> None:
         settings.sync()
 
 
-def apply_saved(window: MainWindow) -> None:
+def apply_saved(window: StoryWindow) -> None:
     """Put back what the dialog stored (theme, font, line width) when the window is built."""
     store = window.settings.store
     if not any(store.contains(k) for k in (THEME_KEY, FAMILY_KEY, MEASURE_KEY)):
@@ -92,7 +92,7 @@ def apply_saved(window: MainWindow) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: StoryWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")

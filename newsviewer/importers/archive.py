@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from newsviewer.domain import Article
 from newsviewer.errors import ParseError, UnsupportedFormat
 from newsviewer.html.assets import MAX_IMAGE_BYTES, sniff_image
-from newsviewer.importers.base import Part, SourceFile, is_container
+from newsviewer.importers.base import SNIFF_BYTES, Chooser, Part, SourceFile, is_container
 from newsviewer.importers.packed import PARSE_FAILURES, first_story, part_of
 
 MAX_MEMBERS = 10_000
@@ -227,7 +227,9 @@ class ArchiveImporter:
     # Larger than one page's limit: the import reads files of this kind up to here.
     max_file_bytes = MAX_TOTAL_BYTES
 
-    def __init__(self, depth: int = 1, budget: Budget | None = None) -> None:
+    def __init__(self, members: Chooser, depth: int = 1, budget: Budget | None = None) -> None:
+        # What reads each member: the registry this importer is part of.
+        self._members = members
         self._depth = depth
         self._budget = budget
 
@@ -260,9 +262,6 @@ class ArchiveImporter:
         return self._walk(members, source.path, budget)
 
     def _walk(self, members: Members, path: Path, budget: Budget) -> Iterator[Part]:
-        from newsviewer.importers.registry import SNIFF_BYTES, Registry
-
-        registry = Registry()
         number = 0
         names = members.names()
         pages = {n for n in names if n.lower().endswith(_PAGE_EXTENSIONS)}
@@ -274,7 +273,7 @@ class ArchiveImporter:
             if not data.strip():
                 continue
             try:
-                importer = registry.choose(member_path, data[:SNIFF_BYTES])
+                importer = self._members.choose(member_path, data[:SNIFF_BYTES])
             except UnsupportedFormat:
                 if PurePosixPath(name).suffix.lower() not in _QUIET_EXTENSIONS:
                     number += 1
@@ -287,7 +286,7 @@ class ArchiveImporter:
                     yield Part(number, name, original=data, reason="archives nested too deeply")
                     continue
                 if isinstance(importer, ArchiveImporter):
-                    importer = ArchiveImporter(self._depth + 1, budget)
+                    importer = ArchiveImporter(self._members, self._depth + 1, budget)
                 try:
                     for part in importer.parse_parts(source):  # type: ignore[attr-defined]
                         number += 1

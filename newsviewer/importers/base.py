@@ -9,6 +9,9 @@ from typing import Protocol
 
 from newsviewer.domain import Article
 
+# Bytes read to sniff a format; a saved page declares its doctype or <html> early.
+SNIFF_BYTES = 4096
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -40,6 +43,16 @@ class Importer(Protocol):
         ...
 
     def parse(self, source: SourceFile) -> Article: ...
+
+
+class Chooser(Protocol):
+    """Picks the importer of a file by its name and first ``SNIFF_BYTES`` (the registry).
+
+    Given to the importers of files that hold files of any format (an archive), so that
+    they read their members as the registry they belong to would.
+    """
+
+    def choose(self, path: Path, head: bytes) -> Importer: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsviewer.errors import UnsupportedFormat
-from newsviewer.importers.base import Importer
+from newsviewer.importers.base import SNIFF_BYTES as SNIFF_BYTES
+from newsviewer.importers.base import Chooser, Importer
 
-# Bytes read to sniff a format; a saved page declares its doctype or <html> early.
-SNIFF_BYTES = 4096
 # What browsers call the folder of a page saved "complete", by language of the browser.
 ASSET_FOLDER_SUFFIXES = ("_files", "-files", "_archivos", "-Dateien")
 
 
-def default_importers() -> list[Importer]:
+def default_importers(members: Chooser | None = None) -> list[Importer]:
+    """Every importer, in sniffing order.
+
+    ``members`` picks the importers of the files inside an archive: the registry these
+    importers serve (a default one when None).
+    """
     # Imported here so that the registry module stays cheap to import.
     from newsviewer.importers.archive import ArchiveImporter
     from newsviewer.importers.epub import EpubImporter
@@ -37,7 +41,7 @@ def default_importers() -> list[Importer]:
         PdfImporter(),
         WarcImporter(),
         EpubImporter(),
-        ArchiveImporter(),
+        ArchiveImporter(members if members is not None else Registry()),
         MhtmlImporter(),
         MboxImporter(),
         EmailImporter(),
@@ -52,7 +56,7 @@ def default_importers() -> list[Importer]:
 
 class Registry:
     def __init__(self, importers: Sequence[Importer] | None = None) -> None:
-        self._importers = list(importers) if importers is not None else default_importers()
+        self._importers = list(importers) if importers is not None else default_importers(self)
 
     @property
     def importers(self) -> tuple[Importer, ...]:

@@ -17,6 +17,7 @@ from newsviewer.domain import ARCHIVED, READ, STARRED, Article
 from newsviewer.library.user_models import ARCHIVED as ARCHIVED_MARK
 from newsviewer.library.user_models import STARRED as STARRED_MARK
 from newsviewer.library.user_models import UNREAD
+from newsviewer.library.user_rules import CONTEXT, DEFAULT_COLOUR, TagError, clean_name
 
 
 def has_extras(article: Article) -> bool:
@@ -33,10 +34,6 @@ def store_extras(cursor: sqlite3.Cursor, article_id: int, article: Article) -> N
     """Store the article's tags, marks, saved date and highlights for the new story."""
     if not has_extras(article):
         return
-    # Here, not at the top: those services use the repository, which calls this.
-    from newsviewer.library.highlights import CONTEXT, DEFAULT_COLOUR
-    from newsviewer.library.tags import TagError, clean_name
-
     if article.saved is not None:
         # The story was saved long before this import: list it by that date
         # when it has no published date, as it was listed in the other app.

@@ -27,7 +27,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from newsviewer.domain import Article, ArticleId
 
 if TYPE_CHECKING:
-    from newsviewer.library.repository import Library
+    # The read side of the library: the repository, which stores fingerprints, is above.
+    from newsviewer.library.reads import Reads
 
 SKETCH = 16
 # Shared share of the union's smallest hashes from which two texts are one story
@@ -124,7 +125,7 @@ class Similar:
     title: str
 
 
-def find_similar(library: Library, article_id: int) -> list[Similar]:
+def find_similar(library: Reads, article_id: int) -> list[Similar]:
     """Stories already in the library that ``article_id`` repeats (see ``similar``)."""
     with library._raw_read() as conn:
         return similar(conn, article_id)

@@ -16,16 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsviewer.domain import ArticleId
+from newsviewer.domain import HIGHLIGHT_COLOURS, ArticleId
 from newsviewer.errors import NewsViewerError
 from newsviewer.library.repository import Library
 from newsviewer.library.user_data import batches, marks_sql, reading, writing
+from newsviewer.library.user_rules import CONTEXT as CONTEXT
+from newsviewer.library.user_rules import DEFAULT_COLOUR as DEFAULT_COLOUR
 
-# Names, not RGB: the reader maps each to a tint that suits the light or dark palette.
-COLOURS = ("yellow", "green", "blue", "pink", "purple")
-DEFAULT_COLOUR = "yellow"
-# Characters of context kept either side: enough to tell apart repeated phrases.
-CONTEXT = 32
+COLOURS = HIGHLIGHT_COLOURS
 
 
 class HighlightError(NewsViewerError):

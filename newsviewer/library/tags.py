@@ -15,16 +15,10 @@ from typing import cast
 from sqlalchemy import Connection
 
 from newsviewer.domain import ArticleId
-from newsviewer.errors import NewsViewerError
 from newsviewer.library.repository import Library
 from newsviewer.library.user_data import batches, marks_sql, reading, writing
-
-# Longer than any sensible label; stops a pasted paragraph becoming a tag.
-MAX_TAG_LENGTH = 100
-
-
-class TagError(NewsViewerError):
-    """A tag name that cannot be used, or a tag that does not exist."""
+from newsviewer.library.user_rules import TagError as TagError  # (raised by the functions here)
+from newsviewer.library.user_rules import clean_name, tag_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +26,6 @@ class Tag:
     id: int
     name: str
     stories: int
-
-
-def clean_name(name: str) -> str:
-    """The name as stored: trimmed, inner spaces collapsed. Raises ``TagError`` if unusable."""
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise TagError("a tag needs a name")
-    if len(cleaned) > MAX_TAG_LENGTH:
-        raise TagError(f"a tag name is at most {MAX_TAG_LENGTH} characters")
-    return cleaned
-
-
-def tag_key(name: str) -> str:
-    return clean_name(name).casefold()
 
 
 def _tag_id(conn: Connection, name: str, *, create: bool) -> int | None:
