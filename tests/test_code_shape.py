@@ -1,4 +1,5 @@
-"""The shape of the code: no import cycle between the modules of newsviewer/.
+"""The shape of the code: no import cycle between the modules of newsviewer/, none over
+700 lines.
 
 Every import in a module counts, at the top, under ``if TYPE_CHECKING:`` or inside a
 function: a cycle an import hides in a function is still two modules that each need the
@@ -12,6 +13,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_LINES = 700
 
 
 def modules(package: Path) -> dict[str, Path]:
@@ -118,6 +120,13 @@ def _write(root: Path, files: dict[str, str]) -> Path:
 def test_no_import_cycle_between_modules_of_newsviewer() -> None:
     found = cycles(import_graph(ROOT / "newsviewer"))
     assert found == [], "import cycles:\n" + "\n".join(" -> ".join(c) for c in found)
+
+
+def test_no_module_of_newsviewer_is_over_700_lines() -> None:
+    files = modules(ROOT / "newsviewer").values()
+    sizes = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in files}
+    over = sorted(f"{p.relative_to(ROOT)}: {n}" for p, n in sizes.items() if n > MAX_LINES)
+    assert over == [], "modules over 700 lines (split them by what they do):\n" + "\n".join(over)
 
 
 def test_a_cycle_is_found_through_every_kind_of_import(tmp_path: Path) -> None:

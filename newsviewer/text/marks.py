@@ -233,3 +233,11 @@ def _span(
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
     return Span(block, start, end, group, double, closed)
+
+
+def mark_at(text: str, start: int) -> int:
+    """Where the opening mark of a quotation starting at ``start`` stands ("« Oui")."""
+    at = start - 1
+    while at > 0 and text[at].isspace():
+        at -= 1
+    return at

@@ -4,7 +4,7 @@ Rules only, no models: ``marks`` pairs the quotation marks, ``clauses`` reads th
 reporting clause around each quotation ("…,” Kerry said", "said Kerry", "Kerry told
 reporters: “…", "— Kerry", "according to Kerry") and ``speakers`` resolves names. This
 module decides what is speech, carries the speaker over split and running quotations
-and pronouns, and drops scare quotes and titles that nobody says.
+and pronouns, and drops scare quotes and titles that nobody says (``quoted_titles``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
@@ -33,12 +33,17 @@ from newsviewer.text.lexicon import (
     current,
     current_pro_drop,
     detect_language,
-    english_title_nouns,
     speech_nouns,
     unfit_name,
     use_language,
 )
-from newsviewer.text.marks import Span, find_spans
+from newsviewer.text.marks import Span, find_spans, mark_at
+from newsviewer.text.quoted_titles import (
+    announced_title,
+    bylined_title,
+    doubles_quote,
+    title_like,
+)
 from newsviewer.text.speakers import (
     ROLE_NOUNS,
     NameIndex,
@@ -76,7 +81,6 @@ _REPORTING = words("""
     dismissed dismisses dismissing heralded heralds heralding accuse accuses accusing
     accusation accusations brand brands call claim compared compares comparing message
     """)
-_TITLE_CASE_SMALL = words("a an the of and or for in on at to by with from")
 
 
 def find_quotes(
@@ -107,14 +111,14 @@ def _find_quotes(
     indents = [len(t) - len(t.lstrip()) for t in texts]
     quotes: list[Quote] = []
     last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
-    singles_secondary = _doubles_quote(groups.values())
+    singles_secondary = doubles_quote(groups.values())
     # The last span of each quotation taken as speech, with its speaker and cue.
     kept: dict[Span, tuple[Speaker | None, str | None, str | None, str]] = {}
     for group in groups.values():
         first, final = group[0], group[-1]
         if singles_secondary and not first.double:
             continue  # headline-style 'quote' in an article that quotes with double marks
-        if _bylined_title(texts[final.block], final):
+        if bylined_title(texts[final.block], final):
             continue  # "“Museum to close,” by Times' Ben Sisario": a headline, not speech
         partner = near.before(first)
         if partner is not None and not (
@@ -142,11 +146,11 @@ def _find_quotes(
         if weak is not None and same_block and _follows_in_sentence(texts, first, near):
             weak = None
         recent = last is not None and first.block - last[0] <= _INHERIT_BLOCKS
-        opens_block = indents[first.block] >= _mark_at(texts[first.block], first.start)
+        opens_block = indents[first.block] >= mark_at(texts[first.block], first.start)
         quoted = texts[first.block][first.start : first.end]
-        if _title_like(quoted) and (found is None or not found.mention):
+        if title_like(quoted) and (found is None or not found.mention):
             continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
-        if _announced_title(texts[first.block], first):
+        if announced_title(texts[first.block], first):
             continue  # "the film « Les Enfants du paradis »", "su libro «La casa…»"
         lex = current()
         if found is None and weak is None and lex is not None and lex.incises:
@@ -384,39 +388,12 @@ def _told_before(texts: Sequence[str], span: Span, near: _Neighbours) -> Attribu
     ("…, rät Engel. „…“"), when no quotation stands between them."""
     previous = near.before(span)
     begin = max(previous.end + 1 if previous is not None else 0, span.start - WINDOW)
-    before = texts[span.block][begin : _mark_at(texts[span.block], span.start)].rstrip()
+    before = texts[span.block][begin : mark_at(texts[span.block], span.start)].rstrip()
     if not before.endswith((".", "!")) or any(m in before for m in '"“”«»„'):
         return None
     sentence = last_sentence(before[:-1]) + before[-1]
     found = read_sentence_tail(sentence)
     return found if found is not None and found.mention else None
-
-
-def _mark_at(text: str, start: int) -> int:
-    """Where the opening mark of a quotation starting at ``start`` stands ("« Oui")."""
-    at = start - 1
-    while at > 0 and text[at].isspace():
-        at -= 1
-    return at
-
-
-# A title announced by its noun stands within this many words before its opening mark.
-_TITLE_REACH = 3
-_TITLE_WORDS = 10
-_TITLE_CHARS = 80  # enough for the three words before the mark
-
-
-def _announced_title(text: str, span: Span) -> bool:
-    """True for a quotation that a noun announces as a title ("le film « … »", "the book
-    “…”", "mit dem Titel „…“"), in the story's language."""
-    quoted = text[span.start : span.end + 1].rstrip()
-    if quoted[-1:] in ".,;!?" or len(quoted.split()) > _TITLE_WORDS:
-        return False  # a title ends without punctuation of its own and stays short
-    lex = current()
-    nouns = lex.title_nouns if lex is not None else english_title_nouns()
-    at = _mark_at(text, span.start)
-    before = text[max(0, at - _TITLE_CHARS) : at].split()[-_TITLE_REACH:]
-    return any(w.strip(",:").lower() in nouns for w in before)
 
 
 def _incise(quoted: str) -> Attribution | None:
@@ -448,7 +425,7 @@ def _antecedent(
     if not people:
         # "Une riveraine, Josiane Moreau, reste inquiète. « … », dit-elle.": the subject
         # of the sentence just before, when no quotation stands between them.
-        before = head(texts[span.block], _mark_at(texts[span.block], span.start)).rstrip()
+        before = head(texts[span.block], mark_at(texts[span.block], span.start)).rstrip()
         if before.endswith((".", "!")) and not any(m in before for m in '"“”«»„'):
             people = index.people_in(last_sentence(before[:-1]))
     if people:
@@ -545,29 +522,6 @@ def _claim_owner(before: str) -> Attribution | None:
     if owner.group(2):
         return Attribution([_OWNER_PRONOUNS[owner.group(2).lower()]], found.group(), near=False)
     return Attribution(owner.group(1).split(), found.group(), near=False)
-
-
-def _doubles_quote(groups: Iterable[list[Span]]) -> bool:
-    """True when the article's house style quotes speech with double marks.
-
-    Such outlets keep single marks for headlines ("Trump slams ‘failing’ paper") and for
-    quotations inside quotations; a single-quoted run outside any double-quoted one is
-    then a headline or standfirst line, or a nested quotation whose outer marks were lost.
-    """
-    doubles = sum(1 for g in groups if g[0].double)
-    return doubles > 0 and doubles >= sum(1 for g in groups if not g[0].double)
-
-
-# The comma matters: "“…times” by God" and "“both nauseated and terrified” by Trump"
-# are passive agents after speech; a headline's byline follows a comma.
-_BYLINE_AFTER = re.compile(r"(?:,\s*[\"”’'»]|[\"”’'»]\s*,)\s*by\s+[A-Z]")
-
-
-def _bylined_title(text: str, span: Span) -> bool:
-    """A quoted headline followed by its byline: "“Museum to close,” by Times' Ben Sisario"."""
-    if not text[span.start : span.start + 1].isupper():
-        return False  # "the “ugliness of utterances,” by Trump": a lowercase phrase is speech
-    return _BYLINE_AFTER.match(text, span.end) is not None
 
 
 _BANNERS = words("""
@@ -675,7 +629,7 @@ def _before_context(text: str, span: Span, near: _Neighbours) -> str:
     begin = max(0, span.start - WINDOW)
     if previous is not None:
         begin = max(begin, previous.end + 1)
-    stop = max(begin, _mark_at(text, span.start))
+    stop = max(begin, mark_at(text, span.start))
     if stop > begin and text[stop - 1] in "'`‘’" and text[stop] in "'`‘’":
         stop -= 1  # the first half of a typewriter double (''), not a word of the clause
     return last_sentence(text[begin:stop])
@@ -689,15 +643,3 @@ def _reported(texts: Sequence[str], span: Span) -> bool:
     sentence = sentence_before(text, span.start - 1) + " " + (after[: ends[0]] if ends else after)
     # Hyphenated words stay whole: "so-called" marks a scare quote, not speech.
     return any(is_cue(w) or w in _REPORTING for w in re.findall(r"[a-z]+(?:-[a-z]+)*", sentence))
-
-
-def _title_like(text: str) -> bool:
-    """True for a title in quotation marks ("The Art of the Deal") rather than speech."""
-    words = text.split()
-    if not words or len(words) > 16:
-        return False
-    if all(w[:1].isupper() for w in words if w[:1].isalpha()) and len(words) >= 3:
-        return True  # Headline Case Even For Small Words: a quoted headline
-    if len(words) > 8 or text.rstrip()[-1:] in ".!?,":
-        return False
-    return all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)
