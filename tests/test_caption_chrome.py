@@ -51,3 +51,44 @@ def test_an_advert_marker_between_paragraphs_is_not_in_the_story() -> None:
     )
     article = HtmlImporter().parse(SourceFile(path=Path("p.html"), data=page.encode()))
     assert [b.text for b in article.blocks] == paragraphs
+
+
+_PARAGRAPHS = [
+    f"Paragraph {i} of the story about the harbour wall and the storms of the last winter."
+    for i in range(5)
+]
+
+
+def _story_with(middle: str, end: str = "") -> list[str]:
+    story = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[:2]) + middle
+    story += "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[2:]) + end
+    page = (
+        "<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>"
+        f"{story}</article></body></html>"
+    )
+    article = HtmlImporter().parse(SourceFile(path=Path("p.html"), data=page.encode()))
+    return [b.text for b in article.blocks]
+
+
+def test_a_trailing_advert_label_is_not_in_the_story() -> None:
+    assert _story_with("", "<div class='ad-slot'><p>Advertisement</p></div>") == _PARAGRAPHS
+
+
+def test_an_advert_label_run_onto_a_paragraph_is_cut_off_and_the_word_in_a_sentence_kept() -> None:
+    texts = _story_with("<p>The wall is old. Advertisement</p><p>The advertisement ran.</p>")
+    assert texts[2:4] == ["The wall is old.", "The advertisement ran."]
+    assert clean_caption("Waves break over the wall. Advertisement") == "Waves break over the wall."
+
+
+def test_newsletter_promotions_in_brackets_are_not_in_the_story() -> None:
+    texts = _story_with(
+        "<p>[Sign up for our daily newsletter here.]</p>"
+        "<p><em>(Want the news in your inbox? Subscribe to the Morning Briefing.)</em></p>",
+        "<p>The council meets again in May. [Sign up for our weekly newsletter.]</p>",
+    )
+    assert texts == [*_PARAGRAPHS, "The council meets again in May."]
+
+
+def test_a_bracketed_aside_that_promotes_nothing_stays() -> None:
+    texts = _story_with("<p>[The council declined to comment.]</p>")
+    assert "[The council declined to comment.]" in texts

@@ -99,8 +99,17 @@ def _uninverted(value: str, pattern: re.Pattern[str] = _INVERTED) -> str:
     return f"{match.group(2)} {match.group(1)}"
 
 
-def display_byline(raw: list[str]) -> str:
-    """The byline a reader sees: the page's author text without a leading "By"."""
+# The word joining the last two names, in the page's language: a German page's
+# byline reads "Anna Müller und Peter Schmidt", never "... and ...".
+_AND = {"de": "und", "fr": "et", "es": "y", "it": "e", "pt": "e", "nl": "en", "ca": "i"}
+_AND |= {"da": "og", "no": "og", "nb": "og", "sv": "och", "pl": "i", "cs": "a", "fi": "ja"}
+
+
+def display_byline(raw: list[str], language: str = "") -> str:
+    """The byline a reader sees: the page's author text without a leading "By".
+
+    Names given apart are joined in the page's ``language`` ("de", "fr-CA").
+    """
     parts = [_uninverted(_BY.sub("", clean_text(r)).strip()) for r in raw]
     parts = [p for p in parts if p]
     if not parts:
@@ -110,7 +119,8 @@ def display_byline(raw: list[str]) -> str:
     parts = [_without_extras(p) for p in parts if not _extra(p)] or [_without_extras(parts[0])]
     if len(parts) == 1:
         return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    conjunction = _AND.get(language.split("-")[0].casefold(), "and")
+    return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
 
 
 def _extra(part: str) -> bool:
@@ -143,7 +153,7 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
             part = _CAPS_TAIL.sub("", part).strip(" .:")
             if not part or part.casefold() == site_key or _names_site(part, site_key):
                 continue
-            if _NOT_PERSON.search(part) or _UI_TEXT.search(part):
+            if _NOT_PERSON.search(part) or _UI_TEXT.search(part) or _LABEL.match(part):
                 continue
             if part.startswith(("http", "@")) or not part[0].isalpha():
                 continue
@@ -157,6 +167,27 @@ def person_names(raw: list[str], site: str = "") -> tuple[str, ...]:
             if part not in names:
                 names.append(part)
     return tuple(names)
+
+
+# Words set where a byline goes that are labels, not names ("Posted", "Name", "Share").
+_LABEL = re.compile(
+    r"^(?:posted|published|updated|name|names|authors?|autor|written|by|share|follow|"
+    r"e-?mail|print|comments?|tags?|filed(?: under)?|more|about|contact|home|menu|search|"
+    r"log ?in|sign[ -]?in|sign[ -]?up|register|newsletters?|profile|subscribe)\s*:?$",
+    re.I,
+)
+
+
+def byline_label(value: str) -> bool:
+    """A label or a button set where a byline goes ("Posted", "Follow", "Name")."""
+    text = clean_text(value).strip(" .:|·•-")
+    return not text or bool(_LABEL.match(text)) or interface_text(text)
+
+
+def names_site(value: str, site: str) -> bool:
+    """The byline names the site itself ("Coast Gazette" on the Coast Gazette's page)."""
+    key = re.sub(r"[\W_]+", "", _BY.sub("", clean_text(value)).casefold())
+    return bool(key) and key == re.sub(r"[\W_]+", "", site.casefold())
 
 
 def interface_text(value: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from configparser import ConfigParser
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,9 +23,22 @@ from newsviewer.html import assets
 from newsviewer.html.author_search import markup_author
 from newsviewer.html.body import Body, body_from_xml
 from newsviewer.html.byline_markup import markup_bylines
-from newsviewer.html.bylines import display_byline, person_names
-from newsviewer.html.caption_chrome import clean_alt, clean_caption, clean_credit, is_ad_label
+from newsviewer.html.bylines import byline_label, display_byline, names_site, person_names
+from newsviewer.html.caption_chrome import (
+    clean_alt,
+    clean_caption,
+    clean_credit,
+    is_ad_label,
+    is_promo,
+    without_trailing_chrome,
+)
 from newsviewer.html.credit_line import credit_line
+from newsviewer.html.date_place import (
+    ShownText,
+    date_after_headline,
+    on_written_day,
+    shown_text,
+)
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.editor_note import editor_note
@@ -41,6 +54,7 @@ from newsviewer.html.repair import repair_markup
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
 from newsviewer.html.titles import choose_title
+from newsviewer.html.visible_byline import visible_byline
 from newsviewer.importers.base import SourceFile
 from newsviewer.text.decoding import decode_text
 
@@ -140,6 +154,14 @@ class _Page:
     opened: int = 0  # lines put back before the story's first block
     figures: list[Figure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _shown: ShownText | None = None
+
+    @property
+    def shown(self) -> ShownText:
+        """The page's visible text by lines, read once (before scripts are stripped)."""
+        if self._shown is None:
+            self._shown = shown_text(self.tree)
+        return self._shown
 
     @property
     def tree(self) -> HtmlElement:
@@ -152,7 +174,7 @@ class _Page:
             # A page without a title is named by its story's first words, not a credit.
             title=self.title or self.blocks[self.opened].text[:120],
             summary=self.meta.description,
-            byline=display_byline(self.authors_raw),
+            byline=display_byline(self.authors_raw, self.meta.language),
             authors=self.authors,
             published=self.published,
             published_inferred=self.inferred,
@@ -176,15 +198,24 @@ def _parse(page: _Page) -> None:
 
 def _metadata(page: _Page) -> None:
     page.meta = read_metadata(page.tree)
-    page.authors_raw = _choose_authors(page.meta, page.tree)
     page.title = choose_title(page.meta)
+    page.authors_raw = _choose_authors(page.meta, page.tree, lambda: page.shown, page.title)
     page.authors = person_names(page.authors_raw, page.meta.site)
 
 
 def _date_in_markup(page: _Page) -> None:
     page.published = page.meta.published
+    if page.published is not None and page.published.utcoffset() == timedelta(0):
+        # Declared in UTC: the day printed under the headline is the local one.
+        written = date_after_headline(page.shown, page.title)
+        if written is not None:
+            page.published = on_written_day(page.published, written)
     if page.published is None:
-        page.published = _date_from_page(page.tree, page.meta.url)
+        # The day written under the headline, before any day htmldate finds in the
+        # markup: that is often the masthead's day the page was viewed.
+        page.published = date_after_headline(page.shown, page.title)
+        if page.published is None:
+            page.published = _date_from_page(page.tree, page.meta.url)
         page.inferred = page.published is not None
 
 
@@ -235,19 +266,31 @@ def _extract(page: _Page) -> None:
 
 
 def _advert_labels(page: _Page) -> None:
-    """Drop lines that only mark an advert's place; figures keep the block they precede."""
+    """Drop lines that only mark an advert's place or promote a newsletter, and such
+    labels run onto a paragraph's end; figures keep the block they precede."""
     body = page.body
-    if not any(is_ad_label(b.text) for b in body.blocks):
+    blocks = [_without_chrome(b) for b in body.blocks]
+    if not any(_chrome_line(b.text) for b in blocks):
+        page.body = Body(blocks=blocks, images=body.images)
         return
     kept: list[Block] = []
     # For each old position (0..len), how many kept blocks stand before it.
     before: list[int] = []
-    for block in body.blocks:
+    for block in blocks:
         before.append(len(kept))
-        if not is_ad_label(block.text):
+        if not _chrome_line(block.text):
             kept.append(block)
     before.append(len(kept))
     page.body = Body(blocks=kept, images=[(src, alt, before[pos]) for src, alt, pos in body.images])
+
+
+def _chrome_line(text: str) -> bool:
+    return is_ad_label(text) or is_promo(text)
+
+
+def _without_chrome(block: Block) -> Block:
+    text = without_trailing_chrome(block.text)
+    return block if text == block.text else Block(kind=block.kind, text=text)
 
 
 def _trim_lead(page: _Page) -> None:
@@ -344,8 +387,11 @@ def _parse_tree(text: str) -> HtmlElement:
     return root
 
 
-def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
-    """The first declared author list that names a person, else the byline markup's.
+def _choose_authors(
+    meta: PageMetadata, root: HtmlElement, shown: Callable[[], ShownText], title: str
+) -> list[str]:
+    """The first declared author list that names a person, else the byline markup's,
+    else the byline written under the headline.
 
     When nothing names a person ("BBC News", "TMZ Staff"), the first declaration is
     kept as the byline a reader sees; ``person_names`` leaves it out of the authors.
@@ -356,6 +402,11 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
     in_markup = markup_bylines(root)
     if person_names(in_markup, meta.site):
         return in_markup
+    # A byline written only as text: "By Ann Lee", "Von ...", "Autor: ..." under the
+    # headline. Read before trafilatura's markup search, which takes labels and menus.
+    written = visible_byline(shown(), title, meta.site)
+    if written:
+        return written
     # trafilatura's byline search reads more page layouts than ours; only pages
     # without a byline elsewhere pay for it.
     found = markup_author(root)
@@ -363,13 +414,23 @@ def _choose_authors(meta: PageMetadata, root: HtmlElement) -> list[str]:
         return [found]
     # Our markup search naming nobody found a menu or a label ("Account and Profile");
     # a declared desk ("BBC News") or the one trafilatura found ("AOL Staff") is shown.
-    if meta.author_candidates:
-        return meta.author_candidates[0]
+    # A label or button ("Posted", "Follow", "Name") or the site's own name is no byline.
+    declared = (
+        [v for v in meta.author_candidates[0] if not byline_label(v)]
+        if meta.author_candidates
+        else []
+    )
+    if declared:
+        return declared
     # Nothing declared: a desk or a user name the page prints as its byline
     # ("Smart Shopping Team", "u/someone") is what a reader of the page sees.
-    if in_markup:
-        return in_markup
-    return [found] if found else []
+    return _shown_byline(in_markup, meta.site) or _shown_byline([found] if found else [], meta.site)
+
+
+def _shown_byline(values: list[str], site: str) -> list[str]:
+    """Byline strings found in markup that a reader takes for one: no labels, buttons or
+    the site's own name (the masthead's, set in an element classed "author")."""
+    return [v for v in values if not byline_label(v) and not names_site(v, site)]
 
 
 def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
@@ -391,7 +452,7 @@ def _date_from_page(root: HtmlElement, url: str) -> datetime | None:
 
 
 def _writes_day(root: HtmlElement, day: datetime) -> bool:
-    text = root.text_content()
+    text = shown_text(root).text
     return day.strftime("%Y-%m-%d") in text or date_in_text(text) == day
 
 
@@ -411,13 +472,13 @@ def _date_in_page_text(root: HtmlElement) -> datetime | None:
         if not isinstance(el.tag, str):
             continue
         if _DATELINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            text = el.text_content()
+            # Elements apart: "Ann Lee" then "14 March 2008" is not "Ann Lee14 March".
+            text = " ".join(el.itertext())
             if len(text) <= _DATELINE_CHARS:
                 found = date_in_text(text)
                 if found is not None:
                     return found
-    body = root.find("body")
-    return date_in_text((body if body is not None else root).text_content())
+    return date_in_text(shown_text(root).text)
 
 
 def _looks_truncated(text: str) -> bool:
