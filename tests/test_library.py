@@ -168,7 +168,7 @@ def test_failure_mid_add_leaves_nothing_behind(
         assert conn.execute("SELECT count(*) FROM figures").fetchone() == (2,)
         assert conn.execute("SELECT count(*) FROM quotations").fetchone() == (1,)
         assert conn.execute("SELECT count(*) FROM originals").fetchone() == (1,)
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
     # The write lock was released: the same file imports fine afterwards.
     status, _ = library.add(make_article("Volcano erupts"), source_path="b.txt", original=b"b")
     assert status == IMPORTED
@@ -197,7 +197,7 @@ def test_delete_then_restore_puts_the_story_back_whole(library: Library) -> None
         for table in ("figures", "quotations", "originals"):
             rows = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", [article_id])
             assert rows.fetchone() == (0,), table
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
 
     restored_id = library.restore(deleted)
 
@@ -214,7 +214,7 @@ def test_delete_then_restore_puts_the_story_back_whole(library: Library) -> None
     assert [h.id for h in library.search("Fallujah")] == [restored_id]
     # Same published date as the story kept: the later import is listed first, as before.
     assert library.ids() == [restored_id, keep]
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
 
 
 def test_restore_after_reimport_does_not_duplicate(library: Library) -> None:
@@ -262,7 +262,7 @@ def test_summaries_follow_the_order_asked_and_skip_missing(library: Library) -> 
 
 
 def test_connections_use_wal_and_enforce_foreign_keys(library: Library) -> None:
-    engine = create_library_engine(library.path)
+    engine = create_library_engine(Path(library.path))
     try:
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -361,7 +361,7 @@ def test_a_worker_can_import_while_the_gui_thread_reads(library: Library) -> Non
     assert errors == []
     assert library.count() == 40
     assert len(library.search("background story")) == 40
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
 
 
 def test_a_folder_that_cannot_be_made_gives_a_readable_error(tmp_path: Path) -> None:
@@ -391,7 +391,7 @@ def test_a_full_disk_is_reported_and_nothing_is_half_written(library: Library) -
     library._engine.dispose()
     assert library.count() == 1
     assert library.search("second") == []
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
 
 
 def test_add_each_keeps_each_story_whole_and_the_others_stored(
@@ -429,7 +429,7 @@ def test_add_each_keeps_each_story_whole_and_the_others_stored(
         assert conn.execute("SELECT count(*) FROM figures").fetchone() == (4,)
         assert conn.execute("SELECT count(*) FROM quotations").fetchone() == (2,)
         assert conn.execute("SELECT count(*) FROM originals").fetchone() == (2,)
-    fts_integrity(library.path)
+    fts_integrity(Path(library.path))
 
 
 def test_an_older_library_is_known_to_need_updating_before_it_is_opened(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from newsviewer.domain import Article, Block
 from newsviewer.library import Library
+from newsviewer.library.backend import SqliteBackend
 
 
 @pytest.fixture
@@ -28,7 +29,9 @@ def add(library: Library, title: str, body: str) -> None:
 
 def open_connections(library: Library) -> int:
     gc.collect()
-    return len(library._readers._live)
+    backend = library._backend
+    assert isinstance(backend, SqliteBackend)
+    return len(backend._readers._live)
 
 
 def test_a_story_imported_by_another_process_is_found_by_the_next_search(

@@ -77,7 +77,7 @@ def create_application(argv: Sequence[str] | None = None, theme: str | None = No
 
 
 def open_window(
-    library_path: Path, files: Sequence[Path] = (), settings: QSettings | None = None
+    library_path: Path | str, files: Sequence[Path] = (), settings: QSettings | None = None
 ) -> MainWindow | None:
     """Open the library and show the window on it; None (after telling the user) if it fails."""
     from PySide6.QtWidgets import QMessageBox
@@ -147,7 +147,7 @@ OPEN_FALLBACK_MS = 1000
 
 
 def show_window_then_open(
-    library_path: Path | Callable[[], Path],
+    library_path: Path | str | Callable[[], Path | str],
     files: Sequence[Path] = (),
     settings: QSettings | None = None,
 ) -> MainWindow:
@@ -228,7 +228,7 @@ def run(library: str | os.PathLike[str] | None, files: list[Path]) -> int:
         return 0  # the window already open on this library came to the front
     server = InstanceServer(name)
 
-    def library_path() -> Path:
+    def library_path() -> Path | str:
         # Where the library is, decided once the window is painted: platformdirs is not
         # needed for the first frame.
         from newsviewer.paths import library_path

@@ -20,6 +20,7 @@ from newsviewer.gui.tasks import TaskRunner
 if TYPE_CHECKING:
     # Annotations only: the window paints before the library code (and SQLAlchemy) loads.
     from newsviewer.domain import ArticleId
+    from newsviewer.gui.library_watch import LibraryWatch
     from newsviewer.library import Library
     from newsviewer.library.search import Facets, SearchPage
 
@@ -136,6 +137,9 @@ class ListSession(QObject):
         self.rank_tasks = TaskRunner(self)
         self.snippet_tasks = TaskRunner(self)
         self.id_tasks = TaskRunner(self)
+        self._watch: LibraryWatch | None = None
+        if library is not None:
+            self._watch_library(library)
 
     # -- the library ------------------------------------------------------------------
     @property
@@ -154,10 +158,23 @@ class ListSession(QObject):
         """List ``library``'s stories (opened after the window was first painted)."""
         self._library = library
         self.model.set_source(library)
+        self._watch_library(library)
         self.refresh()
+
+    def _watch_library(self, library: Library) -> None:
+        """List again when other users add or remove stories (a shared server library)."""
+        watcher = library.watch_changes()
+        if watcher is None:
+            return
+        from newsviewer.gui.library_watch import LibraryWatch
+
+        self._watch = LibraryWatch(watcher, self)
+        self._watch.stories_changed.connect(lambda: self.refresh())
 
     def wait(self) -> None:
         """Let the reads in flight end (the window is closing)."""
+        if self._watch is not None:
+            self._watch.stop()
         runners = (self.tasks, self.facet_tasks, self.rank_tasks, self.snippet_tasks)
         for runner in (*runners, self.id_tasks):
             runner.wait()

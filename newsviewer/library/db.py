@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import as_file, files
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 
+from newsviewer import paths
 from newsviewer.errors import LibraryError
 
 if TYPE_CHECKING:
@@ -48,8 +50,14 @@ _ENVIRONMENT_ERRORS = {
 
 
 def environment_reason(error: BaseException) -> str | None:
-    """A readable reason when ``error`` comes from the disk or the file, else None (a bug)."""
+    """A readable reason when ``error`` comes from the disk or the file, else None (a bug).
+
+    On PostgreSQL: when the server cannot be reached or refuses us (its message).
+    """
     orig = error.orig if isinstance(error, DBAPIError) else error
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(orig, psycopg.OperationalError):
+        return str(orig).strip().splitlines()[0] if str(orig).strip() else "the server failed"
     code = getattr(orig, "sqlite_errorcode", None)
     if not isinstance(code, int):
         return None
@@ -58,7 +66,7 @@ def environment_reason(error: BaseException) -> str | None:
 
 
 @contextmanager
-def environment_errors(action: str, path: Path) -> Iterator[None]:
+def environment_errors(action: str, path: Path | str) -> Iterator[None]:
     """Turn database errors caused by the environment into ``LibraryError``.
 
     Covers the driver's own errors too: stories are stored through it directly.
@@ -159,9 +167,14 @@ def newest_revision() -> str | None:
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        has_table = connection.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
-        ).first()
+        if engine.dialect.name == "sqlite":
+            has_table = connection.execute(
+                text(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                )
+            ).first()
+        else:
+            has_table = connection.execute(text("SELECT to_regclass('alembic_version')")).scalar()
         if has_table is None:
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -191,13 +204,16 @@ def migrate(engine: Engine) -> None:
                     raise NewerSchemaError(str(exc)) from exc
 
 
-def upgrade_needed(path: Path) -> bool:
+def upgrade_needed(path: Path | str) -> bool:
     """Whether opening ``path`` will migrate a library written by an older version.
 
     A migration can rebuild the search indexes: minutes for a big library. The
     window opens such a library off its thread and says what is happening. This
     reads one row; a file it cannot read is left for the opening to explain.
     """
+    if is_server(path):
+        return False  # one round trip more to ask; a server's migrations are short
+    path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return False
@@ -229,4 +245,70 @@ def open_engine(path: Path) -> Engine:
         engine.dispose()
         raise
     log.debug("opened library %s", path)
+    return engine
+
+
+# -- PostgreSQL -------------------------------------------------------------------
+
+# The advisory lock every write transaction on a server takes first: writers wait
+# for each other as SQLite's BEGIN IMMEDIATE makes them, so a story's duplicate
+# check and its insert see every other importer's committed stories, and the
+# count rows the triggers keep never make two writers wait for each other.
+WRITE_LOCK = 0x4E56_4C49  # "NVLI"
+
+
+def is_server(location: object) -> bool:
+    """Whether ``location`` is a server URL (``postgresql://user@host/db``), not a file."""
+    return paths.is_server(location)
+
+
+def shown(location: Path | str) -> str:
+    """``location`` as messages show it: a server URL without its password."""
+    if is_server(location):
+        from sqlalchemy.engine import make_url
+
+        return make_url(str(location)).render_as_string(hide_password=True)
+    return str(location)
+
+
+def _on_begin_server(connection: Any) -> None:
+    if connection.get_execution_options().get(WRITE, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def create_server_engine(url: str) -> Engine:
+    """An engine for a PostgreSQL library; does not connect."""
+    from sqlalchemy.engine import make_url
+
+    from newsviewer.library import pg_sql
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise LibraryError(
+            "A PostgreSQL library needs the psycopg driver: pip install 'newsviewer[postgresql]'."
+        ) from exc
+    parsed = make_url(url).set(drivername="postgresql+psycopg")
+    engine = create_engine(parsed, json_serializer=_json_dumps, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", pg_sql.before_cursor_execute, retval=True)
+    event.listen(engine, "begin", _on_begin_server)
+    return engine
+
+
+def open_server(url: str) -> Engine:
+    """Connect to a PostgreSQL library, create its tables or bring them up to date."""
+    engine = create_server_engine(url)
+    try:
+        with environment_errors("open", shown(url)):
+            migrate(engine)
+    except NewerSchemaError as exc:
+        engine.dispose()
+        raise LibraryError(
+            f"The library {shown(url)} was written by a newer version of NewsViewer; "
+            "update NewsViewer to open it."
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    log.debug("opened library %s", shown(url))
     return engine

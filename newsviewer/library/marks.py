@@ -144,9 +144,9 @@ def save_position(library: Library, article_id: int, offset: int, fraction: floa
     now = datetime.now(UTC).isoformat()
     with writing(library) as conn:
         conn.exec_driver_sql(
-            "INSERT INTO reading_positions (article_id, offset, fraction, updated_at) "
+            'INSERT INTO reading_positions (article_id, "offset", fraction, updated_at) '
             "SELECT id, ?, ?, ? FROM articles WHERE id = ? "
-            "ON CONFLICT (article_id) DO UPDATE SET offset = excluded.offset, "
+            'ON CONFLICT (article_id) DO UPDATE SET "offset" = excluded."offset", '
             "fraction = excluded.fraction, updated_at = excluded.updated_at",
             (max(offset, 0), fraction, now, article_id),
         )
@@ -155,7 +155,7 @@ def save_position(library: Library, article_id: int, offset: int, fraction: floa
 def position(library: Library, article_id: int) -> ReadingPosition | None:
     with reading(library) as conn:
         row = conn.exec_driver_sql(
-            "SELECT offset, fraction, updated_at FROM reading_positions WHERE article_id = ?",
+            'SELECT "offset", fraction, updated_at FROM reading_positions WHERE article_id = ?',
             (article_id,),
         ).first()
     if row is None:

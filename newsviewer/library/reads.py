@@ -7,7 +7,6 @@ alongside a write thanks to WAL. ``Library`` (``repository.py``) adds the writes
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -35,14 +34,13 @@ from newsviewer.domain import (
 from newsviewer.errors import QueryError
 from newsviewer.library import db
 from newsviewer.library import search as plans
+from newsviewer.library.backend import Backend
 from newsviewer.library.models import (
     ArticleRow,
     FigureRow,
     OriginalRow,
     QuotationRow,
-    StoryCountRow,
 )
-from newsviewer.library.readers import Readers
 from newsviewer.library.search import SearchPage, Sort
 
 log = logging.getLogger(__name__)
@@ -61,16 +59,6 @@ class Snapshot:
     source_path: str
     content_hash: str
     original: bytes
-
-
-# SQLite 3.44 can order an aggregate's input; before it, the aggregate reads the
-# rows in the subquery's order (not promised by the docs, but how every release
-# runs it; tests check the order).
-_IDS_SQL = (
-    "SELECT json_group_array(id ORDER BY sort_at DESC, id DESC) FROM articles"
-    if sqlite3.sqlite_version_info >= (3, 44)
-    else "SELECT json_group_array(id) FROM (SELECT id FROM articles ORDER BY sort_at DESC, id DESC)"
-)
 
 
 def _story_fields(row: ArticleRow) -> dict[str, Any]:
@@ -192,9 +180,9 @@ def _answered(query: str) -> Iterator[None]:
 class Reads:
     """The reading half of ``Library``: everything that only looks."""
 
-    path: Path
+    path: Path | str
     _engine: Engine
-    _readers: Readers
+    _backend: Backend
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -248,16 +236,12 @@ class Reads:
     def count(self) -> int:
         """Stories in the library, read from the count the triggers keep (no scan)."""
         with self._read() as session:
-            return session.scalar(select(StoryCountRow.stories)) or 0
+            return self._backend.count(session)
 
     def ids(self) -> list[ArticleId]:
         """All ids, newest first (published date, else import date)."""
-        # Answered from the (sort_at, id) index alone, packed into one JSON array
-        # inside SQLite: a row per id through the driver costs 1.5x as much, which
-        # at a million stories is the difference between under and over 200 ms.
         with self._read() as session:
-            packed = session.connection().exec_driver_sql(_IDS_SQL).scalar_one()
-        return cast(list[ArticleId], json.loads(packed))
+            return cast(list[ArticleId], self._backend.ids(session))
 
     def newest_page(
         self, offset: int, limit: int, *, from_oldest: bool = False
@@ -295,15 +279,10 @@ class Reads:
                     found[r.id] = _summary(r)
         return [found[i] for i in ids if i in found]
 
-    def _raw_read(self) -> AbstractContextManager[sqlite3.Connection]:
-        """A bare sqlite3 connection inside a read transaction, for search's hand-built SQL.
-
-        Search runs several statements per call; one transaction keeps them on one
-        snapshot while an import writes. The connection is this thread's own
-        (``readers.py``): a Session costs about 55 microseconds a call and a pool
-        checkout 25 or more, against 150 for a rare word's whole search in SQLite.
-        """
-        return self._readers.transaction()
+    def _raw_read(self) -> AbstractContextManager[Any]:
+        """A bare connection inside a read transaction, for search's hand-built SQL
+        (``sqlite3.Connection``'s ways on either engine; ``backend.py``)."""
+        return self._backend.read()
 
     def search(
         self,
@@ -345,7 +324,7 @@ class Reads:
         if prepared is None or limit == 0:
             return plans.SearchPage((), 0, False)
         with self._raw_read() as conn, _answered(query):
-            return plans.page(
+            return self._backend.search_page(
                 conn,
                 prepared,
                 offset=max(0, offset),
@@ -361,7 +340,7 @@ class Reads:
         if prepared is None:
             return {}
         with self._raw_read() as conn, _answered(query):
-            found = plans.hit_snippets(conn, prepared, list(ids))
+            found = self._backend.snippets(conn, prepared, list(ids))
         return {ArticleId(i): text for i, text in found.items()}
 
     def facets(self, query: str) -> plans.Facets:
@@ -370,7 +349,7 @@ class Reads:
         if prepared is None:
             return plans.EMPTY_FACETS
         with self._raw_read() as conn, _answered(query):
-            return plans.facets(conn, prepared)
+            return self._backend.facets(conn, prepared)
 
     def hit_terms(self, article_id: ArticleId, query: str) -> list[str]:
         """Words and phrases of one story that ``query`` matched, as the story writes them.
@@ -382,7 +361,7 @@ class Reads:
         if prepared is None:
             return []
         with self._raw_read() as conn, _answered(query):
-            return plans.hit_terms(conn, prepared, article_id)
+            return self._backend.hit_terms(conn, prepared, article_id)
 
     def figure_image(self, figure_id: FigureId) -> tuple[bytes, str] | None:
         """(bytes, mime type) of a stored image."""

@@ -12,14 +12,13 @@ story (``add_each``), or under its old id (``restore``).
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
@@ -36,9 +35,10 @@ from newsviewer.domain import (
 )
 from newsviewer.library import db, fts, reads, user_snapshot
 from newsviewer.library.article_extras import has_extras, store_extras
+from newsviewer.library.backend import Backend, PostgresBackend, SqliteBackend
+from newsviewer.library.changes import ChangeWatcher
 from newsviewer.library.dedupe import store_fingerprint
 from newsviewer.library.models import ArticleRow
-from newsviewer.library.readers import Readers
 from newsviewer.library.reads import Reads
 from newsviewer.library.rows import (
     Insert,
@@ -93,9 +93,10 @@ class StoreResult:
 
 @dataclass(frozen=True, slots=True)
 class _Writer:
-    """A write transaction's bare sqlite3 cursor with the statements to use on it."""
+    """A write transaction's bare cursor (``sqlite3``'s, or one that translates for
+    PostgreSQL) with the statements to use on it."""
 
-    cursor: sqlite3.Cursor
+    cursor: Any
     inserts: Inserts
 
     def insert(self, statement: Insert, values: Mapping[str, Any]) -> None:
@@ -158,31 +159,52 @@ def _insert(
 
 
 class Library(Reads):
-    """A library file. Open with ``Library.open(path)``; migrations run on open."""
+    """A library file, or a library on a PostgreSQL server. Open with ``Library.open``;
+    migrations run on open."""
 
-    path: Path
+    # The file, or the server URL as messages show it (without a password).
+    path: Path | str
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path | str, engine: Engine) -> None:
         self.path = path
         self._engine = engine
         self._writer = engine.execution_options(**{db.WRITE: True})
         # One writer at a time inside this process; SQLite's own lock (with the busy
-        # timeout) covers other processes.
+        # timeout) covers other processes, and on a server an advisory lock
+        # (``db.WRITE_LOCK``) covers other users.
         self._write_lock = threading.Lock()
         self._inserts = Inserts(engine.dialect)
-        self._readers = Readers(path)
+        self._backend: Backend = (
+            SqliteBackend(Path(path))
+            if engine.dialect.name == "sqlite"
+            else PostgresBackend(engine)
+        )
 
     @classmethod
-    def open(cls, path: Path) -> Library:
+    def open(cls, path: Path | str) -> Library:
         """Create folders and file as needed, apply migrations, set WAL and foreign keys.
 
-        Raises ``LibraryError`` with a readable reason when the file cannot be used.
+        ``path`` may be a server URL (``postgresql://user@host/db``): the library's
+        tables are created on it, or brought up to date.
+        Raises ``LibraryError`` with a readable reason when the library cannot be used.
         """
+        if db.is_server(path):
+            return cls(db.shown(path), db.open_server(str(path)))
         path = Path(path)
         return cls(path, db.open_engine(path))
 
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._backend.dialect
+
+    def watch_changes(self) -> ChangeWatcher | None:
+        """A watcher of stories other users add to or remove from a shared (server)
+        library, for the window to list them; None for a library file."""
+        return self._backend.watch()
+
     def close(self) -> None:
-        self._readers.close()
+        self._backend.close()
         self._engine.dispose()
 
     def __enter__(self) -> Library:
@@ -213,8 +235,7 @@ class Library(Reads):
             db.environment_errors(action, self.path),
             self._writer.begin() as connection,
         ):
-            driver = cast(sqlite3.Connection, connection.connection.driver_connection)
-            cursor = driver.cursor()
+            cursor = self._backend.cursor(connection)
             try:
                 yield _Writer(cursor, self._inserts)
             finally:
@@ -356,17 +377,9 @@ class Library(Reads):
 
     def damaged_indexes(self) -> list[str]:
         """Names of the full-text indexes that do not match their rows (none when sound)."""
-        damaged: list[str] = []
         with self._store("check") as writer:
-            for index in fts.INDEXES:
-                try:
-                    writer.cursor.execute(index.check_sql())
-                except sqlite3.DatabaseError as exc:
-                    log.warning("full-text index %s: %s", index.name, exc)
-                    damaged.append(index.name)
-        return damaged
+            return self._backend.damaged_indexes(writer.cursor)
 
     def _index_command(self, command: fts.Command) -> None:
         with self._store("update the search index of") as writer:
-            for index in fts.INDEXES:
-                writer.cursor.execute(index.command_sql(command))
+            self._backend.index_command(writer.cursor, command)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from newsviewer.library.models import Base, IsoDateTime
@@ -22,6 +22,10 @@ UNREAD = 0
 STARRED = 1
 ARCHIVED = 2
 MARK_KINDS = (UNREAD, STARRED, ARCHIVED)
+
+
+# 64-bit hashes (dedupe.py): SQLite's INTEGER holds them, PostgreSQL needs BIGINT.
+_HASH = Integer().with_variant(BigInteger(), "postgresql")
 
 
 class MarkRow(Base):
@@ -146,7 +150,7 @@ class FingerprintRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     url_key: Mapped[str] = mapped_column(Text, index=True)
-    simhash: Mapped[int] = mapped_column(Integer)
+    simhash: Mapped[int] = mapped_column(_HASH)
 
 
 class SimhashBandRow(Base):
@@ -157,7 +161,7 @@ class SimhashBandRow(Base):
     )
 
     # One hash of the story's sketch.
-    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band: Mapped[int] = mapped_column(_HASH, primary_key=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )

@@ -34,7 +34,7 @@ def take(conn: Connection, article_id: int) -> UserSnapshot:
         return list(conn.exec_driver_sql(sql, (article_id,)).all())
 
     position = rows(
-        "SELECT offset, fraction, updated_at FROM reading_positions WHERE article_id = ?"
+        'SELECT "offset", fraction, updated_at FROM reading_positions WHERE article_id = ?'
     )
     return UserSnapshot(
         marks=tuple(r[0] for r in rows("SELECT mark FROM marks WHERE article_id = ?")),
@@ -71,7 +71,7 @@ def put_back(cursor: sqlite3.Cursor, article_id: int, snapshot: UserSnapshot) ->
     )
     if snapshot.position is not None:
         cursor.execute(
-            "INSERT OR REPLACE INTO reading_positions (article_id, offset, fraction, updated_at) "
+            'INSERT OR REPLACE INTO reading_positions (article_id, "offset", fraction, updated_at) '
             "VALUES (?, ?, ?, ?)",
             (article_id, *snapshot.position),
         )

@@ -106,6 +106,8 @@ def upgrade() -> None:
         sa.Column("data", sa.LargeBinary(), nullable=False),
     )
 
+    if op.get_context().dialect.name != "sqlite":
+        return  # PostgreSQL's search columns come with 0008.
     # Without the prefix indexes, which came with 0004.
     op.execute(WORDS.create_sql(with_prefix=False))
     for trigger in WORDS.trigger_sql():
@@ -113,9 +115,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for trigger in reversed(WORDS.triggers):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute(f"DROP TABLE IF EXISTS {WORDS.name}")
+    if op.get_context().dialect.name == "sqlite":
+        for trigger in reversed(WORDS.triggers):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute(f"DROP TABLE IF EXISTS {WORDS.name}")
     op.drop_table("originals")
     op.drop_index("ix_quotations_article_id", table_name="quotations")
     op.drop_table("quotations")

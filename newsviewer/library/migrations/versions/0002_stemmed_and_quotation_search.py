@@ -36,11 +36,15 @@ def _synced_index(index: FullTextIndex) -> None:
 
 
 def upgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return  # FTS5 only; PostgreSQL's search columns come with 0008.
     _synced_index(STEMS)
     _synced_index(QUOTATIONS)
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return
     for index in (QUOTATIONS, STEMS):
         for trigger in reversed(index.triggers):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")

@@ -38,10 +38,14 @@ def _recreate(index: FullTextIndex, *, with_prefix: bool) -> None:
 
 
 def upgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return  # FTS5 only (PostgreSQL's GIN indexes answer prefixes from their own lists).
     for index in (WORDS, STEMS):
         _recreate(index, with_prefix=True)
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name != "sqlite":
+        return
     for index in (WORDS, STEMS):
         _recreate(index, with_prefix=False)

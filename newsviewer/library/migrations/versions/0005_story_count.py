@@ -15,10 +15,28 @@ from __future__ import annotations
 
 from alembic import op
 
+from newsviewer.library.triggers import Trigger
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
+
+
+TRIGGERS = (
+    Trigger(
+        "story_count_ai",
+        "articles",
+        "INSERT",
+        ("UPDATE story_count SET stories = stories + 1 WHERE id = 1",),
+    ),
+    Trigger(
+        "story_count_ad",
+        "articles",
+        "DELETE",
+        ("UPDATE story_count SET stories = stories - 1 WHERE id = 1",),
+    ),
+)
 
 
 def upgrade() -> None:
@@ -28,17 +46,15 @@ def upgrade() -> None:
         "stories INTEGER NOT NULL)"
     )
     op.execute("INSERT INTO story_count (id, stories) SELECT 1, count(*) FROM articles")
-    op.execute(
-        "CREATE TRIGGER story_count_ai AFTER INSERT ON articles BEGIN "
-        "UPDATE story_count SET stories = stories + 1 WHERE id = 1; END"
-    )
-    op.execute(
-        "CREATE TRIGGER story_count_ad AFTER DELETE ON articles BEGIN "
-        "UPDATE story_count SET stories = stories - 1 WHERE id = 1; END"
-    )
+    dialect = op.get_context().dialect.name
+    for trigger in TRIGGERS:
+        for statement in trigger.create_sql(dialect):
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER story_count_ad")
-    op.execute("DROP TRIGGER story_count_ai")
+    dialect = op.get_context().dialect.name
+    for trigger in reversed(TRIGGERS):
+        for statement in trigger.drop_sql(dialect):
+            op.execute(statement)
     op.execute("DROP TABLE story_count")

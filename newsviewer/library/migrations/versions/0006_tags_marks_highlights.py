@@ -19,6 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from newsviewer.library.triggers import Trigger
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -27,6 +29,77 @@ depends_on = None
 
 def _cascade(table: str = "articles") -> sa.ForeignKey:
     return sa.ForeignKey(f"{table}.id", ondelete="CASCADE")
+
+
+_SITE_ADD = (
+    "INSERT INTO site_counts (site, stories) VALUES (new.site, 1) "
+    "ON CONFLICT (site) DO UPDATE SET stories = stories + 1"
+)
+# PostgreSQL reads a bare ``stories`` in the upsert as either row: name the kept one.
+_SITE_ADD_PG = _SITE_ADD.replace("= stories + 1", "= site_counts.stories + 1")
+_SITE_REMOVE = (
+    "UPDATE site_counts SET stories = stories - 1 WHERE site = old.site",
+    "DELETE FROM site_counts WHERE site = old.site AND stories <= 0",
+)
+
+# Created in this order on SQLite, as they always were.
+TRIGGERS = (
+    Trigger(
+        "mark_counts_ai",
+        "marks",
+        "INSERT",
+        ("UPDATE mark_counts SET stories = stories + 1 WHERE mark = new.mark",),
+    ),
+    Trigger(
+        "mark_counts_ad",
+        "marks",
+        "DELETE",
+        ("UPDATE mark_counts SET stories = stories - 1 WHERE mark = old.mark",),
+    ),
+    Trigger(
+        "tag_counts_ai",
+        "article_tags",
+        "INSERT",
+        ("UPDATE tags SET stories = stories + 1 WHERE id = new.tag_id",),
+    ),
+    Trigger(
+        "tag_counts_ad",
+        "article_tags",
+        "DELETE",
+        ("UPDATE tags SET stories = stories - 1 WHERE id = old.tag_id",),
+    ),
+    Trigger(
+        "articles_unread_ai",
+        "articles",
+        "INSERT",
+        ("INSERT INTO marks (article_id, mark, sort_at) VALUES (new.id, 0, new.sort_at)",),
+    ),
+    Trigger(
+        "articles_sort_at_au",
+        "articles",
+        "UPDATE OF sort_at",
+        (
+            "UPDATE marks SET sort_at = new.sort_at WHERE article_id = new.id",
+            "UPDATE article_tags SET sort_at = new.sort_at WHERE article_id = new.id",
+        ),
+    ),
+    Trigger("site_counts_ai", "articles", "INSERT", (_SITE_ADD,), postgresql=(_SITE_ADD_PG,)),
+    Trigger("site_counts_ad", "articles", "DELETE", _SITE_REMOVE),
+    Trigger(
+        "site_counts_au",
+        "articles",
+        "UPDATE OF site",
+        (*_SITE_REMOVE, _SITE_ADD),
+        when="new.site IS NOT old.site",
+        postgresql=(*_SITE_REMOVE, _SITE_ADD_PG),
+        postgresql_when="new.site IS DISTINCT FROM old.site",
+    ),
+)
+
+
+def _simhash() -> sa.types.TypeEngine[int]:
+    # A 64-bit fingerprint: SQLite's INTEGER holds it, PostgreSQL's needs BIGINT.
+    return sa.Integer().with_variant(sa.BigInteger(), "postgresql")
 
 
 def upgrade() -> None:
@@ -100,12 +173,12 @@ def upgrade() -> None:
         "fingerprints",
         sa.Column("article_id", sa.Integer(), _cascade(), primary_key=True),
         sa.Column("url_key", sa.Text(), nullable=False),
-        sa.Column("simhash", sa.Integer(), nullable=False),
+        sa.Column("simhash", _simhash(), nullable=False),
     )
     op.create_index("ix_fingerprints_url_key", "fingerprints", ["url_key"])
     op.create_table(
         "simhash_bands",
-        sa.Column("band", sa.Integer(), nullable=False),
+        sa.Column("band", _simhash(), nullable=False),
         sa.Column("article_id", sa.Integer(), _cascade(), nullable=False),
         sa.PrimaryKeyConstraint("band", "article_id"),
         sqlite_with_rowid=False,
@@ -114,49 +187,10 @@ def upgrade() -> None:
 
     # Counts first, so the backfills below go through the same triggers.
     op.execute("INSERT INTO mark_counts (mark, stories) VALUES (0, 0), (1, 0), (2, 0)")
-    op.execute(
-        "CREATE TRIGGER mark_counts_ai AFTER INSERT ON marks BEGIN "
-        "UPDATE mark_counts SET stories = stories + 1 WHERE mark = new.mark; END"
-    )
-    op.execute(
-        "CREATE TRIGGER mark_counts_ad AFTER DELETE ON marks BEGIN "
-        "UPDATE mark_counts SET stories = stories - 1 WHERE mark = old.mark; END"
-    )
-    op.execute(
-        "CREATE TRIGGER tag_counts_ai AFTER INSERT ON article_tags BEGIN "
-        "UPDATE tags SET stories = stories + 1 WHERE id = new.tag_id; END"
-    )
-    op.execute(
-        "CREATE TRIGGER tag_counts_ad AFTER DELETE ON article_tags BEGIN "
-        "UPDATE tags SET stories = stories - 1 WHERE id = old.tag_id; END"
-    )
-    op.execute(
-        "CREATE TRIGGER articles_unread_ai AFTER INSERT ON articles BEGIN "
-        "INSERT INTO marks (article_id, mark, sort_at) VALUES (new.id, 0, new.sort_at); END"
-    )
-    op.execute(
-        "CREATE TRIGGER articles_sort_at_au AFTER UPDATE OF sort_at ON articles BEGIN "
-        "UPDATE marks SET sort_at = new.sort_at WHERE article_id = new.id; "
-        "UPDATE article_tags SET sort_at = new.sort_at WHERE article_id = new.id; END"
-    )
-    op.execute(
-        "CREATE TRIGGER site_counts_ai AFTER INSERT ON articles BEGIN "
-        "INSERT INTO site_counts (site, stories) VALUES (new.site, 1) "
-        "ON CONFLICT (site) DO UPDATE SET stories = stories + 1; END"
-    )
-    op.execute(
-        "CREATE TRIGGER site_counts_ad AFTER DELETE ON articles BEGIN "
-        "UPDATE site_counts SET stories = stories - 1 WHERE site = old.site; "
-        "DELETE FROM site_counts WHERE site = old.site AND stories <= 0; END"
-    )
-    op.execute(
-        "CREATE TRIGGER site_counts_au AFTER UPDATE OF site ON articles "
-        "WHEN new.site IS NOT old.site BEGIN "
-        "UPDATE site_counts SET stories = stories - 1 WHERE site = old.site; "
-        "DELETE FROM site_counts WHERE site = old.site AND stories <= 0; "
-        "INSERT INTO site_counts (site, stories) VALUES (new.site, 1) "
-        "ON CONFLICT (site) DO UPDATE SET stories = stories + 1; END"
-    )
+    dialect = op.get_context().dialect.name
+    for trigger in TRIGGERS:
+        for statement in trigger.create_sql(dialect):
+            op.execute(statement)
     op.execute(
         "INSERT INTO site_counts (site, stories) SELECT site, count(*) FROM articles GROUP BY site"
     )
@@ -164,18 +198,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for trigger in (
-        "site_counts_au",
-        "site_counts_ad",
-        "site_counts_ai",
-        "articles_sort_at_au",
-        "articles_unread_ai",
-        "tag_counts_ad",
-        "tag_counts_ai",
-        "mark_counts_ad",
-        "mark_counts_ai",
-    ):
-        op.execute(f"DROP TRIGGER {trigger}")
+    dialect = op.get_context().dialect.name
+    for trigger in reversed(TRIGGERS):
+        for statement in trigger.drop_sql(dialect):
+            op.execute(statement)
     for table in (
         "simhash_bands",
         "fingerprints",

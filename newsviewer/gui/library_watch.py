@@ -1,0 +1,37 @@
+"""Stories other users add to a shared library appear in this window's list.
+
+A library on a server (``Library.watch_changes``) says when someone else has
+added or removed stories; this asks it on a timer, on the GUI thread (the
+answer is read from the listening connection without waiting), and says so with
+``stories_changed``. A library file gives no watcher and nothing runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from newsviewer.library.changes import ChangeWatcher
+
+# Often enough that a colleague's import shows within a couple of seconds; each
+# look is a non-blocking read of one socket.
+INTERVAL_MS = 1500
+
+
+class LibraryWatch(QObject):
+    stories_changed = Signal()  # someone else added or removed stories
+
+    def __init__(self, watcher: ChangeWatcher, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher = watcher
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self._look)
+        self._timer.start()
+
+    def _look(self) -> None:
+        if self._watcher.changed():
+            self.stories_changed.emit()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._watcher.close()

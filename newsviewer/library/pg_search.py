@@ -1,0 +1,389 @@
+"""Search on PostgreSQL: the query tree (``query.py``) as ``tsquery`` conditions on ``articles``.
+
+Each story has two ``tsvector`` columns (migration 0008), as SQLite has two FTS5
+indexes: ``search_exact`` (``simple`` with ``unaccent``: words as written, accents
+folded) and ``search_stem`` (the same through the Snowball English stemmer, with
+no stop words, as FTS5's porter keeps every word). Both read the text as FTS5's
+``unicode61`` does, runs of letters and digits (``newsviewer_words``), so a
+query finds the same stories on either engine. Weights carry the columns:
+headline ``A``, byline ``B``, captions ``C``, standfirst and body ``D``; so
+``title:``, ``by:`` and ``caption:`` are weight filters (``'kerry':A``), and
+``ts_rank_cd`` ranks a word in the headline far above one in the body.
+Quotations have one column, stemmed as on SQLite: what was said ``A``, the
+speaker ``B``.
+
+The tiers are SQLite's: stories with the exact words first (rank above 0), then
+those that only share stems (rank in (-1, 0)); a query sorted by date, or without
+words to rank, lists the stemmed plan's matches newest first. Every word typed
+reaches PostgreSQL as part of a bound ``to_tsquery`` text, quoted lexeme by
+lexeme; lexemes are runs of letters and digits, so nothing typed is syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, SearchHit
+from newsviewer.library import query as q
+from newsviewer.library.plan import Query, _like
+from newsviewer.library.search import (
+    EMPTY_FACETS,
+    FACET_LIMIT,
+    SPEAKER_FACETS,
+    FacetCount,
+    Facets,
+    SearchPage,
+    Sort,
+)
+from newsviewer.library.search_sql import ELLIPSIS, SNIPPET_TOKENS
+
+EXACT = "newsviewer_exact"
+STEM = "newsviewer_stem"
+_COLUMN = {EXACT: "a.search_exact", STEM: "a.search_stem"}
+# tsvector weight of each text field (``query.TEXT_FIELDS``) and quotation field.
+WEIGHTS = {"title": "A", "by": "B", "caption": "C", "quote": "A", "said": "B"}
+# ts_rank_cd's weights of D, C, B, A: body and standfirst, captions, byline, headline
+# (fts.WEIGHTS has the same order of importance for bm25).
+RANK_WEIGHTS = "{0.1, 0.2, 0.3, 1.0}"
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sql:
+    text: str
+    params: tuple[object, ...] = ()
+
+
+TRUE = Sql("TRUE")
+
+
+def _joined(parts: Sequence[Sql], operator: str) -> Sql:
+    return Sql(
+        f" {operator} ".join(f"({p.text})" for p in parts),
+        tuple(v for p in parts for v in p.params),
+    )
+
+
+# -- tsquery text ----------------------------------------------------------------
+
+
+def _lexemes(words: Sequence[str], weight: str, prefix: bool) -> str | None:
+    tokens = [t for w in words for t in _WORD_RUN.findall(w)]
+    if not tokens:
+        return None
+    out = [f"'{t}'" + (":" + weight if weight else "") for t in tokens]
+    if prefix:
+        out[-1] = f"'{tokens[-1]}':*{weight}"
+    return out[0] if len(out) == 1 else "(" + " <-> ".join(out) + ")"
+
+
+def tsquery_text(node: q.Node, weight: str = "") -> str | None:
+    """The ``to_tsquery`` text of a tree of words only, else None (as ``fts_expression``)."""
+    if isinstance(node, q.Term):
+        return _lexemes([node.text], weight, node.prefix)
+    if isinstance(node, q.Phrase):
+        return _lexemes(node.words, weight, False)
+    if isinstance(node, q.Field) and node.name in q.COLUMNS and node.name not in q.QUOTE_FIELDS:
+        return tsquery_text(node.part, WEIGHTS[node.name])
+    if isinstance(node, q.Any):
+        options = [tsquery_text(p, weight) for p in node.parts]
+        if any(o is None for o in options):
+            return None
+        return "(" + " | ".join(cast(list[str], options)) + ")"
+    if isinstance(node, q.All):
+        wanted: list[str] = []
+        unwanted: list[str] = []
+        for part in node.parts:
+            target, operand = (unwanted, part.part) if isinstance(part, q.Not) else (wanted, part)
+            text = tsquery_text(operand, weight)
+            if text is None:
+                return None
+            target.append(text)
+        if not wanted:
+            return None
+        return "(" + " & ".join([*wanted, *(f"!{u}" for u in unwanted)]) + ")"
+    return None
+
+
+# -- conditions ------------------------------------------------------------------
+
+_OWNED = {
+    "unread": "SELECT article_id FROM marks WHERE mark = 0",
+    "starred": "SELECT article_id FROM marks WHERE mark = 1",
+    "archived": "SELECT article_id FROM marks WHERE mark = 2",
+    "tag": (
+        "SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+        "WHERE t.key = %s"
+    ),
+    "highlight": "SELECT article_id FROM highlights",
+    "note": "SELECT article_id FROM highlights WHERE note != ''",
+    "note_text": "SELECT article_id FROM highlights WHERE note ILIKE %s ESCAPE '\\'",
+}
+
+
+def _owned(node: q.Own) -> Sql:
+    if node.kind == "read":
+        return Sql(f"a.id NOT IN ({_OWNED['unread']})")
+    value = node.value.casefold() if node.kind == "tag" else node.value
+    if node.kind == "note_text":
+        value = _like(value)
+    params = (value,) if node.kind in ("tag", "note_text") else ()
+    return Sql(f"a.id IN ({_OWNED[node.kind]})", params)
+
+
+def condition(node: q.Node, config: str) -> Sql:
+    """``node`` as a condition on the story ``a``, its words looked up in ``config``."""
+    words = tsquery_text(node)
+    if words is not None:
+        return Sql(f"{_COLUMN[config]} @@ to_tsquery('{config}', %s)", (words,))
+    if isinstance(node, q.All):
+        return _joined([condition(p, config) for p in node.parts], "AND")
+    if isinstance(node, q.Any):
+        return _joined([condition(p, config) for p in node.parts], "OR")
+    if isinstance(node, q.Not):
+        inner = condition(node.part, config)
+        return Sql(f"NOT ({inner.text})", inner.params)
+    if isinstance(node, q.Field):
+        spoken = tsquery_text(node.part, WEIGHTS.get(node.name, ""))
+        if node.name in q.QUOTE_FIELDS and spoken is not None:
+            # Quotations are stemmed on both engines (fts.QUOTATIONS).
+            return Sql(
+                f"a.id IN (SELECT article_id FROM quotations WHERE search @@ "
+                f"to_tsquery('{STEM}', %s))",
+                (spoken,),
+            )
+        return condition(node.part, config)
+    if isinstance(node, q.Site):
+        return Sql("a.site ILIKE %s ESCAPE '\\'", (_like(node.text),))
+    if isinstance(node, q.Dates):
+        # ISO text compared character by character, whatever the database's collation.
+        bounds: list[Sql] = []
+        if node.start is not None:
+            bounds.append(Sql(f'a.{node.column} COLLATE "C" >= %s', (node.start,)))
+        if node.end is not None:
+            bounds.append(Sql(f'a.{node.column} COLLATE "C" < %s', (node.end,)))
+        return _joined(bounds, "AND") if bounds else TRUE
+    if isinstance(node, q.Own):
+        return _owned(node)
+    return TRUE
+
+
+def _rank_words(node: q.Node) -> str | None:
+    """The words a story is ranked by: the query's own, without its filters."""
+    words = tsquery_text(node)
+    if words is not None or not isinstance(node, q.All):
+        return words
+    found = [w for p in node.parts if not isinstance(p, q.Not) and (w := tsquery_text(p))]
+    return "(" + " & ".join(found) + ")" if found else None
+
+
+# -- running ---------------------------------------------------------------------
+
+
+def _rows(conn: Any, statement: Sql) -> list[tuple[Any, ...]]:
+    # Written for PostgreSQL: past the translation of SQLite-dialect statements.
+    return list(conn.native.execute(statement.text, statement.params).fetchall())
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    node: q.Node
+    exact: Sql
+    stem: Sql
+    words: str | None
+
+
+def _parsed(query: Query) -> _Parsed:
+    node = q.parse(query.text)
+    assert node is not None  # ``prepare`` found something to search for
+    words = _rank_words(node) if query.exact.words is not None else None
+    return _Parsed(node, condition(node, EXACT), condition(node, STEM), words)
+
+
+def _limit(limit: int) -> int | None:
+    return None if limit < 0 else limit
+
+
+def page(
+    conn: Any,
+    query: Query,
+    *,
+    offset: int,
+    limit: int,
+    sort: Sort,
+    exact: bool,
+    with_snippets: bool,
+) -> SearchPage:
+    """One page of ``query`` (``search.page`` on PostgreSQL): every match counted and ranked.
+
+    ``exact`` changes nothing here: GIN lists and ``ts_rank_cd`` rank every match.
+    """
+    del exact
+    parsed = _parsed(query)
+    hits: list[SearchHit] = []
+    if sort == "date" or parsed.words is None:
+        plan = parsed.stem
+        rows = _rows(
+            conn,
+            Sql(
+                f"SELECT a.id, count(*) OVER () FROM articles AS a WHERE {plan.text} "
+                "ORDER BY a.sort_at DESC, a.id DESC LIMIT %s OFFSET %s",
+                (*plan.params, _limit(limit), offset),
+            ),
+        )
+        hits = [SearchHit(ArticleId(r[0]), 0.0, "") for r in rows]
+        total = int(rows[0][1]) if rows else None
+        if total is None:
+            total = _count(conn, plan) if offset else 0
+    else:
+        e, s = parsed.exact, parsed.stem
+        rank = (
+            f"CASE WHEN {e.text} THEN ts_rank_cd('{RANK_WEIGHTS}', a.search_exact, "
+            f"to_tsquery('{EXACT}', %s), 1) "
+            f"ELSE -1 / (1.000001 + ts_rank_cd('{RANK_WEIGHTS}', a.search_stem, "
+            f"to_tsquery('{STEM}', %s), 1)) END"
+        )
+        statement = Sql(
+            f"SELECT id, r, total FROM (SELECT a.id, {rank} AS r, count(*) OVER () AS total "
+            f"FROM articles AS a WHERE ({e.text}) OR ({s.text})) AS m "
+            "ORDER BY r DESC, id DESC LIMIT %s OFFSET %s",
+            (
+                *e.params,
+                parsed.words,
+                parsed.words,
+                *e.params,
+                *s.params,
+                _limit(limit),
+                offset,
+            ),
+        )
+        rows = _rows(conn, statement)
+        hits = [SearchHit(ArticleId(r[0]), _rank(float(r[1])), "") for r in rows]
+        total = int(rows[0][2]) if rows else None
+        if total is None:
+            total = _count(conn, _joined([e, s], "OR")) if offset else 0
+    if with_snippets and hits and parsed.words is not None:
+        texts = _snippets(conn, parsed, [h.id for h in hits])
+        hits = [SearchHit(h.id, h.rank, texts.get(h.id, "")) for h in hits]
+    return SearchPage(tuple(hits), total, False)
+
+
+def _rank(value: float) -> float:
+    # Exact hits rank above 0 (a hit with no cover at all still counts as one).
+    return max(value, 1e-9) if value >= 0 else value
+
+
+def _count(conn: Any, plan: Sql, cap: int | None = None) -> int:
+    limit = "" if cap is None else f" LIMIT {int(cap)}"
+    rows = _rows(
+        conn,
+        Sql(f"SELECT count(*) FROM (SELECT 1 FROM articles AS a WHERE {plan.text}{limit}) AS m",
+            plan.params),
+    )  # fmt: skip
+    return int(rows[0][0])
+
+
+_OPTIONS = (
+    f'StartSel="{HIT_OPEN}", StopSel="{HIT_CLOSE}", MaxWords={SNIPPET_TOKENS}, '
+    f"MinWords={SNIPPET_TOKENS // 2}, ShortWord=0, MaxFragments=1, "
+    f'FragmentDelimiter="{ELLIPSIS}"'
+)
+_MARK_ALL = f'StartSel="{HIT_OPEN}", StopSel="{HIT_CLOSE}", HighlightAll=true'
+# A story's searched text other than its body, for a snippet when the body has no hit.
+_OTHER_TEXT = "concat_ws(' ', a.headline, a.standfirst, a.byline, a.captions)"
+
+
+def _snippets(conn: Any, parsed: _Parsed, ids: Sequence[int]) -> dict[int, str]:
+    if parsed.words is None or not ids:
+        return {}
+    found: dict[int, str] = {}
+    for config in (EXACT, STEM):
+        missing = [i for i in ids if i not in found]
+        if not missing:
+            break
+        rows = _rows(
+            conn,
+            Sql(
+                f"SELECT a.id, ts_headline('{config}', a.body_text, w, %s), "
+                f"ts_headline('{config}', {_OTHER_TEXT}, w, %s) "
+                f"FROM articles AS a, to_tsquery('{config}', %s) AS w WHERE a.id = ANY(%s)",
+                (_OPTIONS, _OPTIONS, parsed.words, list(missing)),
+            ),
+        )
+        for row_id, body, other in rows:
+            for text in (body, other):
+                if HIT_OPEN in (text or ""):
+                    # A phrase's words are marked one by one: one hit, as on SQLite.
+                    found[row_id] = ELLIPSIS + _ADJACENT.sub(r"\1", text) + ELLIPSIS
+                    break
+    return found
+
+
+def hit_snippets(conn: Any, query: Query, ids: Sequence[int]) -> dict[int, str]:
+    return _snippets(conn, _parsed(query), ids)
+
+
+def facets(conn: Any, query: Query) -> Facets:
+    parsed = _parsed(query)
+    plan = parsed.stem
+    matches = _count(conn, plan, FACET_LIMIT + 1)
+    if matches == 0:
+        return EMPTY_FACETS
+    ids = f"SELECT a.id, a.site FROM articles AS a WHERE {plan.text} LIMIT {FACET_LIMIT}"
+    sites = _rows(
+        conn,
+        Sql(
+            f"SELECT m.site, count(*) FROM ({ids}) AS m WHERE m.site != '' "
+            "GROUP BY m.site ORDER BY 2 DESC, 1",
+            plan.params,
+        ),
+    )
+    speakers = _rows(
+        conn,
+        Sql(
+            f"SELECT q.speaker, count(DISTINCT q.article_id) FROM ({ids}) AS m "
+            "JOIN quotations AS q ON q.article_id = m.id "
+            "WHERE q.speaker IS NOT NULL AND q.speaker != '' "
+            "GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT %s",
+            (*plan.params, SPEAKER_FACETS),
+        ),
+    )
+    return Facets(
+        sites=tuple(FacetCount(str(s), int(n)) for s, n in sites),
+        speakers=tuple(FacetCount(str(s), int(n)) for s, n in speakers),
+        matches=min(matches, FACET_LIMIT),
+        complete=matches <= FACET_LIMIT,
+    )
+
+
+_ADJACENT = re.compile(f"{HIT_CLOSE}([^\\w{HIT_OPEN}{HIT_CLOSE}]+){HIT_OPEN}")
+
+
+def hit_terms(conn: Any, query: Query, article_id: int) -> list[str]:
+    """Words and phrases of one story the stemmed query matched, as written there."""
+    parsed = _parsed(query)
+    if query.stem.words is None or parsed.words is None:
+        return []
+    columns = ("a.headline", "a.standfirst", "a.byline", "a.body_text", "a.captions")
+    marked = ", ".join(f"ts_headline('{STEM}', {c}, w, %s)" for c in columns)
+    rows = _rows(
+        conn,
+        Sql(
+            f"SELECT {marked} FROM articles AS a, to_tsquery('{STEM}', %s) AS w WHERE a.id = %s",
+            (*[_MARK_ALL] * len(columns), parsed.words, article_id),
+        ),
+    )
+    if not rows:
+        return []
+    seen: dict[str, str] = {}
+    for text in rows[0]:
+        # Words of a phrase are marked one by one: join neighbours into one hit.
+        joined = _ADJACENT.sub(r"\1", str(text or ""))
+        for piece in joined.split(HIT_OPEN)[1:]:
+            word = piece.split(HIT_CLOSE, 1)[0].strip()
+            if word:
+                seen.setdefault(word.casefold(), word)
+    return sorted(seen.values(), key=len, reverse=True)
