@@ -1,7 +1,7 @@
 """Whether someone else has added or removed stories: what keeps a shared library's window current.
 
 On PostgreSQL every statement that adds or removes stories sends ``NOTIFY
-newsviewer_stories`` when it commits (migration 0008). A watcher listens on a
+newsviewer_stories`` when it commits (migration 0009). A watcher listens on a
 connection of its own and answers ``changed()`` without waiting, so the window
 can ask on a timer; notices sent by this library's own connections (its own
 imports, which the window already shows) are left out. A connection lost to the

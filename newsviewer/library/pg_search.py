@@ -1,6 +1,6 @@
 """Search on PostgreSQL: the query tree (``query.py``) as ``tsquery`` conditions on ``articles``.
 
-Each story has two ``tsvector`` columns (migration 0008), as SQLite has two FTS5
+Each story has two ``tsvector`` columns (migration 0009), as SQLite has two FTS5
 indexes: ``search_exact`` (``simple`` with ``unaccent``: words as written, accents
 folded) and ``search_stem`` (the same through the Snowball English stemmer, with
 no stop words, as FTS5's porter keeps every word). Both read the text as FTS5's

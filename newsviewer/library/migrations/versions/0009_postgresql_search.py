@@ -1,7 +1,7 @@
 """Search and change notices on PostgreSQL (nothing changes on SQLite).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07
 
 SQLite's full-text indexes are FTS5 tables (0001-0004); on PostgreSQL the same
@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
