@@ -200,3 +200,37 @@ def test_the_sample_folder_imports_the_same_on_both_engines(
             x, y = a.get(ArticleId(left)), b.get(ArticleId(right))
             assert x is not None and y is not None
             assert (x.title, x.blocks, x.quotes) == (y.title, y.blocks, y.quotes)
+
+
+def test_the_quote_ledger_and_exports_work_on_a_server(
+    pg_url: str, pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.pg_server import Server
+
+    assert isinstance(pg_server, Server)
+    assert main(["--library", pg_url, "import", str(SAMPLE)]) == 0
+    assert main(["--library", pg_url, "quotes", "iraq", "--speaker", "Kerry"]) == 0
+    assert main(["--library", pg_url, "quotes", "--site", "nbc", "--after", "2010-01-01"]) == 0
+    capsys.readouterr()
+    assert main(["--library", pg_url, "speakers"]) == 0
+    assert "John Kerry" in capsys.readouterr().out
+    with Library.open(pg_url) as library:
+        from newsviewer.library.ledger import quotes
+
+        first = quotes(library, speaker="Kerry")[0]
+    assert main(["--library", pg_url, "quote", str(first.id), "--speaker", "Ann Lee"]) == 0
+    capsys.readouterr()
+    assert main(["--library", pg_url, "speakers"]) == 0
+    assert "Ann Lee" in capsys.readouterr().out
+
+    exported = tmp_path / "export.json"
+    assert main(["--library", pg_url, "tag", "1", "Iraq"]) == 0
+    assert main(["--library", pg_url, "export", "--format", "json", "-o", str(exported)]) == 0
+    other = pg_server.create()
+    try:
+        assert main(["--library", other, "import", str(exported)]) == 0
+        with Library.open(other) as copy:
+            assert [s.title for s in copy.newest_page(0, 5)] == [TITLE]
+            assert [t.name for t in tags.all_tags(copy)] == ["Iraq"]
+    finally:
+        pg_server.drop(other)

@@ -338,3 +338,19 @@ def test_a_query_a_user_types_by_mistake_answers_on_postgresql(
     for text in ['"', "(((", "OR", "-", "title:", "a*", "' OR 1=1 --", "\\", "%_", "::"]:
         postgres.search_page(text)
         postgres.facets(text)
+
+
+def test_a_query_too_broad_to_rank_lists_the_newest_matches_until_asked_exactly(
+    engines: tuple[Library, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsviewer.library import pg_search
+
+    _, postgres = engines
+    monkeypatch.setattr(pg_search, "RANK_LIMIT", 3)
+    broad = postgres.search_page("the", limit=4)
+    assert broad.approximate and broad.total is None
+    newest = postgres.search_page("the", limit=4, sort="date")
+    assert [h.id for h in broad.hits] == [h.id for h in newest.hits]
+    ranked = postgres.search_page("the", limit=None, exact=True)
+    assert not ranked.approximate and ranked.total == 10
+    assert all(h.rank > 0 for h in ranked.hits)

@@ -185,7 +185,7 @@ def quotes(
     """Quotations newest first, filtered; those marked "not a quote" are left out
     (unless asked for by ``quote_id``)."""
     refresh(library)
-    where = ["coalesce(c.not_quote, 0) = 0"] if quote_id is None else ["q.id = ?"]
+    where = ["coalesce(c.not_quote, FALSE) = FALSE"] if quote_id is None else ["q.id = ?"]
     params: list[object] = [] if quote_id is None else [quote_id]
     with reading(library) as conn:
         if speaker is not None:

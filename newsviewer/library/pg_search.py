@@ -32,6 +32,7 @@ from newsviewer.library.plan import Query, _like
 from newsviewer.library.search import (
     EMPTY_FACETS,
     FACET_LIMIT,
+    RANK_LIMIT,
     SPEAKER_FACETS,
     FacetCount,
     Facets,
@@ -217,13 +218,16 @@ def page(
     exact: bool,
     with_snippets: bool,
 ) -> SearchPage:
-    """One page of ``query`` (``search.page`` on PostgreSQL): every match counted and ranked.
+    """One page of ``query`` (``search.page`` on PostgreSQL), counted and ranked.
 
-    ``exact`` changes nothing here: GIN lists and ``ts_rank_cd`` rank every match.
+    As on SQLite, a query matching more than ``RANK_LIMIT`` stories is not ranked
+    unless ``exact``: ``ts_rank_cd`` reads every match's whole ``tsvector`` (seconds
+    for a word in most of 100,000 stories), so the page lists the newest matches
+    and says ``approximate``; the window ranks them in the background.
     """
-    del exact
     parsed = _parsed(query)
     hits: list[SearchHit] = []
+    either = _joined([parsed.exact, parsed.stem], "OR")
     if sort == "date" or parsed.words is None:
         plan = parsed.stem
         rows = _rows(
@@ -238,6 +242,17 @@ def page(
         total = int(rows[0][1]) if rows else None
         if total is None:
             total = _count(conn, plan) if offset else 0
+    elif not exact and _count(conn, either, RANK_LIMIT + 1) > RANK_LIMIT:
+        rows = _rows(
+            conn,
+            Sql(
+                f"SELECT a.id FROM articles AS a WHERE {either.text} "
+                "ORDER BY a.sort_at DESC, a.id DESC LIMIT %s OFFSET %s",
+                (*either.params, _limit(limit), offset),
+            ),
+        )
+        hits = [SearchHit(ArticleId(r[0]), 0.0, "") for r in rows]
+        return _with_snippets(conn, parsed, hits, with_snippets, None, approximate=True)
     else:
         e, s = parsed.exact, parsed.stem
         rank = (
@@ -264,11 +279,23 @@ def page(
         hits = [SearchHit(ArticleId(r[0]), _rank(float(r[1])), "") for r in rows]
         total = int(rows[0][2]) if rows else None
         if total is None:
-            total = _count(conn, _joined([e, s], "OR")) if offset else 0
+            total = _count(conn, either) if offset else 0
+    return _with_snippets(conn, parsed, hits, with_snippets, total, approximate=False)
+
+
+def _with_snippets(
+    conn: Any,
+    parsed: _Parsed,
+    hits: list[SearchHit],
+    with_snippets: bool,
+    total: int | None,
+    *,
+    approximate: bool,
+) -> SearchPage:
     if with_snippets and hits and parsed.words is not None:
         texts = _snippets(conn, parsed, [h.id for h in hits])
         hits = [SearchHit(h.id, h.rank, texts.get(h.id, "")) for h in hits]
-    return SearchPage(tuple(hits), total, False)
+    return SearchPage(tuple(hits), total, approximate)
 
 
 def _rank(value: float) -> float:

@@ -19,6 +19,14 @@ from typing import Any
 # SQLite's built-in case-folding collation; PostgreSQL folds with lower().
 _NOCASE_EQUAL = re.compile(r"([\w.]+)\s*=\s*\?\s+COLLATE\s+NOCASE", re.IGNORECASE)
 _NOCASE = re.compile(r"([\w.]+)\s+COLLATE\s+NOCASE", re.IGNORECASE)
+# SQLite's query-planner hints: CROSS JOIN fixes the join order (PostgreSQL takes
+# no ON after it: an inner join is the same rows), INDEXED BY names the index.
+_CROSS_JOIN_ON = re.compile(
+    r"\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?(?!ON\b|INDEXED\b)\w+)?"
+    r"(?:\s+INDEXED\s+BY\s+\w+)?\s+ON)\b",
+    re.IGNORECASE,
+)
+_INDEXED_BY = re.compile(r"\s+INDEXED\s+BY\s+\w+", re.IGNORECASE)
 # SQLite's JSON array of a column (text; '[]' for no rows), as the callers read it.
 _JSON_ARRAY = re.compile(r"json_group_array\((\w+)\)", re.IGNORECASE)
 _INSERT_OR = re.compile(
@@ -75,6 +83,8 @@ def translate(sql: str, with_params: bool = True) -> str:
             sql = f"{head}{rest} ON CONFLICT ({', '.join(keys)}) {action}"
     sql = _NOCASE_EQUAL.sub(r"lower(\1) = lower(?)", sql)
     sql = _NOCASE.sub(r"lower(\1)", sql)
+    sql = _CROSS_JOIN_ON.sub(r"JOIN \1", sql)
+    sql = _INDEXED_BY.sub("", sql)
     sql = _JSON_ARRAY.sub(r"coalesce(json_agg(\1), '[]'::json)::text", sql)
     return _placeholders(sql, with_params)
 
