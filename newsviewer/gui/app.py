@@ -76,26 +76,6 @@ def create_application(argv: Sequence[str] | None = None, theme: str | None = No
     return app
 
 
-def open_window(
-    library_path: Path | str, files: Sequence[Path] = (), settings: QSettings | None = None
-) -> MainWindow | None:
-    """Open the library and show the window on it; None (after telling the user) if it fails."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from newsviewer.library import Library
-
-    try:
-        library = Library.open(library_path)
-    except NewsViewerError as exc:
-        QMessageBox.critical(None, "NewsViewer cannot open its library", str(exc))
-        return None
-    window = MainWindow(library, WindowSettings(settings))
-    window.show()
-    if files:
-        window.import_files(list(files))
-    return window
-
-
 def _peak_rss_kb() -> int:
     """The process's peak resident memory (KiB); 0 where the OS does not say (Windows)."""
     try:

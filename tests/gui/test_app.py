@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsviewer.domain import IMPORTED, Article
-from newsviewer.gui.app import create_application, open_window
+from newsviewer.gui.app import create_application, show_window_then_open
 from tests.migration_helpers import downgrade
 
 from .conftest import KERRY
@@ -21,8 +21,7 @@ def test_window_opens_on_the_library_and_imports_given_files(qtbot: QtBot, tmp_p
     assert app is QApplication.instance()
     assert app.organizationName() == "NewsViewer"
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_window(tmp_path / "new" / "library.sqlite3", [KERRY], settings=settings)
-    assert window is not None
+    window = show_window_then_open(tmp_path / "new" / "library.sqlite3", [KERRY], settings)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.import_summarized, timeout=30000) as blocker:
         pass
@@ -34,22 +33,9 @@ def test_window_opens_on_the_library_and_imports_given_files(qtbot: QtBot, tmp_p
     window.library.close()
 
 
-def test_unusable_library_is_explained_and_no_window_opens(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    create_application(["newsviewer"])
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    not_a_library = tmp_path / "notes.sqlite3"
-    not_a_library.write_text("these are my notes, not a database", encoding="utf-8")
-    assert open_window(not_a_library, []) is None
-    assert len(shown) == 1 and "not a NewsViewer library" in shown[0]
-
-
 def test_window_is_shown_before_the_library_opens_then_lists_its_stories(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from newsviewer.gui.app import show_window_then_open
     from newsviewer.library import Library
 
     path = tmp_path / "library.sqlite3"
@@ -74,7 +60,6 @@ def test_window_is_shown_before_the_library_opens_then_lists_its_stories(
 def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from newsviewer.gui.app import show_window_then_open
     from newsviewer.library import Library
 
     path = tmp_path / "library.sqlite3"
@@ -103,7 +88,6 @@ def test_a_library_from_an_older_version_is_updated_while_the_window_says_so(
 def test_unusable_library_found_after_showing_the_window_is_explained(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsviewer.gui.app import show_window_then_open
 
     create_application(["newsviewer"])
     shown: list[str] = []
@@ -114,7 +98,7 @@ def test_unusable_library_found_after_showing_the_window_is_explained(
     window = show_window_then_open(not_a_library, settings=settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert "not a NewsViewer library" in shown[0]
+    assert len(shown) == 1 and "not a NewsViewer library" in shown[0]
     assert window.open_failed and not window.isVisible()
 
 
