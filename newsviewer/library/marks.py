@@ -16,7 +16,7 @@ from typing import cast
 
 from newsviewer.domain import ArticleId
 from newsviewer.library.repository import Library
-from newsviewer.library.user_data import batches, marks_sql, reading, writing
+from newsviewer.library.user_data import MARKS, batches, marks_sql, reading, writing
 from newsviewer.library.user_models import ARCHIVED, STARRED, UNREAD
 
 __all__ = [
@@ -65,23 +65,8 @@ class ReadingPosition:
 
 def _set(library: Library, ids: Sequence[int], mark: int, on: bool) -> int:
     """Give or take ``mark``; returns how many stories changed."""
-    changed = 0
     with writing(library) as conn:
-        for batch in batches(list(dict.fromkeys(ids))):
-            marks = marks_sql(len(batch))
-            if on:
-                result = conn.exec_driver_sql(
-                    "INSERT OR IGNORE INTO marks (article_id, mark, sort_at) "
-                    f"SELECT id, ?, sort_at FROM articles WHERE id IN ({marks})",
-                    (mark, *batch),
-                )
-            else:
-                result = conn.exec_driver_sql(
-                    f"DELETE FROM marks WHERE mark = ? AND article_id IN ({marks})",
-                    (mark, *batch),
-                )
-            changed += max(result.rowcount, 0)
-    return changed
+        return MARKS.add(conn, mark, ids) if on else MARKS.remove(conn, mark, ids)
 
 
 def set_read(library: Library, ids: Sequence[int], read: bool = True) -> int:
@@ -118,15 +103,8 @@ def marks_of(library: Library, ids: Sequence[int]) -> dict[ArticleId, Marks]:
 
 def marked_ids(library: Library, mark: int, limit: int | None = None) -> list[ArticleId]:
     """Every story with ``mark`` (the first ``limit``), in the list's order (newest first)."""
-    # One JSON array built inside SQLite from the (mark, sort_at, id) index, as
-    # ``Library.ids`` does for all stories: a row per id costs 1.5x as much.
     with reading(library) as conn:
-        packed = conn.exec_driver_sql(
-            "SELECT json_group_array(article_id) FROM (SELECT article_id FROM marks "
-            "WHERE mark = ? ORDER BY sort_at DESC, article_id DESC LIMIT ?)",
-            (mark, -1 if limit is None else limit),
-        ).scalar_one()
-    return cast(list[ArticleId], json.loads(packed))
+        return MARKS.ids(conn, mark, limit)
 
 
 def counts(library: Library) -> Counts:

@@ -7,7 +7,6 @@ a tag to the name of another merges the two.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -16,7 +15,7 @@ from sqlalchemy import Connection
 
 from newsviewer.domain import ArticleId
 from newsviewer.library.repository import Library
-from newsviewer.library.user_data import batches, marks_sql, reading, writing
+from newsviewer.library.user_data import TAGS, batches, marks_sql, reading, writing
 from newsviewer.library.user_rules import TagError as TagError  # (raised by the functions here)
 from newsviewer.library.user_rules import clean_name, tag_key
 
@@ -49,13 +48,8 @@ def add_tags(library: Library, ids: Sequence[int], names: Iterable[str]) -> int:
     with writing(library) as conn:
         for name in wanted:
             tag = _tag_id(conn, name, create=True)
-            for batch in batches(list(dict.fromkeys(ids))):
-                result = conn.exec_driver_sql(
-                    "INSERT OR IGNORE INTO article_tags (article_id, tag_id, sort_at) "
-                    f"SELECT id, ?, sort_at FROM articles WHERE id IN ({marks_sql(len(batch))})",
-                    (tag, *batch),
-                )
-                added += max(result.rowcount, 0)
+            assert tag is not None
+            added += TAGS.add(conn, tag, ids)
     return added
 
 
@@ -65,15 +59,8 @@ def remove_tags(library: Library, ids: Sequence[int], names: Iterable[str]) -> i
     with writing(library) as conn:
         for name in dict.fromkeys(clean_name(n) for n in names):
             tag = _tag_id(conn, name, create=False)
-            if tag is None:
-                continue
-            for batch in batches(list(dict.fromkeys(ids))):
-                result = conn.exec_driver_sql(
-                    "DELETE FROM article_tags WHERE tag_id = ? "
-                    f"AND article_id IN ({marks_sql(len(batch))})",
-                    (tag, *batch),
-                )
-                removed += max(result.rowcount, 0)
+            if tag is not None:
+                removed += TAGS.remove(conn, tag, ids)
     return removed
 
 
@@ -171,11 +158,4 @@ def tagged_ids(library: Library, name: str, limit: int | None = None) -> list[Ar
     """The stories with a tag, in the list's order (newest first); none for an unknown tag."""
     with reading(library) as conn:
         tag = _tag_id(conn, name, create=False)
-        if tag is None:
-            return []
-        packed = conn.exec_driver_sql(
-            "SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_tags "
-            "WHERE tag_id = ? ORDER BY sort_at DESC, article_id DESC LIMIT ?)",
-            (tag, -1 if limit is None else limit),
-        ).scalar_one()
-    return cast(list[ArticleId], json.loads(packed))
+        return [] if tag is None else TAGS.ids(conn, tag, limit)
