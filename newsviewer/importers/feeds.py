@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import html
-import json
 import re
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,8 +24,7 @@ from newsviewer.errors import ParseError
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.base import Part, SourceFile
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.packed import first_story, part_of
-from newsviewer.text.decoding import decode_text
+from newsviewer.importers.packed import first_story, part_of, read_json
 
 # A feed with more items than this is a dump, not a feed; stop reading it.
 MAX_ITEMS = 5000
@@ -176,15 +174,7 @@ def _xml_items(data: bytes) -> list[tuple[int, _Item]]:
 
 
 def _json_items(data: bytes) -> list[tuple[int, _Item]]:
-    text, _ = decode_text(data)
-    try:
-        feed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"the JSON Feed is broken or cut off ({exc.msg}, line {exc.lineno})"
-        ) from exc
-    except RecursionError as exc:
-        raise ParseError("the JSON Feed is nested too deeply to read") from exc
+    feed = read_json(data, "the JSON Feed")
     if not isinstance(feed, dict) or "jsonfeed.org/version/1" not in str(feed.get("version")):
         raise ParseError("a JSON file, but not a JSON Feed (no jsonfeed.org version) nor an export")
     raw_items = feed.get("items")

@@ -8,6 +8,7 @@ Nothing is fetched; only raster images that ``sniff_image`` knows are kept.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
@@ -16,6 +17,7 @@ from newsviewer.domain import Article
 from newsviewer.errors import ParseError
 from newsviewer.html.assets import MAX_IMAGE_BYTES, sniff_image
 from newsviewer.importers.base import Part, SourceFile
+from newsviewer.text.decoding import decode_text
 
 ImageLookup = Callable[[str], tuple[bytes, str] | None]
 
@@ -99,6 +101,18 @@ def parse_page(
     if not article.blocks:
         raise ParseError("no article text found")
     return dataclasses.replace(article, format=fmt, url=article.url or url)
+
+
+def read_json(data: bytes, what: str) -> object:
+    """The JSON value of a file of stories; a ``ParseError`` naming ``what`` ("the JSON
+    Feed") when it is broken, cut off or nested too deeply to read."""
+    text, _ = decode_text(data)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{what} is broken or cut off ({exc.msg}, line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise ParseError(f"{what} is nested too deeply to read") from exc
 
 
 def part_of(number: int, label: str, original: bytes, make: Callable[[], Article]) -> Part:

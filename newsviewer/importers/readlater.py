@@ -22,7 +22,7 @@ from newsviewer.errors import ParseError, UnsupportedFormat
 from newsviewer.html.bylines import display_byline, person_names
 from newsviewer.importers.base import Part, SourceFile
 from newsviewer.importers.fragment import read_body
-from newsviewer.importers.packed import first_story, part_of
+from newsviewer.importers.packed import first_story, part_of, read_json
 from newsviewer.text.decoding import decode_text
 
 MAX_ENTRIES = 50_000
@@ -193,15 +193,7 @@ class WallabagImporter:
         return first_story(self.parse_parts(source))
 
     def parse_parts(self, source: SourceFile) -> Iterator[Part]:
-        text, _ = decode_text(source.data)
-        try:
-            entries = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ParseError(
-                f"the Wallabag export is broken or cut off ({exc.msg}, line {exc.lineno})"
-            ) from exc
-        except RecursionError as exc:
-            raise ParseError("the Wallabag export is nested too deeply to read") from exc
+        entries = read_json(source.data, "the Wallabag export")
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ParseError("not a Wallabag export (a list of entries)")
         if not entries:
