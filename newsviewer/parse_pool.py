@@ -67,6 +67,16 @@ START_FAILURES = 3
 Result = tuple[int, ParsedFile]
 
 
+@dataclass
+class _Run:
+    """Where one ``results`` call is: the files, and which of them are where."""
+
+    paths: list[Path]
+    waiting: deque[int]  # not yet given to anyone
+    arrived: dict[int, list[ParsedFile]] = field(default_factory=dict)  # not yet yielded
+    finished: set[int] = field(default_factory=set)  # every story of it has arrived
+
+
 class Executor(Protocol):
     """Every story of every file, in the files' order; closing the stream ends the work."""
 
@@ -214,9 +224,7 @@ class ProcessParser:
 
     def _results(self, paths: list[Path]) -> Iterator[Result]:
         count = len(paths)
-        waiting: deque[int] = deque(range(count))  # not yet given to anyone
-        arrived: dict[int, list[ParsedFile]] = {}
-        finished: set[int] = set()
+        run = _Run(paths, deque(range(count)))
         if not self.lazy:
             for _ in range(min(self.workers, count)):
                 self._start()
@@ -224,30 +232,30 @@ class ProcessParser:
         while following < count:
             # Take in what the processes sent and keep them busy, between every two
             # files: the caller stores while we are away, and they must not go idle.
-            self._drain(paths, waiting, arrived, finished)
-            self._dispatch(paths, waiting, following)
-            stories = arrived.get(following)
+            self._drain(run)
+            self._dispatch(paths, run.waiting, following)
+            stories = run.arrived.get(following)
             if stories:
-                arrived[following] = []
+                run.arrived[following] = []
                 for story in stories:
                     yield following, story
                 continue
-            if following in finished:
-                arrived.pop(following, None)
+            if following in run.finished:
+                run.arrived.pop(following, None)
                 following += 1
                 continue
-            if self._processes_broken() or self._should_help(paths, waiting, following):
-                index = waiting.popleft()
-                arrived[index] = list(parse_path(paths[index]))
-                finished.add(index)
+            if self._processes_broken() or self._should_help(paths, run.waiting, following):
+                index = run.waiting.popleft()
+                run.arrived[index] = list(parse_path(paths[index]))
+                run.finished.add(index)
                 continue
-            if not self._processes and waiting:
+            if not self._processes and run.waiting:
                 # Lazy: the first file this thread should not read itself (a large
                 # one, which gets a time budget) starts a process per such file.
-                large = sum(1 for i in waiting if not self._small(paths[i])) or 1
+                large = sum(1 for i in run.waiting if not self._small(paths[i])) or 1
                 for _ in range(min(self.workers, large)):
                     self._start()
-            self._wait(paths, waiting, arrived, finished)
+            self._wait(run)
 
     def _processes_broken(self) -> bool:
         return not self._processes and self._start_failures >= START_FAILURES
@@ -277,35 +285,23 @@ class ProcessParser:
         except OSError:
             return True  # the parse reports it at once
 
-    def _drain(
-        self,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
-    ) -> None:
+    def _drain(self, run: _Run) -> None:
         while True:
             try:
                 process, message = self._events.get_nowait()
             except queue.Empty:
                 break
-            self._take(process, message, paths, waiting, arrived, finished)
-        self._enforce_budget(paths, waiting, arrived, finished)
+            self._take(process, message, run)
+        self._enforce_budget(run)
 
-    def _wait(
-        self,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
-    ) -> None:
+    def _wait(self, run: _Run) -> None:
         """Block until a process sends something, or the next time budget runs out."""
         timeout = self._next_deadline() - time.monotonic()
         try:
             process, message = self._events.get(timeout=min(max(timeout, 0.25), 1.0))
         except queue.Empty:
             return
-        self._take(process, message, paths, waiting, arrived, finished)
+        self._take(process, message, run)
 
     def _next_deadline(self) -> float:
         busy = [p.since for p in self._processes if p.jobs]
@@ -315,13 +311,10 @@ class ProcessParser:
         self,
         process: _Process,
         message: tuple[object, ...] | None,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
+        run: _Run,
     ) -> None:
         if message is None:
-            self._ended(process, paths, waiting, arrived, finished)
+            self._ended(process, run)
             return
         if process not in self._processes:
             return  # a late message from a process given up on
@@ -335,29 +328,22 @@ class ProcessParser:
         elif kind == PART:
             job, parsed = message[1], message[2]
             assert isinstance(job, int) and isinstance(parsed, ParsedFile)
-            arrived.setdefault(job, []).append(parsed)
+            run.arrived.setdefault(job, []).append(parsed)
             process.since = time.monotonic()
         elif kind == DONE:
             job, last, seconds = message[1], message[2], message[3]
             assert isinstance(job, int) and process.jobs and process.jobs[0] == job
             assert isinstance(last, tuple) and isinstance(seconds, float)
             process.jobs.popleft()
-            arrived.setdefault(job, []).extend(last)
+            run.arrived.setdefault(job, []).extend(last)
             self.cpu_seconds[job] = seconds
-            finished.add(job)
+            run.finished.add(job)
             process.since = time.monotonic()
         elif kind == RETIRE:
             # It started none of the files it still holds: they go to its successor.
-            self._give_up(process, paths, waiting, arrived, finished, "", started=False)
+            self._give_up(process, run, "", started=False)
 
-    def _ended(
-        self,
-        process: _Process,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
-    ) -> None:
+    def _ended(self, process: _Process, run: _Run) -> None:
         """A process's output closed: it exited, crashed or was killed."""
         if process not in self._processes:
             return  # given up on already; its files were dealt with then
@@ -366,26 +352,15 @@ class ProcessParser:
             log.warning("a parse process stopped before it was ready")
         code = process.popen.poll()
         self._give_up(
-            process,
-            paths,
-            waiting,
-            arrived,
-            finished,
-            f"the parser stopped while reading this file (exit status {code})",
+            process, run, f"the parser stopped while reading this file (exit status {code})"
         )
 
-    def _enforce_budget(
-        self,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
-    ) -> None:
+    def _enforce_budget(self, run: _Run) -> None:
         now = time.monotonic()
         for process in list(self._processes):
             if process.jobs and self._over_budget(process, now):
                 reason = f"took too long to read (over {self.file_seconds:g} s)"
-                self._give_up(process, paths, waiting, arrived, finished, reason)
+                self._give_up(process, run, reason)
 
     def _over_budget(self, process: _Process, now: float) -> bool:
         """Over the time budget on its file: in processor time where the system tells
@@ -402,10 +377,7 @@ class ProcessParser:
     def _give_up(
         self,
         process: _Process,
-        paths: list[Path],
-        waiting: deque[int],
-        arrived: dict[int, list[ParsedFile]],
-        finished: set[int],
+        run: _Run,
         reason: str,
         *,
         started: bool = True,
@@ -415,12 +387,12 @@ class ProcessParser:
         self.replaced += 1
         if process.jobs and started:
             job = process.jobs.popleft()
-            done = arrived.setdefault(job, [])
+            done = run.arrived.setdefault(job, [])
             part = done[-1].part + 1 if done else 0
-            done.append(ParsedFile(paths[job], None, b"", reason, part))
-            finished.add(job)
+            done.append(ParsedFile(run.paths[job], None, b"", reason, part))
+            run.finished.add(job)
         for later in reversed(process.jobs):
-            waiting.appendleft(later)
+            run.waiting.appendleft(later)
         process.jobs.clear()
-        if waiting and self._start_failures < START_FAILURES:
+        if run.waiting and self._start_failures < START_FAILURES:
             self._start()
