@@ -138,9 +138,7 @@ class _Book:
         title = self.titles.get(href, "")
         if blocks and blocks[0].kind == HEADING:
             title = blocks.pop(0).text
-            figures = [
-                dataclasses.replace(f, position=max(0, f.position - 1)) for f in body.figures
-            ]
+            figures = _shifted(list(body.figures), 0)
         else:
             figures = list(body.figures)
         for i, block in enumerate(blocks[:3]):
@@ -148,18 +146,14 @@ class _Book:
             if match and not byline:
                 byline = match.group(1)
                 del blocks[i]
-                figures = [
-                    dataclasses.replace(f, position=f.position - (f.position > i)) for f in figures
-                ]
+                figures = _shifted(figures, i)
                 break
         for i, block in enumerate(blocks[:3]):
             when = dateline_date(block.text)
             if when is not None and published is None:
                 published = when
                 del blocks[i]
-                figures = [
-                    dataclasses.replace(f, position=f.position - (f.position > i)) for f in figures
-                ]
+                figures = _shifted(figures, i)
                 break
         if not blocks:
             raise ParseError("the chapter has no text")

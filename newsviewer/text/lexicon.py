@@ -111,12 +111,6 @@ def lexicon(code: str) -> Lexicon:
     )
 
 
-@cache
-def every_pronoun() -> frozenset[str]:
-    """Person pronouns of every language ("er", "elle", "él"): none is an English name."""
-    return frozenset().union(*(lexicon(c).pronouns for c in LANGUAGES))
-
-
 _current: ContextVar[Lexicon | None] = ContextVar("lexicon", default=None)
 
 

@@ -55,13 +55,6 @@ CUE_VERBS = words("""
     """)
 # Present forms that double as nouns ("states", "calls", "notes") are left out above:
 # "...to win many of the states" must not read as a reporting clause.
-# Cue words after which the speaker's name follows ("said Kerry", "added the senator").
-_INVERTING = words(
-    "say says said add adds added ask asks asked write writes wrote explain explains explained "
-    "continue continues continued reply replied note notes noted recall recalls recalled "
-    "tell tells told argue argues argued warn warns warned declare declared insist insists "
-    "insisted answer answered quip quipped joke joked conclude concluded"
-)
 PRONOUNS = words("he she they we i you it who")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -169,10 +162,6 @@ def determiners() -> frozenset[str]:
     lex = current()
     base = _ENGLISH_DETERMINERS
     return base if lex is None else base | lex.determiners
-
-
-def is_inverting_cue(word: str) -> bool:
-    return word in _INVERTING
 
 
 def _capitalised(word: str) -> bool:
