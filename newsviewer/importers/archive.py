@@ -288,7 +288,7 @@ class ArchiveImporter:
                 if isinstance(importer, ArchiveImporter):
                     importer = ArchiveImporter(self._members, self._depth + 1, budget)
                 try:
-                    for part in importer.parse_parts(source):  # type: ignore[attr-defined]
+                    for part in importer.parse_parts(source):
                         number += 1
                         yield Part(
                             number,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from newsviewer.domain import Article
 
@@ -86,6 +86,6 @@ class ContainerImporter(Importer, Protocol):
     def parse_parts(self, source: SourceFile) -> Iterator[Part]: ...
 
 
-def is_container(importer: Importer) -> bool:
+def is_container(importer: Importer) -> TypeGuard[ContainerImporter]:
     """True when the importer reads several stories from one file."""
     return callable(getattr(importer, "parse_parts", None))

@@ -18,7 +18,13 @@ from pathlib import Path
 
 from newsviewer.domain import Article, Block, Figure
 from newsviewer.errors import ParseError
-from newsviewer.importers.base import Importer, Part, SourceFile, is_container
+from newsviewer.importers.base import (
+    ContainerImporter,
+    Importer,
+    Part,
+    SourceFile,
+    is_container,
+)
 from newsviewer.importers.image_check import is_whole_image
 from newsviewer.importers.registry import SNIFF_BYTES, Registry
 
@@ -102,17 +108,17 @@ def parse_stories(path: Path) -> Iterator[Part]:
     importer, data = read_file(path)
     if not data.strip():
         raise ParseError("empty file")
-    if not is_container(importer):
-        article = _parse_whole(importer, SourceFile(path=path, data=data))
-        yield Part(0, article.title, article, data)
+    if is_container(importer):
+        yield from _parts(importer, SourceFile(path=path, data=data))
         return
-    yield from _parts(importer, SourceFile(path=path, data=data))
+    article = _parse_whole(importer, SourceFile(path=path, data=data))
+    yield Part(0, article.title, article, data)
 
 
-def _parts(importer: Importer, source: SourceFile) -> Iterator[Part]:
+def _parts(importer: ContainerImporter, source: SourceFile) -> Iterator[Part]:
     stored = 0
     count = 0
-    parts = _guarded(importer, lambda: importer.parse_parts(source))  # type: ignore[attr-defined]
+    parts = _guarded(importer, lambda: importer.parse_parts(source))
     for part in parts:
         count += 1
         if count > MAX_STORIES_PER_FILE:
