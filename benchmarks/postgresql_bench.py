@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import signal
 import sys
 import tempfile
 import time
@@ -209,6 +210,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--folder", type=Path, help="where the SQLite library goes")
     args = parser.parse_args()
+    # Stopped from outside (timeout, kill): still stop the throwaway server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     server = None
     url = args.url

@@ -95,6 +95,32 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop_orphans(programs: Path, owner: str | None) -> None:
+    """Stop the clusters of runs that were killed before they could (their starter is gone).
+
+    Each cluster's folder names the process that started it; only clusters whose
+    starter no longer runs are stopped, so parallel runs keep theirs.
+    """
+    for marker in Path(tempfile.gettempdir()).glob("nv-pg-*/starter.pid"):
+        try:
+            pid = int(marker.read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        Server(marker.parent, programs, owner).stop()
+
+
 def start() -> Server:
     """Start a new cluster in a temporary folder, or raise ``NoServer`` saying why."""
     try:
@@ -111,7 +137,9 @@ def start() -> Server:
             account = pwd.getpwnam(owner)
         except KeyError as exc:
             raise NoServer("running as root and there is no postgres account to run it") from exc
+    _stop_orphans(programs, owner)
     folder = Path(tempfile.mkdtemp(prefix="nv-pg-"))
+    (folder / "starter.pid").write_text(str(os.getpid()))
     data = folder / "data"
     if owner is not None:
         os.chown(folder, account.pw_uid, account.pw_gid)
