@@ -25,9 +25,21 @@ def body_from_xml(root: etree._Element) -> Body:
 
 
 def _walk_children(el: etree._Element, body: Body) -> None:
+    # Text set straight in a container, outside its paragraphs (before the first child
+    # or after one), is shown by a browser as a block of its own: the extractor's
+    # fallbacks return a page with no markup around its text as a bare body's text.
+    _add_loose(body, el.text)
     for child in el:
         if isinstance(child.tag, str):
             _visit(child, body)
+        _add_loose(body, child.tail)
+
+
+def _add_loose(body: Body, text: str | None) -> None:
+    """A paragraph of text outside any element, unless it is only space or separators."""
+    cleaned = clean_text(text or "")
+    if any(c.isalnum() for c in cleaned):
+        _add(body, PARAGRAPH, cleaned)
 
 
 def _visit(el: etree._Element, body: Body) -> None:
@@ -56,7 +68,7 @@ def _visit(el: etree._Element, body: Body) -> None:
         else:
             _add(body, BLOCKQUOTE, _text(el))
     elif tag == "code":
-        _add(body, PREFORMATTED, clean_preformatted("".join(el.itertext())))
+        _add(body, PREFORMATTED, clean_preformatted(_code_text(el)))
     elif tag == "table":
         for row in el.iter("row"):
             cells = [_text(cell) for cell in row if cell.tag == "cell"]
@@ -80,6 +92,23 @@ def _images_within(el: etree._Element, body: Body, skip: tuple[str, ...] = ()) -
     for g in el.iter("graphic"):
         if not any(a.tag in skip for a in g.iterancestors() if a is not el):
             _image(g, body)
+
+
+def _code_text(el: etree._Element) -> str:
+    """A code block's text, its line breaks (<br> in the page) kept as new lines."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child.tag == "lb":
+                parts.append("\n")
+            elif isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(el)
+    return "".join(parts)
 
 
 def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:

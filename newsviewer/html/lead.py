@@ -74,6 +74,9 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
     count = 0
     limit = min(_MAX_DROPPED, len(blocks) - 1)
     after_headline = False
+    # Where the first block taken for a label stands: labels are furniture only above a
+    # story, and a page whose every block is as short is made of such lines.
+    first_label: int | None = None
     while count < limit:
         block = blocks[count]
         headline = _headline(block, title_keys)
@@ -91,6 +94,7 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
             if len(block.text) > _HEADING_CHARS:
                 break
         elif _label(block):
+            first_label = count if first_label is None else first_label
             # Section titles one after another are a document's outline, not a kicker.
             following = blocks[count + 1]
             if block.kind == HEADING and following.kind == HEADING and _label(following):
@@ -103,6 +107,8 @@ def leading_boilerplate(blocks: list[Block], titles: Iterable[str], names: Itera
             break
         after_headline = headline
         count += 1
+    if first_label is not None and _label(blocks[count]):
+        return first_label
     return count
 
 

@@ -1,0 +1,58 @@
+"""The edges of an imported page's story: text outside any paragraph, a page of a few
+short lines, code with line breaks, and link lists below the story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from newsviewer.domain import PREFORMATTED, Article
+from newsviewer.html.body import body_from_xml
+from newsviewer.importers.base import SourceFile
+from newsviewer.importers.html import HtmlImporter
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the story tells readers what the council decided about the "
+    "harbour wall, who spoke at the meeting and what happens next.</p>"
+    for i in range(1, 6)
+)
+
+
+def parse(body: str, title: str = "Harbour wall to be rebuilt") -> Article:
+    html = f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}</body></html>"
+    return HtmlImporter().parse(SourceFile(path=Path("page.html"), data=html.encode()))
+
+
+def test_text_straight_in_the_extracted_body_is_a_paragraph() -> None:
+    # The extractor's fallbacks hand back a page with bare text as the body's own text.
+    root = etree.fromstring("<body>Bare text of the page<p>A paragraph</p>and after it</body>")
+    texts = [b.text for b in body_from_xml(root).blocks]
+    assert texts == ["Bare text of the page", "A paragraph", "and after it"]
+
+
+def test_separator_between_paragraphs_is_not_a_paragraph() -> None:
+    root = etree.fromstring("<body><p>One</p> | <p>Two</p></body>")
+    assert [b.text for b in body_from_xml(root).blocks] == ["One", "Two"]
+
+
+def test_a_page_of_one_word_is_imported() -> None:
+    assert [b.text for b in parse("Test", title="").blocks] == ["Test"]
+
+
+def test_a_page_of_short_lines_keeps_them_all() -> None:
+    # Short lines above a story are labels; with no story below they are the page.
+    article = parse('<a href="#"><p>abc</p><p>def</p>ghi</a>', title="Letters")
+    assert [b.text for b in article.blocks] == ["abc", "def", "ghi"]
+
+
+def test_labels_above_a_story_are_still_dropped() -> None:
+    article = parse(f"<article><p>Opinion</p><p>Local</p>{_STORY}</article>")
+    assert article.blocks[0].text.startswith("Paragraph 1")
+
+
+def test_code_keeps_its_line_breaks() -> None:
+    code = "<pre><code><span>int</span> add(int x)<br>{<br>  return x;<br>}</code></pre>"
+    article = parse(f"<article>{_STORY}{code}{_STORY}</article>")
+    pre = [b.text for b in article.blocks if b.kind == PREFORMATTED]
+    assert pre == ["int add(int x)\n{\n  return x;\n}"]
