@@ -56,3 +56,22 @@ def test_code_keeps_its_line_breaks() -> None:
     article = parse(f"<article>{_STORY}{code}{_STORY}</article>")
     pre = [b.text for b in article.blocks if b.kind == PREFORMATTED]
     assert pre == ["int add(int x)\n{\n  return x;\n}"]
+
+
+def test_related_links_below_the_story_are_left_out() -> None:
+    related = (
+        '<p><a href="/a">Council approves new budget for the harbour</a></p>'
+        '<p><a href="/b">Storm damage closes the coastal road</a></p>'
+        '<p><a href="/c">More local news</a></p>'
+    )
+    article = parse(f"<article>{_STORY}{related}</article>")
+    assert article.blocks[-1].text.startswith("Paragraph 5")
+
+
+def test_a_last_paragraph_with_a_link_in_it_is_kept() -> None:
+    last = (
+        '<p>The full report is <a href="/r">on the council site</a> and the vote is '
+        "expected in the spring, the clerk said on Tuesday.</p>"
+    )
+    article = parse(f"<article>{_STORY}{last}</article>")
+    assert article.blocks[-1].text.startswith("The full report is on the council site")

@@ -53,6 +53,7 @@ from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.repair import repair_markup
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
+from newsviewer.html.tail import story_end
 from newsviewer.html.titles import choose_title
 from newsviewer.html.visible_byline import visible_byline
 from newsviewer.importers.base import SourceFile
@@ -303,6 +304,20 @@ def _trim_lead(page: _Page) -> None:
     page.blocks = blocks[shift:]
 
 
+def _trim_tail(page: _Page) -> None:
+    end = story_end(page.blocks, page.tree)
+    if end == len(page.blocks):
+        return
+    # Pictures among the dropped links are their thumbnails; one right after the
+    # story's last block stays.
+    last = page.shift + end
+    page.body = Body(
+        blocks=page.body.blocks[:last],
+        images=[image for image in page.body.images if image[2] <= last],
+    )
+    page.blocks = page.blocks[:end]
+
+
 def _fallback(page: _Page) -> None:
     if not page.blocks:
         # Only a page with nothing read falls back: a story of a few words (a
@@ -361,6 +376,7 @@ PASSES: tuple[tuple[str, Callable[[_Page], None]], ...] = (
     ("extract", _extract),
     ("advert labels", _advert_labels),
     ("trim lead", _trim_lead),
+    ("trim tail", _trim_tail),
     ("fallback", _fallback),
     ("opening and figures", _opening_and_figures),
     ("cut off", _cut_off),

@@ -1,0 +1,53 @@
+"""Link lists that extractors keep below a story's last paragraph.
+
+"Related stories", "More from this section", a site's sections and partners: below
+the story, pages set runs of links, and an extractor that takes the story's whole
+container takes them too. A block made mostly of link text is such a list entry;
+the run of them that ends the extracted text is dropped. A block of the story
+itself is a sentence with at most a link or two in it, and stops the run.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from newsviewer.domain import Block
+from newsviewer.html.sanitize import clean_text
+
+# Share of a block's characters that are link text for the block to be a link entry.
+_LINK_SHARE = 0.5
+# A link this short ("a", "1", "»") could sit in any sentence by chance.
+_MIN_LINK_CHARS = 3
+
+
+def story_end(blocks: list[Block], root: HtmlElement) -> int:
+    """How many of ``blocks`` to keep: all but the run of link entries that ends them.
+
+    ``root`` is the page the blocks were read from. The first block is always kept.
+    """
+    if len(blocks) < 2:
+        return len(blocks)
+    links: set[str] | None = None
+    end = len(blocks)
+    while end > 1:
+        if links is None:
+            links = _link_texts(root)
+        if _link_share(blocks[end - 1].text, links) < _LINK_SHARE:
+            break
+        end -= 1
+    return end
+
+
+def _link_texts(root: HtmlElement) -> set[str]:
+    texts = (clean_text(a.text_content()) for a in root.iter("a"))
+    return {t for t in texts if len(t) >= _MIN_LINK_CHARS}
+
+
+def _link_share(text: str, links: set[str]) -> float:
+    """Share of ``text`` made of the page's link texts (each counted once)."""
+    if not text:
+        return 0.0
+    if text in links:
+        return 1.0
+    covered = sum(len(link) for link in links if len(link) <= len(text) and link in text)
+    return min(1.0, covered / len(text))
