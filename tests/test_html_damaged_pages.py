@@ -48,6 +48,19 @@ def test_a_form_wrapping_the_whole_page_keeps_the_story() -> None:
     assert_story(article)
 
 
+def test_a_form_wrapping_only_the_story_column_keeps_the_story() -> None:
+    menu = "".join(f"<li><a href='/s{i}'>Section {i} of the site</a></li>" for i in range(80))
+    article = parse(
+        page(
+            f"<ul>{menu}</ul>"
+            '<form action="comment.asp"><table><tr><td><input type="submit" value="Print">'
+            f"<h1>Harbour wall to be rebuilt</h1>{STORY}{STORY}</td></tr></table></form>"
+            f"<ul>{menu}</ul>"
+        )
+    )
+    assert_story(article)
+
+
 def test_a_search_form_beside_the_story_is_still_dropped() -> None:
     article = parse(
         page(

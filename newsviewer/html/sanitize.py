@@ -44,6 +44,9 @@ UNSAFE_TAGS = (
 # "onclick"), so no case folding is needed here; folding every attribute name of
 # the page cost more than the rest of this pass.
 _HANDLER_XPATH = etree.XPath("//@*[starts-with(name(), 'on')]/..")
+# Text a form holds beyond which it is a layout wrapper: the labels and notices of a
+# comment or sign-up form stay well below it, a story's column does not.
+_WRAPPER_CHARS = 1000
 # Control characters never belong to article text; \x02/\x03 also mark search hits.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
@@ -73,12 +76,14 @@ def strip_unsafe(root: HtmlElement) -> None:
 
 
 def _forms(root: HtmlElement) -> None:
-    """Drop forms, but keep one that wraps the page as a plain container.
+    """Drop forms, but keep one that wraps the page or its story as a plain container.
 
     Some page frameworks put the whole page inside one <form> (ASP.NET's
-    "aspnetForm"); dropping it would leave nothing to read. A form holding more than
-    half of the page's text is such a wrapper, not a search box or a comment form.
-    Runs after scripts and styles are gone, so their text does not count.
+    "aspnetForm"), others the story's column with its "Print"/"Email" buttons;
+    dropping it would leave nothing to read. A form holding more than half of the
+    page's text, or a story's worth of text, is such a wrapper: a search box, a
+    comment or sign-up form is a few labels. Runs after scripts, styles and option
+    lists are gone, so their text does not count.
     """
     forms = list(root.iter("form"))
     if not forms:
@@ -87,7 +92,8 @@ def _forms(root: HtmlElement) -> None:
     for form in forms:
         if form.getparent() is None:
             continue
-        if total and len(form.text_content()) > total / 2:
+        chars = len(form.text_content())
+        if (total and chars > total / 2) or chars >= _WRAPPER_CHARS:
             form.tag = "div"
             for attr in ("action", "method"):
                 form.attrib.pop(attr, None)
