@@ -75,3 +75,10 @@ def test_a_last_paragraph_with_a_link_in_it_is_kept() -> None:
     )
     article = parse(f"<article>{_STORY}{last}</article>")
     assert article.blocks[-1].text.startswith("The full report is on the council site")
+
+
+def test_a_heading_inside_a_list_item_does_not_run_into_its_text() -> None:
+    root = etree.fromstring(
+        "<body><list><item><head>WebIDE</head><p>Develop apps</p></item></list></body>"
+    )
+    assert [b.text for b in body_from_xml(root).blocks] == ["WebIDE Develop apps"]

@@ -111,6 +111,10 @@ def _code_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
+# The extractor's block elements; the others (hi, ref, del) run inside a line.
+_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "div"})
+
+
 def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
     parts: list[str] = []
 
@@ -123,7 +127,14 @@ def _text(el: etree._Element, skip: tuple[str, ...] = ()) -> str:
             elif child.tag == "lb":
                 parts.append(" ")
             elif child.tag not in skip and child.tag != "graphic":
+                # A block inside the block ("<item><head>Name</head><p>What it
+                # does</p>") is set apart on the page: its words do not run on.
+                apart = child.tag in _BLOCK_TAGS
+                if apart:
+                    parts.append(" ")
                 walk(child)
+                if apart:
+                    parts.append(" ")
             if child.tail:
                 parts.append(child.tail)
 

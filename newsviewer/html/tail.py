@@ -12,7 +12,6 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
-from newsviewer.html.sanitize import clean_text
 
 # Share of a block's characters that are link text for the block to be a link entry.
 _LINK_SHARE = 0.5
@@ -39,12 +38,19 @@ def story_end(blocks: list[Block], root: HtmlElement) -> int:
 
 
 def _link_texts(root: HtmlElement) -> set[str]:
-    texts = (clean_text(a.text_content()) for a in root.iter("a"))
+    texts = (_squeezed(a.text_content()) for a in root.iter("a"))
     return {t for t in texts if len(t) >= _MIN_LINK_CHARS}
 
 
-def _link_share(text: str, links: set[str]) -> float:
-    """Share of ``text`` made of the page's link texts (each counted once)."""
+def _squeezed(text: str) -> str:
+    """The text without its spaces: a link's parts ("Title", "Source", "3/9 18:01") in
+    elements of their own run together in its text but are spaced in the block's."""
+    return "".join(text.split())
+
+
+def _link_share(block_text: str, links: set[str]) -> float:
+    """Share of ``block_text`` made of the page's link texts (each counted once)."""
+    text = _squeezed(block_text)
     if not text:
         return 0.0
     if text in links:
