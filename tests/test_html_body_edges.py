@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from newsviewer.domain import PREFORMATTED, Article
+from newsviewer.errors import ParseError
 from newsviewer.html.body import body_from_xml
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.html import HtmlImporter
@@ -82,3 +84,8 @@ def test_a_heading_inside_a_list_item_does_not_run_into_its_text() -> None:
         "<body><list><item><head>WebIDE</head><p>Develop apps</p></item></list></body>"
     )
     assert [b.text for b in body_from_xml(root).blocks] == ["WebIDE Develop apps"]
+
+
+def test_a_page_of_nothing_but_a_menu_link_is_refused() -> None:
+    with pytest.raises(ParseError, match="no article text found"):
+        parse('<nav><a href="/">Home page</a></nav><form><input name="user"></form>')

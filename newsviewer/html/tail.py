@@ -22,13 +22,12 @@ _MIN_LINK_CHARS = 3
 def story_end(blocks: list[Block], root: HtmlElement) -> int:
     """How many of ``blocks`` to keep: all but the run of link entries that ends them.
 
-    ``root`` is the page the blocks were read from. The first block is always kept.
+    ``root`` is the page the blocks were read from. Text made only of link entries
+    (a login page's "Home") is no story: none is kept, and the page falls back.
     """
-    if len(blocks) < 2:
-        return len(blocks)
     links: set[str] | None = None
     end = len(blocks)
-    while end > 1:
+    while end > 0:
         if links is None:
             links = _link_texts(root)
         if _link_share(blocks[end - 1].text, links) < _LINK_SHARE:
@@ -38,7 +37,13 @@ def story_end(blocks: list[Block], root: HtmlElement) -> int:
 
 
 def _link_texts(root: HtmlElement) -> set[str]:
-    texts = (_squeezed(a.text_content()) for a in root.iter("a"))
+    """The texts of the page's links to somewhere: an anchor without an address or
+    one that runs a script ("javascript:") is the page's text in a clickable box."""
+    texts = (
+        _squeezed(a.text_content())
+        for a in root.iter("a")
+        if not (a.get("href") or "javascript:").strip().lower().startswith("javascript:")
+    )
     return {t for t in texts if len(t) >= _MIN_LINK_CHARS}
 
 
