@@ -484,3 +484,43 @@ def test_the_owner_of_a_claim_is_its_speaker() -> None:
         "Reporters checked Ann Lee’s claim that there were “thousands of new jobs” here.",
         "Tom Berg denounced Ann Lee’s remarks as “hurtful” on Monday.",
     ) == [("thousands of new jobs", "Ann Lee"), ("hurtful", "Tom Berg")]
+
+
+def test_a_dateline_before_the_subject_is_not_the_speaker() -> None:
+    assert pairs(
+        "FLINT, Mich., Oct. 4 (UPI) — Former Governor Ann Lee criticized the law as a "
+        "“crazy system” at a rally."
+    ) == [("crazy system", "Ann Lee")]
+
+
+def test_as_someone_put_it_with_words_between_or_after_the_quotation() -> None:
+    assert pairs(
+        "As Ms. Ann Lee put it in a statement to reporters in July, the network is "
+        "“giving a view you will not get elsewhere.”",
+        "The rule asks for a “lawful source of income,” as a Treasury memo put it.",
+    ) == [
+        ("giving a view you will not get elsewhere.", "Ann Lee"),
+        ("lawful source of income", "Treasury memo"),
+    ]
+
+
+def test_a_description_then_the_name_between_commas_opens_the_sentence() -> None:
+    assert pairs(
+        "Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution.”",
+        "His former partner at Lenox, Tom B. Berg, called him a master of deals.",
+    ) == [("burning the Constitution.", "Laurence H. Tribe")]
+
+
+def test_a_quotation_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    assert pairs(
+        "On “Meet the Press,” Sen. Ann Lee (Vt.), who lost the primaries, named exhaustion "
+        "as a reason to vote. “The younger people are sick and tired of it.”",
+        "“We will win,” said Tom Berg, a pollster in Ohio. “Nobody doubts it now.”",
+        "Lee: “The mission is to win.” Berg: “The mission is to count.”",
+    ) == [
+        ("The younger people are sick and tired of it.", "Ann Lee"),
+        ("We will win", "Tom Berg"),
+        ("Nobody doubts it now.", "Tom Berg"),
+        ("The mission is to win.", "Ann Lee"),
+        ("The mission is to count.", "Tom Berg"),
+    ]

@@ -28,6 +28,8 @@ from newsviewer.text.speakers import (
     words,
 )
 
+# A dateline ("FLINT, Mich., Oct. 4 (UPI) —") ends within this many tokens.
+_DATELINE = 14
 # A reporting clause sits close to its quotation: the cue within this many words.
 _CUE_REACH = 10
 # A speaker's description between commas ("Seth McKee, a political scientist at Texas
@@ -90,6 +92,8 @@ _LEAD_INS = words(
 )
 # Capitalised sentence starts that are not a speaker.
 _STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
+# Words inside a description before a place or body: "a lawyer at Lenox", "a critic of".
+_DESCRIPTION_LINKS = words("at of for with from in")
 # Cues whose object is the listener: ", told the convention" names no speaker.
 _TOLD = words("tell tells told telling")
 # Verbs that report speech with "out": "pointed out", "spelled out".
@@ -167,15 +171,24 @@ def _described_subject(toks: list[str]) -> list[str]:
     """ "Le préfet, Alain Roussel, a tenu…", "Il capitano Andrea Bellini ha dedicato…":
     a determiner and an office, then the name (or the name between commas)."""
     lex = current()
-    if lex is None or len(toks) < 3 or toks[0].lower() not in lex.determiners:
+    openers = _DETERMINERS if lex is None else lex.determiners
+    if len(toks) < 3 or toks[0].lower() not in openers:
         return []
     i = 1
     while i < len(toks) and i <= 4 and toks[i][:1].islower() and toks[i] not in _BREAKS:
         i += 1
     if i == 1:
         return []
-    if i < len(toks) and toks[i] == ",":
-        return _apposition(toks, i)
+    # "His former business partner at Lenox, Lawrence B. Cummings, called …": a place
+    # or body after "at"/"of" inside the description.
+    comma = i
+    if i < len(toks) and toks[i - 1].lower() in _DESCRIPTION_LINKS:
+        while comma < len(toks) and comma <= i + 4 and toks[comma][:1].isupper():
+            comma += 1
+    if comma < len(toks) and toks[comma] == ",":
+        return _apposition(toks, comma)
+    if lex is None:
+        return []  # English: "The Florida senator endorsed …" is read by the caller
     name = []
     for tok in toks[i:]:
         if not tok[:1].isupper() or tok in _BREAKS:
@@ -208,6 +221,11 @@ def sentence_subject(before: str) -> list[str]:
         toks = toks[2:]  # "WASHINGTON — Sen. Chuck Grassley said …": a dateline, no subject
     if len(toks) > 2 and toks[0].isupper() and toks[1].isupper() and toks[2] in _DASHES:
         toks = toks[3:]  # "NEW YORK —"
+    if toks and toks[0].isupper() and len(toks[0]) > 1:
+        # "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized …"
+        dash = next((i for i, t in enumerate(toks[:_DATELINE]) if t in _DASHES), None)
+        if dash is not None:
+            toks = toks[dash + 1 :]
     while toks and toks[0] in {"But", "And", "So", "Yet", "Then", "Still", "Now"}:
         toks = toks[1:]
     lead_in = toks and (
@@ -227,6 +245,15 @@ def sentence_subject(before: str) -> list[str]:
                 run += 1
             if run and run < len(rest) and rest[run].isalpha() and rest[run].islower():
                 toks = rest
+                break
+            aside = rest[run + 1].lower() if run + 1 < len(rest) else ""
+            if (
+                2 <= run < len(rest)
+                and rest[run] == ","
+                and aside in {"who", "whose", "a", "an", "the"}
+            ):
+                # "On Sunday, Sen. Bernie Sanders, who lost the primaries, identified …"
+                toks = rest[:run]
                 break
         else:
             return []
@@ -384,6 +411,14 @@ def read_after(text: str) -> Attribution | None:
         toks = toks[:-1]
     if len(toks) > 2 and toks[0].lower() == "as":
         toks = toks[1:]  # "“…,” as Cruz said on the radio"
+        low = [t.lower() for t in toks]
+        for i in range(1, min(len(toks) - 1, _CUE_REACH)):
+            if low[i] in {"put", "puts"} and low[i + 1] == "it":
+                # "“…,” as a Homeland Security memo put it."
+                subject = _trim_fillers(toks[:i])
+                if subject and _plausible_subject(subject):
+                    return Attribution(subject, "put")
+                break
     lex = current()
     if lex is not None and len(toks) > 1 and toks[0].lower() in lex.auxiliaries and is_cue(toks[1]):
         toks = toks[1:]  # "«…», a déclaré X", "ha detto X": the participle is the cue
@@ -466,10 +501,15 @@ def read_before(text: str, sentence: str = "") -> Attribution | None:
     if not toks:
         return None
     low = [t.lower() for t in toks]
-    for end in range(len(low), max(1, len(low) - 3), -1):
-        # "As Professor Foner put it: “…", "One trader put it more bluntly:"
+    for end in range(len(low), 1, -1):
+        # "As Professor Foner put it: “…", "One trader put it more bluntly:", "As Ms.
+        # Simonyan put it in a statement in July, RT is “…”"
         if low[end - 2 : end] in (["put", "it"], ["puts", "it"]):
-            subject = _np_before(toks[: end - 2])
+            near_end = end > len(low) - 3
+            opener = max((i for i in range(end - 2) if low[i] == "as"), default=-1)
+            if not near_end and opener < 0:
+                continue
+            subject = _np_before(toks[opener + 1 : end - 2])
             if subject:
                 return Attribution(subject, "put")
     for d in range(max(0, len(toks) - 5), len(toks) - 1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
@@ -199,6 +199,12 @@ def _find_quotes(
             elif weak is not None and _named(weak.mention, index):
                 mention = " ".join(weak.mention)
                 speaker = _speaker_of(weak.mention, texts, first, index, last)
+                how = "subject"
+            elif (prior := _subject_before(texts, first, near, index, kept)) is not None:
+                # "Sen. Bernie Sanders identified exhaustion as a reason. “The younger
+                # people are sick of it.”": the person the sentence before is about.
+                mention = " ".join(prior)
+                speaker = _speaker_of(prior, texts, first, index, last)
                 how = "subject"
             elif lead is not None:
                 # "Clinton responded, saying the campaign was wrong." then a paragraph of
@@ -394,6 +400,29 @@ def _told_before(texts: Sequence[str], span: Span, near: _Neighbours) -> Attribu
     sentence = last_sentence(before[:-1]) + before[-1]
     found = read_sentence_tail(sentence)
     return found if found is not None and found.mention else None
+
+
+def _subject_before(
+    texts: Sequence[str],
+    span: Span,
+    near: _Neighbours,
+    index: NameIndex,
+    spoken: Container[Span],
+) -> list[str] | None:
+    """The named subject of the sentence just before ``span`` in its paragraph, when
+    ``span`` opens a sentence and no quotation stands between them."""
+    previous = near.before(span)
+    begin = max(previous.end + 1 if previous is not None else 0, span.start - WINDOW)
+    before = texts[span.block][begin : mark_at(texts[span.block], span.start)].strip()
+    before = before.lstrip(",;:.!?'\"“”’«»„ ")  # the closing mark of a title before
+    if not before.endswith((".", "!", ":")) or any(m in before for m in '"“”«»„'):
+        return None
+    told = before.endswith(":")  # "Clinton: “…” Bush: “…”" names each speaker
+    if previous is not None and previous in spoken and not told and not sentence_ends(before):
+        return None  # the rest of the sentence of a quotation: its speaker goes on
+    # "On “Face the Nation,” Sen. Bernie Sanders …": the sentence may start at a title.
+    subject = sentence_subject(last_sentence(before[:-1]))
+    return subject if subject and _named(subject, index) else None
 
 
 def _incise(quoted: str) -> Attribution | None:
