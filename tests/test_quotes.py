@@ -524,3 +524,16 @@ def test_a_quotation_after_a_sentence_about_a_named_person_is_theirs() -> None:
         ("The mission is to win.", "Ann Lee"),
         ("The mission is to count.", "Tom Berg"),
     ]
+
+
+def test_a_one_word_name_the_story_uses_inside_sentences_can_be_the_subject() -> None:
+    assert pairs(
+        "After the debate FactCheck looked at the claims.",
+        "FactCheck rated the statement as “mostly false” on Tuesday.",
+    ) == [("mostly false", "FactCheck")]
+
+
+def test_an_age_before_the_name_is_not_part_of_it() -> None:
+    assert pairs("“He is the one,” 17-year-old Jared Potts echoed.") == [
+        ("He is the one", "Jared Potts")
+    ]

@@ -474,6 +474,8 @@ def read_after(text: str) -> Attribution | None:
             continue
         if not commas:
             subject = _trim_fillers(toks[:i])
+            if len(subject) > 1 and subject[0][:1].isdigit() and "-" in subject[0]:
+                subject = subject[1:]  # "17-year-old Jared Potts echoed"
             if subject and _plausible_subject(subject):
                 return Attribution(subject, low[i])
             return None

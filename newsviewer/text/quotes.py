@@ -614,9 +614,14 @@ def _follows_in_sentence(texts: Sequence[str], span: Span, near: _Neighbours) ->
 
 
 def _named(mention: list[str], index: NameIndex) -> bool:
-    """A sentence subject that surely names someone: a full name or a known surname."""
+    """A sentence subject that surely names someone: a full name, a known surname or a
+    proper noun."""
     caps = [w for w in mention if w[:1].isupper()]
-    return len(caps) >= 2 or (len(caps) == 1 and index.is_known(caps[0]))
+    if len(caps) != 1:
+        return len(caps) >= 2
+    # "Trump", known from "Donald Trump"; "PolitiFact", a name the story uses inside
+    # sentences and never in lower case.
+    return index.is_known(caps[0]) or index.is_proper(caps[0])
 
 
 _CREDIT_DASHES = frozenset("—―–")

@@ -201,6 +201,9 @@ class NameIndex:
     """Full names of the people an article names, keyed by surname."""
 
     def __init__(self, texts: Iterable[str], known_names: Sequence[str] = ()) -> None:
+        texts = list(texts)
+        self._texts = texts
+        self._proper: frozenset[str] | None = None
         self._full: dict[str, Counter[str]] = {}
         self._first_seen: dict[str, int] = {}
         self._roles: dict[str, str] = {}
@@ -266,6 +269,18 @@ class NameIndex:
     def is_known(self, word: str) -> bool:
         return word.lower() in self._full
 
+    def is_proper(self, word: str) -> bool:
+        """True for a word the story capitalises inside sentences and never writes in
+        lower case ("PolitiFact", "Politico"): a name, not a sentence's first word."""
+        if self._proper is None:
+            capitals: set[str] = set()
+            lower: set[str] = set()
+            for text in self._texts:
+                capitals.update(_INNER_CAPITAL.findall(text))
+                lower.update(_LOWER_WORD.findall(text))
+            self._proper = frozenset(w for w in capitals if w.lower() not in lower)
+        return word in self._proper
+
     def people_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, full name) of each person named in ``text``, surnames included."""
         found: list[tuple[int, str]] = []
@@ -275,6 +290,9 @@ class NameIndex:
         return found
 
 
+# A capitalised word after a lowercase word or a comma: inside a sentence.
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]+")
 # What follows a name: a party-state tag ("(R-Texas)", ", R-Pa.,") and a description
 # between commas that starts with an article ("a spokeswoman for the State Department").
 _DESCRIPTION = re.compile(
@@ -396,6 +414,9 @@ def tidy_mention(words: Sequence[str]) -> list[str]:
     while out:
         first = out[0]
         low = first.lower()
+        if first[:1].isdigit() and "-" in first and len(out) > 1:
+            out.pop(0)  # "17-year-old Jared Potts": an age before the name
+            continue
         if low in SUBORDINATORS or low in NUMBER_WORDS or first[:1].isdigit():
             return []
         if low in OPENERS or (is_adverb(first) and len(out) > 1 and not out[1][:1].isupper()):
