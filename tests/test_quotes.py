@@ -537,3 +537,32 @@ def test_an_age_before_the_name_is_not_part_of_it() -> None:
     assert pairs("“He is the one,” 17-year-old Jared Potts echoed.") == [
         ("He is the one", "Jared Potts")
     ]
+
+
+def test_every_mention_of_a_person_resolves_to_one_name_with_the_role_kept() -> None:
+    found = quotes_of(
+        "President-elect Ann Lee met business leaders on Tuesday.",
+        "“We are going to bring back jobs,” Lee said.",
+        "Aides were pleased. “It was a great meeting,” the president said.",
+        "“We will win,” she added.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [("Ann Lee", "President-elect")] * 3
+    assert [q.mention for q in found] == ["Lee", "the president", "she"]
+
+
+def test_a_long_description_with_and_is_the_mention() -> None:
+    found = quotes_of(
+        "On Tuesday, the former secretary of state and current Democratic presidential "
+        "nominee said she wanted to speak “directly to young people.”"
+    )
+    assert [q.mention for q in found] == [
+        "the former secretary of state and current Democratic presidential nominee"
+    ]
+
+
+def test_a_title_after_its_noun_keeps_its_comma_inside_the_marks() -> None:
+    assert pairs(
+        "On an episode of “The Morning Show,” Ann Lee said the plan was “a good start.”",
+        "In his book, “Make Your Kid a Millionaire,” Tom Berg suggested saving early.",
+        "The remark by Dr. Paul Song “was wrong and hurtful,” Lee said.",
+    ) == [("a good start.", "Ann Lee"), ("was wrong and hurtful", "Ann Lee")]

@@ -20,6 +20,7 @@ from newsviewer.text.lexicon import (
     current,
 )
 from newsviewer.text.speakers import (
+    ROLE_NOUNS,
     determiners,
     is_cue,
     is_pronoun,
@@ -92,6 +93,8 @@ _LEAD_INS = words(
 )
 # Capitalised sentence starts that are not a speaker.
 _STOP_LEADS = words("the a an this that these those it there here but and so yet or then")
+# Words after a name and a comma that open an aside: "Sen. X, who lost the primaries,"
+_APPOSITION_OPENERS = words("who whose a an the")
 # Words inside a description before a place or body: "a lawyer at Lenox", "a critic of".
 _DESCRIPTION_LINKS = words("at of for with from in")
 # Cues whose object is the listener: ", told the convention" names no speaker.
@@ -247,11 +250,7 @@ def sentence_subject(before: str) -> list[str]:
                 toks = rest
                 break
             aside = rest[run + 1].lower() if run + 1 < len(rest) else ""
-            if (
-                2 <= run < len(rest)
-                and rest[run] == ","
-                and aside in {"who", "whose", "a", "an", "the"}
-            ):
+            if 2 <= run < len(rest) and rest[run] == "," and aside in _APPOSITION_OPENERS:
                 # "On Sunday, Sen. Bernie Sanders, who lost the primaries, identified …"
                 toks = rest[:run]
                 break
@@ -682,8 +681,11 @@ def _plausible_subject(words: list[str]) -> bool:
     lows = [w.lower() for w in words]
     if lows[-1].endswith(("’s", "'s", "’d", "'d")):
         return False
+    # "the former secretary of state and current Democratic presidential nominee"
+    role_and = lows[0] in {"the", "his", "her"} and lows[-1] in ROLE_NOUNS
     for i, w in enumerate(lows):
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
+        joins_names = joins_names or (w == "and" and role_and)
         # "a voice-over in the ad", "officials at the agency"
         inner = w in {"in", "at", "from"} and 0 < i < len(words) - 1 and lows[0] in _DETERMINERS
         # Checked as written: "Will wrote" names George Will, "will" is a verb.

@@ -70,6 +70,7 @@ class Lexicon:
     incises: bool
     conjunctions: frozenset[str]
     speech_nouns: frozenset[str]
+    capital_nouns: bool
 
 
 @cache
@@ -108,6 +109,7 @@ def lexicon(code: str) -> Lexicon:
         incises=bool(data.get("incises", False)),
         conjunctions=get("conjunctions"),
         speech_nouns=get("speech_nouns"),
+        capital_nouns=bool(data.get("capital_nouns", False)),
     )
 
 

@@ -27,13 +27,19 @@ def announced_title(text: str, span: Span) -> bool:
     """True for a quotation that a noun announces as a title ("le film « … »", "the book
     “…”", "mit dem Titel „…“"), in the story's language."""
     quoted = text[span.start : span.end + 1].rstrip()
+    if quoted[-1:] == "," and title_like(quoted[:-1]):
+        quoted = quoted[:-1]  # "episode of “The Morning Show,” she said": a comma inside
     if quoted[-1:] in ".,;!?" or len(quoted.split()) > _TITLE_WORDS:
         return False  # a title ends without punctuation of its own and stays short
     lex = current()
     nouns = lex.title_nouns if lex is not None else english_title_nouns()
     at = mark_at(text, span.start)
     before = text[max(0, at - _TITLE_CHARS) : at].split()[-_TITLE_REACH:]
-    return any(w.strip(",:").lower() in nouns for w in before)
+    # Written in lower case: "Dr. Paul Song “…”" is a name, not the noun "song"; German
+    # writes every noun with a capital.
+    if lex is not None and lex.capital_nouns:
+        before = [w.lower() for w in before]
+    return any(w.strip(",:") in nouns for w in before)
 
 
 def doubles_quote(groups: Iterable[list[Span]]) -> bool:

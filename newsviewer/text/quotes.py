@@ -349,7 +349,7 @@ def _role_antecedent(
         text = head(texts[b], span.start if b == span.block else len(texts[b]))
         for at, name in reversed(index.people_in(text)):
             role = index.role(name)
-            if role and noun.lower() in role.lower().split():
+            if role and noun.lower() in role.lower().replace("-", " ").split():
                 return Speaker(name, " ".join(mention), role, person=True)
             if listed and noun.lower() in text[max(0, at - _ROLE_GAP) : at].lower():
                 return Speaker(name, " ".join(mention), index.role(name), person=True)

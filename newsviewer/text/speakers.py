@@ -146,8 +146,8 @@ def is_cue(word: str) -> bool:
 def is_role_word(word: str) -> bool:
     """A title or office in the story's language ("ministre", "Wirtschaftsminister")."""
     low = word.lower()
-    if low in TITLE_WORDS:
-        return True
+    if low in TITLE_WORDS or low.endswith("-elect"):
+        return True  # "President-elect", "Governor-elect"
     lex = current()
     if lex is None:
         return False
@@ -445,7 +445,10 @@ def tidy_mention(words: Sequence[str]) -> list[str]:
         # "Tony Blair's (spokesman)": the mention stopped at its owner.
         last = out[-1]
         out[-1] = last[:-2] if last.endswith(("'s", "’s")) else last[:-1]
+    described = bool(out) and out[0].lower() in determiners() and out[-1] in ROLE_NOUNS
     if len(out) > _MAX_TIDY_WORDS and sum(w[:1].isupper() for w in out) < len(out) / 2:
+        if described:
+            return out  # "the former secretary of state and current … nominee"
         # A clause, not a noun phrase, unless a name closes it ("Fight for $15 organizing
         # director Kendall Fells").
         tail = []
