@@ -16,17 +16,11 @@ from collections.abc import Container, Sequence
 
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
-    WINDOW,
     Attribution,
-    head,
-    last_sentence,
     read_after,
     read_before,
     read_sentence_tail,
-    sentence_before,
-    sentence_ends,
     sentence_subject,
-    tail,
 )
 from newsviewer.text.lexicon import (
     conjunctions,
@@ -43,6 +37,14 @@ from newsviewer.text.quoted_titles import (
     bylined_title,
     doubles_quote,
     title_like,
+)
+from newsviewer.text.sentences import (
+    WINDOW,
+    head,
+    last_sentence,
+    sentence_before,
+    sentence_ends,
+    tail,
 )
 from newsviewer.text.speakers import (
     ROLE_NOUNS,
