@@ -566,3 +566,10 @@ def test_a_title_after_its_noun_keeps_its_comma_inside_the_marks() -> None:
         "In his book, “Make Your Kid a Millionaire,” Tom Berg suggested saving early.",
         "The remark by Dr. Paul Song “was wrong and hurtful,” Lee said.",
     ) == [("a good start.", "Ann Lee"), ("was wrong and hurtful", "Ann Lee")]
+
+
+def test_a_programme_after_on_is_a_title_not_a_quotation() -> None:
+    assert pairs(
+        "“We will win the state,” Ann Lee said on NBC's “Meet the Press.”",
+        "Tom Berg said on “Fox News Sunday” that he wanted “a better deal for workers.”",
+    ) == [("We will win the state", "Ann Lee"), ("a better deal for workers.", "Tom Berg")]

@@ -39,7 +39,19 @@ def announced_title(text: str, span: Span) -> bool:
     # writes every noun with a capital.
     if lex is not None and lex.capital_nouns:
         before = [w.lower() for w in before]
-    return any(w.strip(",:") in nouns for w in before)
+    if any(w.strip(",:") in nouns for w in before):
+        return True
+    # "said on CNN's “State of the Union.”", "told “Fox News Sunday”": a programme in
+    # title case after "on" (and its network's name), its full stop inside the marks.
+    named = quoted.rstrip(".,") if len(quoted.split()) >= 2 else ""
+    broadcast = bool(before) and (
+        before[-1] == "on" or (len(before) > 1 and before[-2] == "on" and _owner(before[-1]))
+    )
+    return broadcast and title_like(named) and named[:1].isupper()
+
+
+def _owner(word: str) -> bool:
+    return word[:1].isupper() and word.endswith(("'s", "’s"))
 
 
 def doubles_quote(groups: Iterable[list[Span]]) -> bool:

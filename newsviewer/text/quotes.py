@@ -151,8 +151,10 @@ def _find_quotes(
         opens_block = indents[first.block] >= mark_at(texts[first.block], first.start)
         quoted = texts[first.block][first.start : first.end]
         if title_like(quoted) and (found is None or not found.mention):
+            near.drop(first)  # part of the sentence around the next quotation
             continue  # a title in marks ("wrote “The Art of the Deal”"), not speech
         if announced_title(texts[first.block], first):
+            near.drop(first)
             continue  # "the film « Les Enfants du paradis »", "su libro «La casa…»"
         lex = current()
         if found is None and weak is None and lex is not None and lex.incises:
@@ -404,6 +406,9 @@ def _told_before(texts: Sequence[str], span: Span, near: _Neighbours) -> Attribu
     return found if found is not None and found.mention else None
 
 
+_UNMARKED = re.compile('["“”«»„]')
+
+
 def _subject_before(
     texts: Sequence[str],
     span: Span,
@@ -417,13 +422,14 @@ def _subject_before(
     begin = max(previous.end + 1 if previous is not None else 0, span.start - WINDOW)
     before = texts[span.block][begin : mark_at(texts[span.block], span.start)].strip()
     before = before.lstrip(",;:.!?'\"“”’«»„ ")  # the closing mark of a title before
-    if not before.endswith((".", "!", ":")) or any(m in before for m in '"“”«»„'):
+    if not before.endswith((".", "!", ":")):
         return None
     told = before.endswith(":")  # "Clinton: “…” Bush: “…”" names each speaker
     if previous is not None and previous in spoken and not told and not sentence_ends(before):
         return None  # the rest of the sentence of a quotation: its speaker goes on
-    # "On “Face the Nation,” Sen. Bernie Sanders …": the sentence may start at a title.
-    subject = sentence_subject(last_sentence(before[:-1]))
+    # "On “Face the Nation,” Sen. Bernie Sanders …": a title's marks (the quotations
+    # between are titles: ``near`` skips them) are read as its words.
+    subject = sentence_subject(_UNMARKED.sub("", last_sentence(before[:-1])))
     return subject if subject and _named(subject, index) else None
 
 
@@ -486,6 +492,20 @@ class _Neighbours:
 
     def before(self, span: Span) -> Span | None:
         return self._prev.get(span)
+
+    def drop(self, span: Span) -> None:
+        """Forget ``span`` (a title, not speech): its neighbours become each other's."""
+        prev, nxt = self._prev.pop(span, None), self._next.pop(span, None)
+        if nxt is not None:
+            if prev is not None:
+                self._prev[nxt] = prev
+            else:
+                self._prev.pop(nxt, None)
+        if prev is not None:
+            if nxt is not None:
+                self._next[prev] = nxt
+            else:
+                self._next.pop(prev, None)
 
     def after(self, span: Span) -> Span | None:
         return self._next.get(span)
