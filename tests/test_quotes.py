@@ -573,3 +573,10 @@ def test_a_programme_after_on_is_a_title_not_a_quotation() -> None:
         "“We will win the state,” Ann Lee said on NBC's “Meet the Press.”",
         "Tom Berg said on “Fox News Sunday” that he wanted “a better deal for workers.”",
     ) == [("We will win the state", "Ann Lee"), ("a better deal for workers.", "Tom Berg")]
+
+
+def test_according_to_closing_the_sentence_names_the_source() -> None:
+    assert pairs(
+        "The mayor was greeted with chants of “Four more years!” at the hall, according to "
+        "union leader Ann Lee."
+    ) == [("Four more years!", "Ann Lee")]

@@ -119,8 +119,21 @@ def read_sentence_tail(tail: str) -> Attribution | None:
     toks = _clause_tokens(sentence)
     while toks and toks[-1] in {".", "!", "?", "”", '"', "’"}:
         toks.pop()
+    lex = current()
+    according = lex.according if lex is not None else frozenset()
     for comma in range(len(toks) - 2):
-        if toks[comma] == "," and is_cue(toks[comma + 1]) and toks[comma + 1] not in _TOLD:
+        if toks[comma] != ",":
+            continue
+        # "…a nationwide “walk-in” at 2,000 schools, according to the organizer, AROS."
+        low = toks[comma + 1].lower()
+        after = 3 if low == "according" and toks[comma + 2].lower() == "to" else 0
+        after = after or (2 if low in according else 0)
+        if after:
+            mention = _described(toks, _np_after(toks[comma + after :]), comma + after)
+            rest = toks[comma + after + len(mention) :]
+            if mention and (not rest or rest[0] == ","):
+                return Attribution(mention, "according to" if after == 3 else low)
+        if is_cue(toks[comma + 1]) and toks[comma + 1] not in _TOLD:
             mention = _np_after(toks[comma + 2 :])  # "…" for Clinton, said Kunin, a …
             rest = toks[comma + 2 + len(mention) :]
             if mention and (not rest or rest[0] == ","):

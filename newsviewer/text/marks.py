@@ -9,6 +9,7 @@ never taken as quotation marks.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -241,3 +242,35 @@ def mark_at(text: str, start: int) -> int:
     while at > 0 and text[at].isspace():
         at -= 1
     return at
+
+
+class Neighbours:
+    """The quotations just before and after each one in its paragraph, found in O(1)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._prev: dict[Span, Span] = {}
+        self._next: dict[Span, Span] = {}
+        for a, b in itertools.pairwise(spans):
+            if a.block == b.block:
+                self._prev[b] = a
+                self._next[a] = b
+
+    def before(self, span: Span) -> Span | None:
+        return self._prev.get(span)
+
+    def drop(self, span: Span) -> None:
+        """Forget ``span`` (a title, not speech): its neighbours become each other's."""
+        prev, nxt = self._prev.pop(span, None), self._next.pop(span, None)
+        if nxt is not None:
+            if prev is not None:
+                self._prev[nxt] = prev
+            else:
+                self._prev.pop(nxt, None)
+        if prev is not None:
+            if nxt is not None:
+                self._next[prev] = nxt
+            else:
+                self._next.pop(prev, None)
+
+    def after(self, span: Span) -> Span | None:
+        return self._next.get(span)

@@ -10,7 +10,6 @@ and pronouns, and drops scare quotes and titles that nobody says (``quoted_title
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Container, Sequence
 
@@ -31,7 +30,7 @@ from newsviewer.text.lexicon import (
     unfit_name,
     use_language,
 )
-from newsviewer.text.marks import Span, find_spans, mark_at
+from newsviewer.text.marks import Neighbours, Span, find_spans, mark_at
 from newsviewer.text.quoted_titles import (
     announced_title,
     bylined_title,
@@ -109,7 +108,7 @@ def _find_quotes(
     groups: dict[int, list[Span]] = {}
     for span in spans:
         groups.setdefault(span.group, []).append(span)
-    near = _Neighbours(spans)
+    near = Neighbours(spans)
     indents = [len(t) - len(t.lstrip()) for t in texts]
     quotes: list[Quote] = []
     last: tuple[int, Speaker | None, str | None] | None = None  # block, speaker, cue
@@ -380,7 +379,7 @@ def _last_named(texts: Sequence[str], span: Span, index: NameIndex) -> Speaker |
 
 
 def _named_since(
-    texts: Sequence[str], span: Span, near: _Neighbours, index: NameIndex
+    texts: Sequence[str], span: Span, near: Neighbours, index: NameIndex
 ) -> Speaker | None:
     """The last person named in ``span``'s paragraph after the quotation before it."""
     previous = near.before(span)
@@ -393,7 +392,7 @@ def _named_since(
     return Speaker(name, name, index.role(name), person=True)
 
 
-def _told_before(texts: Sequence[str], span: Span, near: _Neighbours) -> Attribution | None:
+def _told_before(texts: Sequence[str], span: Span, near: Neighbours) -> Attribution | None:
     """A reporting clause closing the sentence just before ``span`` in its paragraph
     ("…, rät Engel. „…“"), when no quotation stands between them."""
     previous = near.before(span)
@@ -412,7 +411,7 @@ _UNMARKED = re.compile('["“”«»„]')
 def _subject_before(
     texts: Sequence[str],
     span: Span,
-    near: _Neighbours,
+    near: Neighbours,
     index: NameIndex,
     spoken: Container[Span],
 ) -> list[str] | None:
@@ -479,39 +478,7 @@ def _antecedent(
     return last[1] if last is not None else None
 
 
-class _Neighbours:
-    """The quotations just before and after each one in its paragraph, found in O(1)."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        self._prev: dict[Span, Span] = {}
-        self._next: dict[Span, Span] = {}
-        for a, b in itertools.pairwise(spans):
-            if a.block == b.block:
-                self._prev[b] = a
-                self._next[a] = b
-
-    def before(self, span: Span) -> Span | None:
-        return self._prev.get(span)
-
-    def drop(self, span: Span) -> None:
-        """Forget ``span`` (a title, not speech): its neighbours become each other's."""
-        prev, nxt = self._prev.pop(span, None), self._next.pop(span, None)
-        if nxt is not None:
-            if prev is not None:
-                self._prev[nxt] = prev
-            else:
-                self._prev.pop(nxt, None)
-        if prev is not None:
-            if nxt is not None:
-                self._next[prev] = nxt
-            else:
-                self._next.pop(prev, None)
-
-    def after(self, span: Span) -> Span | None:
-        return self._next.get(span)
-
-
-def _attribution(texts: Sequence[str], group: list[Span], near: _Neighbours) -> Attribution | None:
+def _attribution(texts: Sequence[str], group: list[Span], near: Neighbours) -> Attribution | None:
     """The reporting clause of a quotation: after its last part, else before its first."""
     first, final = group[0], group[-1]
     after = _after_context(texts[final.block], final, near)
@@ -627,7 +594,7 @@ def _lead_in(texts: Sequence[str], span: Span) -> Attribution | None:
     return found if found is not None and found.mention else None
 
 
-def _follows_in_sentence(texts: Sequence[str], span: Span, near: _Neighbours) -> bool:
+def _follows_in_sentence(texts: Sequence[str], span: Span, near: Neighbours) -> bool:
     before = near.before(span)
     if before is None:
         return False
@@ -649,7 +616,7 @@ def _named(mention: list[str], index: NameIndex) -> bool:
 _CREDIT_DASHES = frozenset("—―–")
 
 
-def _after_context(text: str, span: Span, near: _Neighbours) -> str:
+def _after_context(text: str, span: Span, near: Neighbours) -> str:
     start = span.end
     # Step over the closing mark (and anything the span trimmed, such as a comma), also
     # when it was typed after a space: ``'Well done,' " said``.
@@ -680,7 +647,7 @@ def _after_context(text: str, span: Span, near: _Neighbours) -> str:
     return clause
 
 
-def _before_context(text: str, span: Span, near: _Neighbours) -> str:
+def _before_context(text: str, span: Span, near: Neighbours) -> str:
     previous = near.before(span)
     begin = max(0, span.start - WINDOW)
     if previous is not None:
