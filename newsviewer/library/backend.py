@@ -30,6 +30,29 @@ from newsviewer.library.readers import Readers
 log = logging.getLogger(__name__)
 
 
+class Searcher(Protocol):
+    """Full-text search on one engine: the module ``search.py`` (FTS5) or ``pg_search.py``
+    (``tsvector``), with the same four calls."""
+
+    def page(
+        self,
+        conn: Any,
+        query: plans.Query,
+        *,
+        offset: int,
+        limit: int,
+        sort: plans.Sort,
+        exact: bool,
+        with_snippets: bool,
+    ) -> plans.SearchPage: ...
+
+    def hit_snippets(self, conn: Any, query: plans.Query, ids: Sequence[int]) -> dict[int, str]: ...
+
+    def facets(self, conn: Any, query: plans.Query) -> plans.Facets: ...
+
+    def hit_terms(self, conn: Any, query: plans.Query, article_id: int) -> list[str]: ...
+
+
 class Backend(Protocol):
     """The engine-specific half of a library."""
 
@@ -46,23 +69,8 @@ class Backend(Protocol):
     def ids(self, session: Session) -> list[int]:
         """Every story id, newest first (published date, else import date)."""
 
-    def search_page(
-        self,
-        conn: Any,
-        query: plans.Query,
-        *,
-        offset: int,
-        limit: int,
-        sort: plans.Sort,
-        exact: bool,
-        with_snippets: bool,
-    ) -> plans.SearchPage: ...
-
-    def snippets(self, conn: Any, query: plans.Query, ids: Sequence[int]) -> dict[int, str]: ...
-
-    def facets(self, conn: Any, query: plans.Query) -> plans.Facets: ...
-
-    def hit_terms(self, conn: Any, query: plans.Query, article_id: int) -> list[str]: ...
+    def searcher(self) -> Searcher:
+        """The engine's full-text search, called on a connection from ``read``."""
 
     def index_command(self, cursor: Any, command: fts.Command) -> None: ...
 
@@ -113,35 +121,8 @@ class SqliteBackend:
         packed = session.connection().exec_driver_sql(_IDS_SQL).scalar_one()
         return cast(list[int], json.loads(packed))
 
-    def search_page(
-        self,
-        conn: Any,
-        query: plans.Query,
-        *,
-        offset: int,
-        limit: int,
-        sort: plans.Sort,
-        exact: bool,
-        with_snippets: bool,
-    ) -> plans.SearchPage:
-        return plans.page(
-            conn,
-            query,
-            offset=offset,
-            limit=limit,
-            sort=sort,
-            exact=exact,
-            with_snippets=with_snippets,
-        )
-
-    def snippets(self, conn: Any, query: plans.Query, ids: Sequence[int]) -> dict[int, str]:
-        return plans.hit_snippets(conn, query, ids)
-
-    def facets(self, conn: Any, query: plans.Query) -> plans.Facets:
-        return plans.facets(conn, query)
-
-    def hit_terms(self, conn: Any, query: plans.Query, article_id: int) -> list[str]:
-        return plans.hit_terms(conn, query, article_id)
+    def searcher(self) -> Searcher:
+        return plans
 
     def index_command(self, cursor: Any, command: fts.Command) -> None:
         for index in fts.INDEXES:
@@ -210,43 +191,11 @@ class PostgresBackend:
         )
         return [int(r[0]) for r in rows]
 
-    def search_page(
-        self,
-        conn: Any,
-        query: plans.Query,
-        *,
-        offset: int,
-        limit: int,
-        sort: plans.Sort,
-        exact: bool,
-        with_snippets: bool,
-    ) -> plans.SearchPage:
+    def searcher(self) -> Searcher:
+        # Loaded with the first search: a library file never needs it.
         from newsviewer.library import pg_search
 
-        return pg_search.page(
-            conn,
-            query,
-            offset=offset,
-            limit=limit,
-            sort=sort,
-            exact=exact,
-            with_snippets=with_snippets,
-        )
-
-    def snippets(self, conn: Any, query: plans.Query, ids: Sequence[int]) -> dict[int, str]:
-        from newsviewer.library import pg_search
-
-        return pg_search.hit_snippets(conn, query, ids)
-
-    def facets(self, conn: Any, query: plans.Query) -> plans.Facets:
-        from newsviewer.library import pg_search
-
-        return pg_search.facets(conn, query)
-
-    def hit_terms(self, conn: Any, query: plans.Query, article_id: int) -> list[str]:
-        from newsviewer.library import pg_search
-
-        return pg_search.hit_terms(conn, query, article_id)
+        return pg_search
 
     def index_command(self, cursor: Any, command: fts.Command) -> None:
         # GIN indexes need no merging; a rebuild reindexes them from the columns.

@@ -324,7 +324,7 @@ class Reads:
         if prepared is None or limit == 0:
             return plans.SearchPage((), 0, False)
         with self._raw_read() as conn, _answered(query):
-            return self._backend.search_page(
+            return self._backend.searcher().page(
                 conn,
                 prepared,
                 offset=max(0, offset),
@@ -340,7 +340,7 @@ class Reads:
         if prepared is None:
             return {}
         with self._raw_read() as conn, _answered(query):
-            found = self._backend.snippets(conn, prepared, list(ids))
+            found = self._backend.searcher().hit_snippets(conn, prepared, list(ids))
         return {ArticleId(i): text for i, text in found.items()}
 
     def facets(self, query: str) -> plans.Facets:
@@ -349,7 +349,7 @@ class Reads:
         if prepared is None:
             return plans.EMPTY_FACETS
         with self._raw_read() as conn, _answered(query):
-            return self._backend.facets(conn, prepared)
+            return self._backend.searcher().facets(conn, prepared)
 
     def hit_terms(self, article_id: ArticleId, query: str) -> list[str]:
         """Words and phrases of one story that ``query`` matched, as the story writes them.
@@ -361,7 +361,7 @@ class Reads:
         if prepared is None:
             return []
         with self._raw_read() as conn, _answered(query):
-            return self._backend.hit_terms(conn, prepared, article_id)
+            return self._backend.searcher().hit_terms(conn, prepared, article_id)
 
     def figure_image(self, figure_id: FigureId) -> tuple[bytes, str] | None:
         """(bytes, mime type) of a stored image."""
