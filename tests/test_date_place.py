@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsviewer.domain import Article
+from newsviewer.html.dates import date_in_text
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.html import HtmlImporter
 
@@ -22,8 +23,8 @@ STORY = "".join(
 )
 
 
-def parse(body: str, head: str = "") -> Article:
-    page = f"<html><head><title>{HEADLINE}</title>{head}</head><body>{body}</body></html>"
+def parse(body: str, head: str = "", title: str = HEADLINE) -> Article:
+    page = f"<html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
     return HtmlImporter().parse(SourceFile(path=Path("page.html"), data=page.encode()))
 
 
@@ -130,4 +131,29 @@ def test_a_page_printing_only_a_time_has_no_day(stamp: str) -> None:
 
 def test_an_undated_page_is_never_given_the_import_day() -> None:
     article = parse(f"<article><h1>{HEADLINE}</h1>{STORY}</article>")
+    assert article.published is None
+
+
+def test_a_day_written_with_slashes_is_read_only_when_it_says_which_number_is_the_month() -> None:
+    assert date_in_text("Last Updated: 1:19am GMT 14/01/2008") == datetime(2008, 1, 14)
+    assert date_in_text("Posted 12/25/2007 at noon") == datetime(2007, 12, 25)
+    # 1 August or 8 January: the page's country would say; the day is left unread.
+    assert date_in_text("REVISED 1/8/2008") is None
+
+
+def test_the_headline_is_found_when_the_title_carries_site_and_section_names() -> None:
+    article = parse(
+        '<div id="top"><p class="date">Tuesday, January 15, 2008</p></div>'
+        f'<div class="headline">{HEADLINE}</div><div>Monday, January 14, 2008</div>{STORY}',
+        head="",
+        title=f"Coast Gazette - Sport - {HEADLINE}",
+    )
+    assert day_of(article) == date(2008, 1, 14)
+
+
+def test_a_day_inside_a_sentence_of_the_story_is_not_its_publication_day() -> None:
+    article = parse(
+        f"<article><h1>{HEADLINE}</h1>{STORY}<p>The wall has not been repaired since the great "
+        "storm of March 15, 2003, when the sea broke through at the old quay.</p></article>"
+    )
     assert article.published is None

@@ -78,6 +78,7 @@ def test_two_names_keep_the_word_the_page_joins_them_with() -> None:
         "<p>The wall was first built by Thomas Telford in 1820 for the herring fleet.</p>",
         "<p class='caption'>Photo by Ann Lee</p>",
         "<p>Tuesday, January 15, 2008 | Weather: 7°C</p>",
+        "<p>Last Edited: Wednesday, 09 Jan 2008, 7:51 PM CST</p>",
     ],
 )
 def test_by_in_a_sentence_a_credit_or_a_masthead_is_not_a_byline(line: str) -> None:

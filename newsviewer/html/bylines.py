@@ -27,7 +27,7 @@ _OTHER_ROLE = re.compile(
 _NOT_PERSON = re.compile(
     r"\b(staff|editors?|editorial|desk|team|newsroom|reporters?|correspondents?|"
     r"agenc(y|ies)|wire|press|associated|reuters|afp|news|media|contributors?|"
-    r"updated|published|photos?|photograph(er|y)?|guest|admin|bureau|"
+    r"updated|published|posted|edited|modified|created|photos?|photograph(er|y)?|guest|admin|bureau|"
     r"times|tribune|journal|herald|gazette|magazine|inc|ltd|llc|gmbh|corp)\b"
     # Papers and desks are "The ..."; people are not.
     r"|^the\s",

@@ -89,6 +89,10 @@ _WRITTEN = (
         re.I,
     ),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?!\.?\d)"),
+    # 14/01/2008 and 01/14/2008: read only when one number cannot be a month (see _day).
+    re.compile(
+        r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])"
+    ),
 )
 # Text searched for a dateline: datelines stand at the top of a story.
 _TEXT_SCAN = 20_000
@@ -126,6 +130,8 @@ def strip_written_dates(text: str) -> str:
 
 
 def _day(match: re.Match[str]) -> datetime | None:
+    if "first" in match.groupdict():
+        return _slashed_day(match)
     month_s = match.group("month")
     month = int(month_s) if month_s.isdigit() else _MONTHS.get(month_s.lower())
     year = int(match.group("year"))
@@ -133,6 +139,24 @@ def _day(match: re.Match[str]) -> datetime | None:
         return None
     try:
         return datetime(year, month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _slashed_day(match: re.Match[str]) -> datetime | None:
+    """A day written with slashes, day first in Europe and month first in America: only
+    a date with a number above 12 says which it is; "1/8/2008" is left unread."""
+    first, second, year = (int(match.group(k)) for k in ("first", "second", "year"))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return datetime(year, month, day)
     except ValueError:
         return None
 

@@ -39,7 +39,9 @@ _LABEL_ONLY = re.compile(
 # Around a date in a blog header: times, separators, "Posted", "on", "at", "by".
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 _HEADER_WORDS = re.compile(
-    r"\b(?:posted|published|updated|filed|on|at|by|von|am|um|le|par|el|por)\b\s*:?", re.I
+    r"\b(?:(?:last\s+)?(?:posted|published|updated|edited|modified)|created|filed|on|at|by|"
+    r"von|am|um|le|par|el|por)\b\s*:?",
+    re.I,
 )
 _SEPARATORS = " |·•-–—,/:()[]"
 _MAX_NAME_WORDS = 4

@@ -36,6 +36,7 @@ from newsviewer.html.credit_line import credit_line
 from newsviewer.html.date_place import (
     ShownText,
     date_after_headline,
+    dateline_day,
     on_written_day,
     shown_text,
 )
@@ -494,7 +495,9 @@ def _date_in_page_text(root: HtmlElement) -> datetime | None:
                 found = date_in_text(text)
                 if found is not None:
                     return found
-    return date_in_text(shown_text(root).text)
+    # Else a day on a line of its own anywhere; one inside a sentence is the story's
+    # event ("since March 15, 2003") or the site's, not the publication's.
+    return dateline_day(shown_text(root))
 
 
 def _looks_truncated(text: str) -> bool:
