@@ -29,6 +29,8 @@ class ActionHost(Protocol):
     def choose_folder(self) -> None: ...
     def open_original(self) -> None: ...
     def copy_story_text(self) -> None: ...
+    def print_story(self) -> object: ...
+    def save_story_pdf(self) -> object: ...
     def close(self) -> bool: ...
     def delete_current(self) -> None: ...
     def focus_search(self) -> None: ...
@@ -47,6 +49,8 @@ class Actions:
     import_folder: QAction
     open_original: QAction
     copy_text: QAction
+    print_story: QAction
+    save_pdf: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -64,7 +68,7 @@ class Actions:
     @property
     def story_actions(self) -> tuple[QAction, ...]:
         """The actions on the story being read: enabled only while there is one."""
-        return (self.open_original, self.copy_text, self.delete)
+        return (self.open_original, self.copy_text, self.print_story, self.save_pdf, self.delete)
 
     def set_story_open(self, is_open: bool) -> None:
         for action in self.story_actions:
@@ -105,6 +109,10 @@ def build_actions(owner: QWidget, host: ActionHost, undo_stack: QUndoStack) -> A
         import_folder=_action(owner, "Import &Folder…", host.choose_folder, ["Ctrl+Shift+O"]),
         open_original=_action(owner, "&Open Original File", host.open_original, ["Ctrl+Shift+E"]),
         copy_text=_action(owner, "&Copy Story Text", host.copy_story_text, ["Ctrl+Shift+C"]),
+        print_story=_action(
+            owner, "&Print Story…", host.print_story, [QKeySequence.StandardKey.Print]
+        ),
+        save_pdf=_action(owner, "Save Story as P&DF…", host.save_story_pdf, ["Ctrl+Shift+P"]),
         quit=_action(owner, "&Quit", host.close, [QKeySequence.StandardKey.Quit]),
         undo=undo,
         redo=redo,
@@ -142,6 +150,9 @@ def install_menus(bar: QMenuBar, actions: Actions) -> None:
     file_menu.addSeparator()
     file_menu.addAction(actions.open_original)
     file_menu.addAction(actions.copy_text)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_story)
+    file_menu.addAction(actions.save_pdf)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit = bar.addMenu("&Edit")
