@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import article files and folders into the library")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="one JSON object per file")
+    p.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="store a story already in the library from another file (same address or "
+        "nearly the same words) as a second copy, instead of reporting it as a duplicate",
+    )
 
     p = sub.add_parser("search", help="full-text search of the library")
     # Several words are one query; after "--" a query may start with "-".
@@ -169,11 +175,17 @@ def _outcome_line(o: FileOutcome) -> str:
     if o.status == FAILED:
         label = f" ({o.label})" if o.part and o.label else ""
         return f"failed     {o.shown}{label}: {o.reason}"
+    if o.repeats:
+        return f"duplicate  #{o.article_id}  {o.shown}  (already in the library: {o.reason})"
     return f"duplicate  #{o.article_id}  {o.shown}  (already in the library)"
 
 
 def similar_to(library: Any, outcome: FileOutcome) -> list[Any]:
     """Stories an imported one repeats (none for a failure or an exact duplicate)."""
+    if outcome.status == DUPLICATE and outcome.repeats and outcome.article_id is not None:
+        from newsviewer.library.dedupe import Similar
+
+        return [Similar(outcome.article_id, outcome.repeats, "")]
     if outcome.status != IMPORTED or outcome.article_id is None:
         return []
     from newsviewer.library.dedupe import find_similar
@@ -205,7 +217,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             )
         else:
             _write(_outcome_line(o) + "\n", out)
-            for s in found:
+            for s in found if o.status == IMPORTED else ():
                 _write(f"           already in the library as #{s.article_id} ({s.reason})\n", out)
         out.flush()
 
@@ -213,7 +225,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     exports, paths = split_exports(args.paths)
     try:
         restored = [o for path in exports for o in import_export_file(library, path, report)]
-        result = import_paths(library, paths, on_outcome=report) if paths else ImportReport()
+        result = (
+            import_paths(library, paths, on_outcome=report, keep_duplicates=args.keep_duplicates)
+            if paths
+            else ImportReport()
+        )
         result = ImportReport((*restored, *result.outcomes), result.cancelled)
     finally:
         library.close()
@@ -222,6 +238,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             f"{result.count(IMPORTED)} imported, {result.count(DUPLICATE)} duplicates, "
             f"{result.count(FAILED)} failed\n"
         )
+        if any(o.repeats for o in result.outcomes):
+            out.write(
+                "stories already in the library from another file were not stored again; "
+                "import them with --keep-duplicates to keep both copies\n"
+            )
     return 1 if result.count(FAILED) else 0
 
 

@@ -224,6 +224,9 @@ class FileOutcome:
     format: str = ""
     part: int = 0
     label: str = ""
+    # For a DUPLICATE that is the same story saved in another file (not the same file):
+    # how it repeats the stored one ("same address" or "same text"); it can be kept too.
+    repeats: str = ""
 
     @property
     def shown(self) -> str:

@@ -95,14 +95,20 @@ def _storable(path: Path) -> str:
     return str(path.absolute()).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutcome]:
-    """Store parsed stories, each whole or not at all, under one commit; in order."""
+def store_group(
+    library: Library, group: Sequence[ParsedFile], *, keep_duplicates: bool = False
+) -> list[FileOutcome]:
+    """Store parsed stories, each whole or not at all, under one commit; in order.
+
+    A story already in the library from another file (same address, or nearly the
+    same words) is reported as a duplicate naming it, unless ``keep_duplicates``.
+    """
     requests = [
         StoreRequest(p.article, _storable(p.path), p.original)
         for p in group
         if p.article is not None
     ]
-    stored = iter(library.add_each(requests) if requests else [])
+    stored = iter(library.add_each(requests, keep_similar=keep_duplicates) if requests else [])
     outcomes: list[FileOutcome] = []
     for parsed in group:
         shown = str(parsed.path)
@@ -125,6 +131,7 @@ def store_group(library: Library, group: Sequence[ParsedFile]) -> list[FileOutco
                 format=article.format,
                 part=parsed.part,
                 label=parsed.label,
+                repeats=result.repeats,
             )
         )
     return outcomes
@@ -166,6 +173,7 @@ def import_paths(
     on_outcome: Callable[[FileOutcome], None] | None = None,
     workers: int | None = None,
     executor: Executor | None = None,
+    keep_duplicates: bool = False,
 ) -> ImportReport:
     """Import every story of every file under ``paths``; stop between files when ``cancelled()``.
 
@@ -174,7 +182,9 @@ def import_paths(
     alone, each story whole or not at all, in the order given. A file that holds
     several stories gives an outcome per story. A missing path is reported as
     failed. A ``LibraryError`` (the disk is full, say) stops the batch with that
-    reason: what was stored stays stored. ``progress`` counts files.
+    reason: what was stored stays stored. ``progress`` counts files. A story that
+    repeats one already stored from another file is stored only with
+    ``keep_duplicates`` (else reported as a duplicate, see ``store_group``).
     """
     files: list[Path] = []
     outcomes: list[FileOutcome] = []
@@ -201,7 +211,7 @@ def import_paths(
 
     def flush() -> None:
         try:
-            for outcome in store_group(library, group):
+            for outcome in store_group(library, group, keep_duplicates=keep_duplicates):
                 record(outcome)
         except LibraryError as exc:
             # The disk or the file failed: nothing of this group was stored.

@@ -89,15 +89,48 @@ def test_a_story_saved_again_is_found_already_in_the_library(library: Library) -
     assert find_similar(library, by_text) == []
 
 
-def test_import_says_which_story_was_already_there(tmp_path: Path) -> None:
+def test_import_offers_a_story_saved_again_as_already_there_and_keeps_both_on_request(
+    tmp_path: Path,
+) -> None:
     one = tmp_path / "one.md"
     two = tmp_path / "two.md"
-    one.write_text(f"# Bridge closed\n\n{WORDS}\n", encoding="utf-8")
+    same_page = tmp_path / "three.md"
+    one.write_text(
+        f"---\nurl: https://www.example.com/bridge\n---\n# Bridge closed\n\n{WORDS}\n",
+        encoding="utf-8",
+    )
     two.write_text(f"# Bridge closed (updated)\n\n{WORDS} Updated later.\n", encoding="utf-8")
+    same_page.write_text(
+        "---\nurl: http://example.com/bridge/?utm_source=feed\n---\n# Bridge: the vote\n\n"
+        "Councillors voted by nine to four; the lorries will go round by the ring road.\n",
+        encoding="utf-8",
+    )
     lib = tmp_path / "l.sqlite3"
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["--library", str(lib), "import", str(one)]) == 0
-        assert main(["--library", str(lib), "import", str(two), "--json"]) == 0
-    record = json.loads(out.getvalue().splitlines()[-1])
+
+    def run(*args: str) -> list[str]:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["--library", str(lib), "import", *args]) == 0
+        return out.getvalue().splitlines()
+
+    run(str(one))
+    records = [json.loads(line) for line in run(str(two), str(same_page), "--json")]
+    assert [(r["status"], r["id"], r["similar"]) for r in records] == [
+        ("duplicate", 1, [{"id": 1, "why": "same text"}]),
+        ("duplicate", 1, [{"id": 1, "why": "same address"}]),
+    ]
+    assert records[0]["reason"] == "same text as #1 “Bridge closed”"
+    lines = run(str(two))
+    assert "already in the library: same text as #1 “Bridge closed”" in lines[0]
+    assert "--keep-duplicates" in lines[-1]
+    with Library.open(lib) as library:
+        assert len(library.ids()) == 1  # nothing was stored twice
+
+    # The user keeps both: stored, and still said to repeat the first.
+    record = json.loads(run(str(two), "--keep-duplicates", "--json")[-1])
     assert record["status"] == "imported" and record["similar"] == [{"id": 1, "why": "same text"}]
+    # The same file again is a plain duplicate, whatever the flag.
+    record = json.loads(run(str(two), "--keep-duplicates", "--json")[-1])
+    assert record["status"] == "duplicate" and record["similar"] == []
+    with Library.open(lib) as library:
+        assert len(library.ids()) == 2

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QStatusBar, QWidget
 
 if TYPE_CHECKING:
-    from newsviewer.domain import ArticleId, ImportReport
+    from newsviewer.domain import ArticleId, FileOutcome, ImportReport
     from newsviewer.gui.import_progress import ImportProgress
     from newsviewer.gui.import_summary import ImportSummaryDialog
     from newsviewer.gui.import_worker import ImportController
@@ -88,7 +88,7 @@ class ImportFlow(QObject):
         queued, self._queued = self._queued, []
         self.start(queued)
 
-    def start(self, paths: Sequence[Path]) -> None:
+    def start(self, paths: Sequence[Path], *, keep_duplicates: bool = False) -> None:
         paths = [Path(p) for p in paths]
         if paths and self._library is None:
             self._queued.extend(paths)
@@ -98,7 +98,7 @@ class ImportFlow(QObject):
             self._prepare()
             if self.importer is None:
                 raise RuntimeError("prepare() did not build the import flow")
-            self.importer.start(paths)
+            self.importer.start(paths, keep_duplicates=keep_duplicates)
 
     def shutdown(self) -> None:
         if self.importer is not None:
@@ -130,10 +130,21 @@ class ImportFlow(QObject):
         self._status.showMessage(summary_line(report))
         problems = len(report.outcomes) - report.count(IMPORTED)
         failed = report.count(FAILED)
-        self.details_button.setText(f"Show {failed} failed…" if failed else "Details…")
+        repeats = sum(1 for o in report.outcomes if o.repeats)
+        # A story saved before from another file waits for the user: keep both or not.
+        self.details_button.setText(
+            f"Show {failed} failed…" if failed else ("Keep Both?…" if repeats else "Details…")
+        )
         self.details_button.setVisible(problems > 0)
         # Announce the end once the list shows what was imported.
         self._list(None, lambda: self.summarized.emit(report))
+
+    def keep_both(self, outcomes: Sequence[FileOutcome]) -> None:
+        """Import again the files of stories reported as already in the library from
+        another file, this time storing them as second copies."""
+        paths = list(dict.fromkeys(Path(o.path) for o in outcomes if o.repeats))
+        if paths:
+            self.start(paths, keep_duplicates=True)
 
     def _on_failed(self, message: str) -> None:
         from newsviewer.domain import ImportReport
@@ -152,5 +163,6 @@ class ImportFlow(QObject):
         from newsviewer.gui.import_summary import ImportSummaryDialog
 
         self.summary_dialog = ImportSummaryDialog(self.last_report, self._window)
+        self.summary_dialog.keep_both_requested.connect(self.keep_both)
         self.summary_dialog.show()
         return self.summary_dialog

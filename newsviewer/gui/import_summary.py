@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,9 +38,14 @@ def summary_line(report: ImportReport) -> str:
             if report.cancelled
             else "No files to import."
         )
+    repeats = sum(1 for o in report.outcomes if o.repeats)
     parts = [f"Imported {_plural(imported, 'story', 'stories')}"]
-    if duplicates:
-        parts.append(f"{_plural(duplicates, 'duplicate')} skipped")
+    if duplicates - repeats:
+        parts.append(f"{_plural(duplicates - repeats, 'duplicate')} skipped")
+    if repeats:
+        parts.append(
+            f"{_plural(repeats, 'story', 'stories')} already in the library from another file"
+        )
     if failed:
         parts.append(f"{failed} failed")
     line = ", ".join(parts) + "."
@@ -55,8 +61,22 @@ def _story_name(outcome: FileOutcome) -> str:
     return f"{name} #{outcome.part}" + (f": {label}" if label else "")
 
 
+def _reason(outcome: FileOutcome) -> str:
+    if outcome.repeats:
+        # "same text as #12 “Title”": the story saved before, and what gave it away.
+        return f"Already in the library: {outcome.reason}"
+    return outcome.reason or (f"Same file as “{outcome.title}”" if outcome.title else "")
+
+
 class ImportSummaryDialog(QDialog):
-    """Counts, then a table of the files that failed (with why) or were already stored."""
+    """Counts, then a table of the files that failed (with why) or were already stored.
+
+    A story saved before from another file (the same address, or nearly the same
+    words) is offered: Keep Both imports it again as a second copy.
+    """
+
+    # The outcomes of the stories to keep as second copies (FileOutcome list).
+    keep_both_requested = Signal(list)
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +84,8 @@ class ImportSummaryDialog(QDialog):
         self.setAccessibleName("Import summary")
         self.resize(760, 420)
         problems = [o for o in report.outcomes if o.status in (FAILED, DUPLICATE)]
-        problems.sort(key=lambda o: (o.status != FAILED, o.path, o.part))
+        problems.sort(key=lambda o: (o.status != FAILED, not o.repeats, o.path, o.part))
+        self._problems = problems
         heading = QLabel(summary_line(report))
         heading.setWordWrap(True)
         font = heading.font()
@@ -87,7 +108,7 @@ class ImportSummaryDialog(QDialog):
             name = QTableWidgetItem(_story_name(outcome))
             name.setToolTip(outcome.shown)
             status = "Failed" if outcome.status == FAILED else "Already in library"
-            reason = outcome.reason or (f"Same file as “{outcome.title}”" if outcome.title else "")
+            reason = _reason(outcome)
             reason_item = QTableWidgetItem(reason)
             reason_item.setToolTip(reason)
             self.table.setItem(row, 0, name)
@@ -97,6 +118,17 @@ class ImportSummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self.keep_both_button: QPushButton | None = None
+        repeats = [o for o in problems if o.repeats]
+        if repeats:
+            self.keep_both_button = buttons.addButton(
+                "Keep Both", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.keep_both_button.setToolTip(
+                "Store the stories already in the library from another file as second "
+                "copies: the ones selected, else all of them"
+            )
+            self.keep_both_button.clicked.connect(self.keep_both)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if problems:
@@ -107,6 +139,16 @@ class ImportSummaryDialog(QDialog):
             layout.addStretch(1)
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+    def keep_both(self) -> None:
+        """Ask for the selected repeated stories (else all of them) to be kept too."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        chosen = [self._problems[r] for r in rows if self._problems[r].repeats]
+        if not chosen:
+            chosen = [o for o in self._problems if o.repeats]
+        if chosen:
+            self.keep_both_requested.emit(chosen)
+            self.accept()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

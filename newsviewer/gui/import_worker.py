@@ -37,10 +37,13 @@ class ImportWorker(QObject):
     import_finished = Signal(object)  # ImportReport
     import_failed = Signal(str)
 
-    def __init__(self, library: object, paths: Sequence[Path]) -> None:
+    def __init__(
+        self, library: object, paths: Sequence[Path], *, keep_duplicates: bool = False
+    ) -> None:
         super().__init__()
         self._library = library
         self._paths = list(paths)
+        self._keep_duplicates = keep_duplicates
         self._cancel = threading.Event()
         self._pending: list[ArticleId] = []
         self._last_emit = 0.0
@@ -61,6 +64,7 @@ class ImportWorker(QObject):
                 cancelled=self._cancel.is_set,
                 on_outcome=self._on_outcome,
                 workers=PARSE_WORKERS,
+                keep_duplicates=self._keep_duplicates,
             )
         except Exception as exc:  # task boundary: an import must never take the app down
             log.exception("import failed")
@@ -104,21 +108,24 @@ class ImportController(QObject):
         self._library = library
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
-        self._queue: list[list[Path]] = []
+        # Imports asked for while one runs: (paths, keep_duplicates).
+        self._queue: list[tuple[list[Path], bool]] = []
 
     def set_library(self, library: object) -> None:
         """The library imports go to, once it is open (the window may show before)."""
         self._library = library
 
-    def start(self, paths: Sequence[Path]) -> None:
+    def start(self, paths: Sequence[Path], *, keep_duplicates: bool = False) -> None:
+        """Import ``paths``; with ``keep_duplicates`` a story already in the library from
+        another file is stored as a second copy (the user chose to keep both)."""
         if not paths:
             return
         if self._thread is not None:
-            self._queue.append(list(paths))
+            self._queue.append((list(paths), keep_duplicates))
             return
         thread = QThread(self)
         thread.setObjectName("import")
-        worker = ImportWorker(self._library, paths)
+        worker = ImportWorker(self._library, paths, keep_duplicates=keep_duplicates)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress_changed.connect(self.progress_changed)
@@ -165,4 +172,5 @@ class ImportController(QObject):
 
     def _start_queued(self) -> None:
         if self._queue and self._thread is None:
-            self.start(self._queue.pop(0))
+            paths, keep = self._queue.pop(0)
+            self.start(paths, keep_duplicates=keep)

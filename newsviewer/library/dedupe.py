@@ -131,8 +131,12 @@ def find_similar(library: Reads, article_id: int) -> list[Similar]:
         return similar(conn, article_id)
 
 
-def similar(conn: sqlite3.Connection, article_id: int) -> list[Similar]:
-    """Other stories that are the same as ``article_id``: same address, or nearly same words."""
+def similar(conn: sqlite3.Connection | sqlite3.Cursor, article_id: int) -> list[Similar]:
+    """Other stories that are the same as ``article_id``: same address, or nearly same words.
+
+    ``conn`` may be a write transaction's cursor (its statements run one after another):
+    the import asks before committing a story whether it repeats one stored before.
+    """
     row = conn.execute(
         "SELECT url_key FROM fingerprints WHERE article_id = ?", (article_id,)
     ).fetchone()

@@ -37,7 +37,7 @@ from newsviewer.library import db, fts, reads, user_snapshot
 from newsviewer.library.article_extras import has_extras, store_extras
 from newsviewer.library.backend import Backend, PostgresBackend, SqliteBackend
 from newsviewer.library.changes import ChangeWatcher
-from newsviewer.library.dedupe import store_fingerprint
+from newsviewer.library.dedupe import similar, store_fingerprint
 from newsviewer.library.models import ArticleRow
 from newsviewer.library.reads import Reads
 from newsviewer.library.rows import (
@@ -89,6 +89,8 @@ class StoreResult:
     status: Status
     article_id: ArticleId | None
     error: str = ""
+    # A DUPLICATE of a story saved from another file: how it repeats it (dedupe.Similar).
+    repeats: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +273,15 @@ class Library(Reads):
             )
         return IMPORTED, new_id
 
-    def add_each(self, items: Sequence[StoreRequest]) -> list[StoreResult]:
+    def add_each(
+        self, items: Sequence[StoreRequest], *, keep_similar: bool = True
+    ) -> list[StoreResult]:
         """Store several articles, each whole or not at all, with a single commit.
+
+        An article whose original is already stored is a ``DUPLICATE`` of that story.
+        Without ``keep_similar`` so is one that repeats a stored story saved from
+        another file (the same address or nearly the same words, ``dedupe.similar``):
+        it is not stored, and its result names the story and how it repeats it.
 
         Each article is written inside its own savepoint: one that fails (a bug or a
         constraint, reported in its ``StoreResult.error``) leaves no trace while the
@@ -302,6 +311,8 @@ class Library(Reads):
                         digest=digest,
                         original=item.original,
                     )
+                    # Found after storing it: the check reads the fingerprints just written.
+                    repeats = [] if keep_similar else similar(cursor, new_id)
                 except Exception as exc:  # one story's failure must not sink the others
                     if db.environment_reason(exc) is not None:
                         raise
@@ -309,6 +320,19 @@ class Library(Reads):
                     cursor.execute("ROLLBACK TO story")
                     cursor.execute("RELEASE story")
                     results.append(StoreResult(FAILED, None, f"could not store: {exc}"))
+                    continue
+                if repeats:
+                    cursor.execute("ROLLBACK TO story")
+                    cursor.execute("RELEASE story")
+                    first = repeats[0]
+                    results.append(
+                        StoreResult(
+                            DUPLICATE,
+                            first.article_id,
+                            f"{first.reason} as #{first.article_id} “{first.title}”",
+                            first.reason,
+                        )
+                    )
                     continue
                 cursor.execute("RELEASE story")
                 seen[digest] = new_id
