@@ -24,7 +24,6 @@ from newsviewer.domain import (
     ArticleId,
     Figure,
     FileOutcome,
-    ImportReport,
     StoredArticle,
     StoredFigure,
 )
@@ -194,7 +193,6 @@ def similar_to(library: Any, outcome: FileOutcome) -> list[Any]:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from newsviewer.export.restore import import_export_file, split_exports
     from newsviewer.importing import import_paths
 
     library = _open_library(args)
@@ -221,16 +219,11 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 _write(f"           already in the library as #{s.article_id} ({s.reason})\n", out)
         out.flush()
 
-    # A NewsViewer JSON export is restored whole: stories, tags, marks, highlights.
-    exports, paths = split_exports(args.paths)
+    # (A NewsViewer JSON export is restored whole: stories, tags, marks, highlights.)
     try:
-        restored = [o for path in exports for o in import_export_file(library, path, report)]
-        result = (
-            import_paths(library, paths, on_outcome=report, keep_duplicates=args.keep_duplicates)
-            if paths
-            else ImportReport()
+        result = import_paths(
+            library, args.paths, on_outcome=report, keep_duplicates=args.keep_duplicates
         )
-        result = ImportReport((*restored, *result.outcomes), result.cancelled)
     finally:
         library.close()
     if not args.json:

@@ -137,6 +137,18 @@ def store_group(
     return outcomes
 
 
+def _is_export(path: Path) -> bool:
+    from newsviewer.export.restore import looks_like_export
+
+    return looks_like_export(path)
+
+
+def _restore(library: Library, path: Path, record: Callable[[FileOutcome], None]) -> None:
+    from newsviewer.export.restore import import_export_file
+
+    import_export_file(library, path, record)
+
+
 # Below this many files a process costs more to start (each imports the HTML
 # stack, ~0.3 s) than it saves, unless a file is large.
 PARALLEL_MIN_FILES = 24
@@ -199,10 +211,22 @@ def import_paths(
             files.append(p)
         else:
             record(FileOutcome(str(p), FAILED, reason="no such file or folder"))
-    todo = collect_files(files)
-    total = len(todo)
+    every = collect_files(files)
+    total = len(every)
     if progress is not None and total:
-        progress(0, total, todo[0])
+        progress(0, total, every[0])
+    # A NewsViewer JSON export is restored whole: its stories with their tags, marks,
+    # highlights and notes, which a parse of its stories alone would leave behind.
+    exports = [p for p in every if p.suffix.lower() == ".json" and _is_export(p)]
+    todo = [p for p in every if p not in exports] if exports else every
+    done = 0
+    for path in exports:
+        if cancelled is not None and cancelled():
+            return ImportReport(tuple(outcomes), cancelled=True)
+        _restore(library, path, record)
+        done += 1
+        if progress is not None:
+            progress(done, total, path)
     if executor is None:
         executor = make_executor(total, default_workers() if workers is None else workers)
     stream = executor.results(todo)
@@ -229,7 +253,7 @@ def import_paths(
                     # Parsed but not yet stored files are dropped: Cancel means stop now.
                     return ImportReport(tuple(outcomes), cancelled=True)
                 if progress is not None and current >= 0:
-                    progress(current + 1, total, todo[current])
+                    progress(done + current + 1, total, todo[current])
                 current = index
             if not group:
                 group_started = time.monotonic()
@@ -240,7 +264,7 @@ def import_paths(
             return ImportReport(tuple(outcomes), cancelled=True)
         flush()
         if progress is not None and current >= 0:
-            progress(current + 1, total, todo[current])
+            progress(done + current + 1, total, todo[current])
     finally:
         stream.close()
     return ImportReport(tuple(outcomes))

@@ -96,6 +96,8 @@ def test_a_library_hears_of_stories_another_user_adds_or_removes_but_not_its_own
             watcher.close()
 
 
-def test_a_library_file_has_no_watcher(tmp_path: Path) -> None:
+def test_a_library_file_is_watched_for_other_processes_commits(tmp_path: Path) -> None:
+    # (By SQLite's data_version: tests/gui/test_two_windows.py covers it.)
     with Library.open(tmp_path / "lib.sqlite3") as library:
-        assert library.watch_changes() is None
+        watcher = library.watch_changes()
+        assert watcher is not None and not watcher.changed()

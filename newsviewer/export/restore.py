@@ -9,7 +9,7 @@ same original file) is left as it is: importing an export twice adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from newsviewer.domain import FAILED, IMPORTED, ArticleId, FileOutcome
@@ -153,16 +153,9 @@ def import_export_file(
     return restore_export(library, path, export, on_outcome)
 
 
-def split_exports(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """(JSON exports among ``paths``, everything else); folders are left to the import."""
-    exports = [p for p in paths if looks_like_export(p)]
-    return exports, [p for p in paths if p not in exports]
-
-
 __all__ = [
     "apply_extras",
     "import_export_file",
     "looks_like_export",
     "restore_export",
-    "split_exports",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from newsviewer.library.changes import ChangeWatcher
+from newsviewer.library.changes import Watcher
 
 # Often enough that a colleague's import shows within a couple of seconds; each
 # look is a non-blocking read of one socket.
@@ -20,7 +20,7 @@ INTERVAL_MS = 1500
 class LibraryWatch(QObject):
     stories_changed = Signal()  # someone else added or removed stories
 
-    def __init__(self, watcher: ChangeWatcher, parent: QObject | None = None) -> None:
+    def __init__(self, watcher: Watcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._watcher = watcher
         self._timer = QTimer(self)

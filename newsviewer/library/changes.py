@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "newsviewer_stories"
+
+
+class Watcher(Protocol):
+    """What the window asks on a timer: this class on a server, ``change_watch`` for a file."""
+
+    def changed(self) -> bool:
+        """True when someone else changed the library since the last call."""
+
+    def close(self) -> None: ...
 
 
 class ChangeWatcher:

@@ -36,7 +36,8 @@ from newsviewer.domain import (
 from newsviewer.library import db, fts, reads, user_snapshot
 from newsviewer.library.article_extras import has_extras, store_extras
 from newsviewer.library.backend import Backend, PostgresBackend, SqliteBackend
-from newsviewer.library.changes import ChangeWatcher
+from newsviewer.library.change_watch import SqliteChangeWatcher
+from newsviewer.library.changes import Watcher
 from newsviewer.library.dedupe import similar, store_fingerprint
 from newsviewer.library.models import ArticleRow
 from newsviewer.library.reads import Reads
@@ -181,6 +182,8 @@ class Library(Reads):
             if engine.dialect.name == "sqlite"
             else PostgresBackend(engine)
         )
+        # A library file's watcher of other processes' changes, once a window asks.
+        self._watch: SqliteChangeWatcher | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Library:
@@ -200,14 +203,32 @@ class Library(Reads):
         """``sqlite`` or ``postgresql``."""
         return self._backend.dialect
 
-    def watch_changes(self) -> ChangeWatcher | None:
-        """A watcher of stories other users add to or remove from a shared (server)
-        library, for the window to list them; None for a library file."""
-        return self._backend.watch()
+    def watch_changes(self) -> Watcher | None:
+        """A watcher of what others change in the library, for the window to show it:
+        on a server, the stories other users add or remove; in a file, whatever
+        another process (a second window, the command line) commits."""
+        if self._backend.dialect != "sqlite":
+            return self._backend.watch()
+        with self._write_lock:  # (our writes are told apart from the moment it exists)
+            if self._watch is None or self._watch.closed:
+                self._watch = SqliteChangeWatcher(Path(self.path))
+            return self._watch
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self._backend.close()
         self._engine.dispose()
+
+    @contextmanager
+    def _watched(self) -> Iterator[None]:
+        """Around one of our write transactions: tells the watch it was ours."""
+        watch = self._watch
+        before = watch.before_write() if watch is not None else 0
+        yield
+        if watch is not None:
+            watch.after_write(before)
 
     def __enter__(self) -> Library:
         return self
@@ -220,6 +241,7 @@ class Library(Reads):
         """A session whose transaction commits on success and rolls back on any error."""
         with (
             self._write_lock,
+            self._watched(),
             db.environment_errors(action, self.path),
             Session(self._writer) as session,
             session.begin(),
@@ -234,6 +256,7 @@ class Library(Reads):
         """
         with (
             self._write_lock,
+            self._watched(),
             db.environment_errors(action, self.path),
             self._writer.begin() as connection,
         ):
