@@ -47,7 +47,10 @@ def story_body(bundle: Bundle, image_src: Callable[[FigureId], str | None]) -> s
         out.append(f'<p class="standfirst">{escape(a.summary)}</p>')
     meta = [escape(x) for x in (a.byline, a.site) if x]
     if a.published:
-        meta.append(f'<time datetime="{a.published.isoformat()}">{a.published:%-d %b %Y}</time>')
+        # Whole seconds: HTML's datetime allows at most three digits of a second, and
+        # epubcheck refuses a page's six-digit microseconds.
+        when = a.published.isoformat(timespec="seconds")
+        meta.append(f'<time datetime="{when}">{a.published:%-d %b %Y}</time>')
     else:
         meta.append(f"Saved {a.imported_at:%-d %b %Y}")
     if a.url:

@@ -29,14 +29,13 @@ from newsviewer.gui.list_pane import ListPane
 from newsviewer.gui.list_session import ListSession, Sort
 from newsviewer.gui.placeholders import QuotesPlaceholder, ReaderPlaceholder
 from newsviewer.gui.settings import WindowSettings
-from newsviewer.gui.story_window import StoryWindow
+from newsviewer.gui.story_output import StoryOutputWindow
 
 if TYPE_CHECKING:
     # Events only named in annotations: each Qt class is made on first use (~0.2 ms).
     from PySide6.QtGui import (
         QCloseEvent,
     )
-    from PySide6.QtPrintSupport import QPrinter
 
     # The parts built after the first paint (see finish_building), and the domain records:
     # loading them before the paint made the window appear ~40 ms later.
@@ -81,7 +80,7 @@ def _open_on_desktop(url: QUrl) -> bool:
 _Part = TypeVar("_Part")
 
 
-class MainWindow(StoryWindow):
+class MainWindow(StoryOutputWindow):
     # The signals are StoryWindow's, the window as the parts installed on it see it.
     living: LivingController  # set by finish_building
 
@@ -623,44 +622,6 @@ class MainWindow(StoryWindow):
 
             QGuiApplication.clipboard().setText(story_plain_text(article))
             self.statusBar().showMessage("Story text copied.", 3000)
-
-    def print_story(self, printer: QPrinter | None = None) -> bool:
-        """Print the story being read (``printer``, else the one chosen in the dialog)."""
-        article = self.current_article()
-        if article is None:
-            return False
-        from newsviewer.gui import printing
-
-        printer = printer or printing.choose_printer(self)
-        if printer is None:
-            return False
-        try:
-            printing.print_story(
-                article, self.library.figure_image, printer, self.reader.font().family()
-            )
-        except NewsViewerError as exc:
-            self._warn("Could not print the story", exc)
-            return False
-        self.statusBar().showMessage(f"Sent “{article.title}” to the printer.", 5000)
-        return True
-
-    def save_story_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the story being read as a PDF file (``path``, else one the user chooses)."""
-        article = self.current_article()
-        if article is None:
-            return None
-        from newsviewer.gui import printing
-
-        path = path or printing.choose_pdf_path(self, article)
-        if path is None:
-            return None
-        try:
-            printing.save_pdf(article, self.library.figure_image, path, self.reader.font().family())
-        except NewsViewerError as exc:
-            self._warn("Could not save the PDF", exc)
-            return None
-        self.statusBar().showMessage(f"Saved “{article.title}” to {path}", 8000)
-        return path
 
     def show_about(self) -> None:
         from newsviewer.gui.story_files import show_about

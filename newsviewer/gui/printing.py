@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from newsviewer.domain import FigureId, StoredArticle
 from newsviewer.errors import NewsViewerError
 from newsviewer.gui.reader import image_url, render_article_html
 from newsviewer.gui.reader_colours import ReaderColours
+
+if TYPE_CHECKING:
+    from newsviewer.gui.story_window import StoryWindow
 
 # Paper is white: the reader's dark palette would print light grey on white.
 PRINT_COLOURS = ReaderColours(
@@ -143,3 +147,37 @@ def choose_printer(parent: QWidget) -> QPrinter | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def print_from(window: StoryWindow, printer: QPrinter | None = None) -> bool:
+    """Print the story ``window`` is showing; the dialog asks for a printer if none given."""
+    article = window.reader.article
+    if article is None:
+        return False
+    printer = printer or choose_printer(window)
+    if printer is None:
+        return False
+    try:
+        print_story(article, window.library.figure_image, printer, window.reader.font().family())
+    except NewsViewerError as exc:
+        QMessageBox.warning(window, "Could not print the story", str(exc))
+        return False
+    window.statusBar().showMessage(f"Sent “{article.title}” to the printer.", 5000)
+    return True
+
+
+def save_pdf_from(window: StoryWindow, path: Path | None = None) -> Path | None:
+    """Save the story ``window`` is showing as PDF (``path``, else one the user chooses)."""
+    article = window.reader.article
+    if article is None:
+        return None
+    path = path or choose_pdf_path(window, article)
+    if path is None:
+        return None
+    try:
+        save_pdf(article, window.library.figure_image, path, window.reader.font().family())
+    except NewsViewerError as exc:
+        QMessageBox.warning(window, "Could not save the PDF", str(exc))
+        return None
+    window.statusBar().showMessage(f"Saved “{article.title}” to {path}", 8000)
+    return path
