@@ -335,6 +335,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
         return _run_gui(argv)
+    hint = _dash_query_hint(_skip_global(argv))
+    if hint:
+        sys.stderr.write(hint)
+        return 2
     args = parser.parse_args(argv)
     if args.command is None:
         return _run_gui(argv)
@@ -360,6 +364,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+# The search command's own options; any other word starting with "-" is a query word.
+_SEARCH_OPTIONS = {"--json", "--limit", "-h", "--help"}
+
+
+def _dash_query_hint(argv: list[str]) -> str:
+    """How to search for words starting with "-", when they were given without "--"
+    (argparse would take them for unknown options and say only that a query is missing)."""
+    if not argv or argv[0] != "search" or "--" in argv:
+        return ""
+    words = argv[1:]
+    takes_value = {i + 1 for i, w in enumerate(words) if w == "--limit"}
+    dashed = [
+        w
+        for i, w in enumerate(words)
+        if w.startswith("-") and i not in takes_value and w.split("=")[0] not in _SEARCH_OPTIONS
+    ]
+    if not dashed:
+        return ""
+    option = [i in takes_value or w.split("=")[0] in _SEARCH_OPTIONS for i, w in enumerate(words)]
+    query = [w for w, is_option in zip(words, option, strict=True) if not is_option]
+    options = [w for w, is_option in zip(words, option, strict=True) if is_option]
+    return (
+        f"newsviewer search: {dashed[0]!r} looks like an option; a query that starts with "
+        f"'-' goes after '--':\n  newsviewer search {' '.join([*options, '--', *query])}\n"
+    )
 
 
 def _looks_like_command(word: str) -> bool:
