@@ -370,6 +370,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 _SEARCH_OPTIONS = {"--json", "--limit", "-h", "--help"}
 
 
+def _taken_for_option(word: str) -> bool:
+    """Whether argparse reads ``word`` as an option: "-" alone, a negative number and
+    words holding a space are query words to it."""
+    return (
+        word.startswith("-")
+        and word != "-"
+        and " " not in word
+        and re.fullmatch(r"-\d+|-\d*\.\d+", word) is None
+    )
+
+
 def _dash_query_hint(argv: list[str]) -> str:
     """How to search for words starting with "-", when they were given without "--"
     (argparse would take them for unknown options and say only that a query is missing)."""
@@ -380,7 +391,7 @@ def _dash_query_hint(argv: list[str]) -> str:
     dashed = [
         w
         for i, w in enumerate(words)
-        if w.startswith("-") and i not in takes_value and w.split("=")[0] not in _SEARCH_OPTIONS
+        if _taken_for_option(w) and i not in takes_value and w.split("=")[0] not in _SEARCH_OPTIONS
     ]
     if not dashed:
         return ""

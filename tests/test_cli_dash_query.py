@@ -44,3 +44,11 @@ def test_a_dash_query_without_the_double_dash_is_told_how(
     # Options of the command are still options.
     code, out, _ = _run(lib_path, "search", "--json", "--limit", "1", "kerry", capsys=capsys)
     assert code == 0 and out.count('"id"') == 1
+
+
+@pytest.mark.parametrize("words", [["-"], ["-5"], ["kerry", "-2.5"], ["-no such words"]])
+def test_words_argparse_takes_as_query_words_need_no_double_dash(
+    lib_path: Path, words: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(lib_path, "search", *words, capsys=capsys)
+    assert code == 0 and err == ""
