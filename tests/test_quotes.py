@@ -580,3 +580,15 @@ def test_according_to_closing_the_sentence_names_the_source() -> None:
         "The mayor was greeted with chants of “Four more years!” at the hall, according to "
         "union leader Ann Lee."
     ) == [("Four more years!", "Ann Lee")]
+
+
+def test_he_or_she_points_past_a_person_of_the_other_gender() -> None:
+    assert pairs(
+        "Mr. Tom Berg opened the debate for the council.",
+        "“We are ready,” said Mrs. Ann Lee. “He is not,” she added.",
+        "“We will build it all the same,” he said.",
+    ) == [
+        ("We are ready", "Ann Lee"),
+        ("He is not", "Ann Lee"),
+        ("We will build it all the same", "Tom Berg"),
+    ]

@@ -147,3 +147,17 @@ def test_pronoun_points_to_the_subject_of_the_sentence_before() -> None:
         language="fr",
     )
     assert found == [("Tout va bien", "Alain Roussel"), ("On a senti l'odeur", "Josiane Moreau")]
+
+
+def test_il_and_elle_point_to_a_person_of_their_gender() -> None:
+    blocks = [
+        Block("p", t)
+        for t in (
+            "Le maire, Paul Martin, a défendu le budget mardi.",
+            "« Ce budget est injuste », a répliqué la députée Claire Fontaine.",
+            "« Nous irons jusqu'au bout, a-t-il ajouté, parce que la ville attend. »",
+            "Le docteur Anne Roy s'inquiète. « Les soignants sont à bout », dit-elle.",
+        )
+    ]
+    found = find_quotes(blocks, language="fr")
+    assert [q.speaker for q in found] == ["Claire Fontaine", "Paul Martin", "Anne Roy"]

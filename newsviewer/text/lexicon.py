@@ -71,6 +71,10 @@ class Lexicon:
     conjunctions: frozenset[str]
     speech_nouns: frozenset[str]
     capital_nouns: bool
+    female_pronouns: frozenset[str]
+    male_pronouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
 
 
 @cache
@@ -110,6 +114,10 @@ def lexicon(code: str) -> Lexicon:
         conjunctions=get("conjunctions"),
         speech_nouns=get("speech_nouns"),
         capital_nouns=bool(data.get("capital_nouns", False)),
+        female_pronouns=get("female_pronouns"),
+        male_pronouns=get("male_pronouns"),
+        female_words=get("female_words"),
+        male_words=get("male_words"),
     )
 
 
@@ -129,6 +137,29 @@ def current_pro_drop() -> bool:
 
 def english_title_nouns() -> frozenset[str]:
     return lexicon("en").title_nouns
+
+
+def pronoun_gender(word: str) -> str | None:
+    """ "f" or "m" for a pronoun of the story's language or English, else None."""
+    low = word.lower()
+    for lex in (_current.get(), lexicon("en")):
+        if lex is not None and low in lex.female_pronouns:
+            return "f"
+        if lex is not None and low in lex.male_pronouns:
+            return "m"
+    return None
+
+
+def gender_of_words(before: list[str]) -> str | None:
+    """ "f" or "m" told by the words just before a name ("Mrs.", "la députée" -> "la")."""
+    lex = _current.get() or lexicon("en")
+    for word in reversed(before):
+        low = word.lower()
+        if low in lex.female_words:
+            return "f"
+        if low in lex.male_words:
+            return "m"
+    return None
 
 
 def speech_nouns() -> frozenset[str]:

@@ -26,6 +26,7 @@ from newsviewer.text.lexicon import (
     current,
     current_pro_drop,
     detect_language,
+    pronoun_gender,
     speech_nouns,
     unfit_name,
     use_language,
@@ -322,7 +323,7 @@ def _speaker_of(
     if len(mention) == 1 and is_pronoun(mention[0]):
         if not is_person_pronoun(mention[0]):
             return None
-        return _antecedent(texts, span, index, last)
+        return _antecedent(texts, span, index, last, mention[0])
     by_role = _role_antecedent(mention, texts, span, index)
     found = by_role if by_role is not None else resolve(mention, index)
     # A mention no rule made into a name ("Six Nations", "May") names nobody.
@@ -451,31 +452,43 @@ def _antecedent(
     span: Span,
     index: NameIndex,
     last: tuple[int, Speaker | None, str | None] | None,
+    pronoun: str,
 ) -> Speaker | None:
     """The person "he"/"she" points to.
 
     A person named earlier in the same sentence comes first ("Bush went after Trump,
     when he called him “unhinged”"), then the last one quoted nearby, then the last named.
     """
+    wanted = pronoun_gender(pronoun)
+
+    def fits(name: str) -> bool:
+        # "il" is not the woman the story calls "la députée Claire Fontaine".
+        return wanted is None or index.gender(name) in (None, wanted)
+
     people = index.people_in(sentence_before(texts[span.block], span.start - 1))
+    people = [p for p in people if fits(p[1])]
     if not people:
         # "Une riveraine, Josiane Moreau, reste inquiète. « … », dit-elle.": the subject
         # of the sentence just before, when no quotation stands between them.
         before = head(texts[span.block], mark_at(texts[span.block], span.start)).rstrip()
         if before.endswith((".", "!")) and not any(m in before for m in '"“”«»„'):
-            people = index.people_in(last_sentence(before[:-1]))
+            people = [p for p in index.people_in(last_sentence(before[:-1])) if fits(p[1])]
     if people:
         name = people[0][1]
         return Speaker(name, name, index.role(name), person=True)
     recent = last is not None and span.block - last[0] <= _INHERIT_BLOCKS
-    if recent and last is not None and last[1] is not None and last[1].person:
-        return last[1]
+    if recent and last is not None and last[1] is not None and last[1].person:  # noqa: SIM102
+        if fits(last[1].name):  # the last speaker, unless the pronoun cannot be them
+            return last[1]
     for b in range(span.block, max(-1, span.block - 3), -1):
         people = index.people_in(head(texts[b], span.start if b == span.block else len(texts[b])))
+        people = [p for p in people if fits(p[1])]
         if people:
             name = people[-1][1]
             return Speaker(name, name, index.role(name), person=True)
-    return last[1] if last is not None else None
+    if last is not None and last[1] is not None and fits(last[1].name):
+        return last[1]
+    return None
 
 
 def _attribution(texts: Sequence[str], group: list[Span], near: Neighbours) -> Attribution | None:

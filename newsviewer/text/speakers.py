@@ -24,6 +24,7 @@ from newsviewer.text.lexicon import (
     TITLE_ABBREVIATIONS,
     WEEKDAYS,
     current,
+    gender_of_words,
     is_adverb,
 )
 
@@ -209,6 +210,7 @@ class NameIndex:
         self._roles: dict[str, str] = {}
         self._described: dict[str, str] = {}  # "Jane Doe, a spokeswoman for …,"
         self._party: dict[str, str] = {}  # "Ted Cruz (R-Texas)"
+        self._gender: dict[str, str] = {}  # "f"/"m" from "Mrs.", "la députée"; "" if both
         order = 0
         for text in [*known_names, *texts]:
             for m in _NAME_RUN.finditer(text):
@@ -231,6 +233,13 @@ class NameIndex:
                 self._full.setdefault(key, Counter())[full] += 1
                 self._first_seen.setdefault(full, order)
                 order += 1
+                told = gender_of_words(
+                    [*text[max(0, m.start() - _GENDER_CHARS) : m.start()].split()[-2:], *role]
+                )
+                if told is not None:
+                    known = self._gender.setdefault(full, told)
+                    if known != told:
+                        self._gender[full] = ""  # told both ways: unknown
                 title = " ".join(w for w in role if w.lower() not in _HONORIFICS)
                 if title and full not in self._roles:
                     self._roles[full] = title
@@ -266,6 +275,10 @@ class NameIndex:
             return f"{base} ({party})"
         return base
 
+    def gender(self, full: str) -> str | None:
+        """ "f" or "m" when the words before the name tell it, else None."""
+        return self._gender.get(full) or None
+
     def is_known(self, word: str) -> bool:
         return word.lower() in self._full
 
@@ -290,6 +303,8 @@ class NameIndex:
         return found
 
 
+# The words before a name that may tell a person's gender ("la députée Claire Fontaine").
+_GENDER_CHARS = 30
 # A capitalised word after a lowercase word or a comma: inside a sentence.
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]+")
