@@ -592,3 +592,17 @@ def test_he_or_she_points_past_a_person_of_the_other_gender() -> None:
         ("He is not", "Ann Lee"),
         ("We will build it all the same", "Tom Berg"),
     ]
+
+
+def test_a_spokeswoman_speaks_for_the_body_named_with_her_or_just_before() -> None:
+    found = quotes_of(
+        "The Department of Health said extra funding was available. “We are investing "
+        "record sums,” a spokeswoman said.",
+        "“We are ready,” a spokesman for the Department of Energy said.",
+        "But the Home Office disagreed. “Nothing has changed,” a spokesman said.",
+    )
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Department of Health", "spokeswoman"),
+        ("Department of Energy", "spokesman"),
+        ("Home Office", "spokesman"),
+    ]

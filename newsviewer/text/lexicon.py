@@ -75,6 +75,8 @@ class Lexicon:
     male_pronouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    spokes_nouns: frozenset[str]
+    org_words: frozenset[str]
 
 
 @cache
@@ -118,6 +120,8 @@ def lexicon(code: str) -> Lexicon:
         male_pronouns=get("male_pronouns"),
         female_words=get("female_words"),
         male_words=get("male_words"),
+        spokes_nouns=get("spokes_nouns"),
+        org_words=get("org_words"),
     )
 
 

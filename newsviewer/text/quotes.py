@@ -50,10 +50,12 @@ from newsviewer.text.speakers import (
     ROLE_NOUNS,
     NameIndex,
     Speaker,
+    body_named,
     determiners,
     is_cue,
     is_person_pronoun,
     is_pronoun,
+    is_spokes_noun,
     resolve,
     tidy_mention,
     words,
@@ -324,10 +326,23 @@ def _speaker_of(
         if not is_person_pronoun(mention[0]):
             return None
         return _antecedent(texts, span, index, last, mention[0])
+    if len(mention) == 2 and mention[0].lower() in determiners() and is_spokes_noun(mention[1]):
+        # "a spokeswoman said": she speaks for the body named just before.
+        body = _body_before(texts, span)
+        if body is not None:
+            return Speaker(body, " ".join(mention), mention[1].lower(), person=False)
     by_role = _role_antecedent(mention, texts, span, index)
     found = by_role if by_role is not None else resolve(mention, index)
     # A mention no rule made into a name ("Six Nations", "May") names nobody.
     return None if found is None or unfit_name(found.name) else found
+
+
+def _body_before(texts: Sequence[str], span: Span) -> str | None:
+    """The organisation named last before ``span``: in its paragraph, else the one before."""
+    found = body_named(head(texts[span.block], span.start))
+    if found is None and span.block > 0:
+        found = body_named(head(texts[span.block - 1], len(texts[span.block - 1])))
+    return found
 
 
 # How far back "the senator" looks for the senator it means.

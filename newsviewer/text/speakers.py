@@ -91,6 +91,42 @@ _ORG_HEADS = words("""
     federation organization organisation league team club alliance coalition authority
     trust church school college army navy force forces command caucus cabinet
     """)
+# Lowercase words inside a body's name: "Department of Energy", "Ministère de la Santé".
+_BODY_JOINS = words("of for and on the de du des la le del della di der für")
+# A body's name in the text: capitalised words, with joining words between them.
+_BODY = re.compile(
+    r"[A-ZÀ-Þ][\w&’'-]*(?:\s+(?:(?:of|for|and|on|the|de|du|des|la|le|del|della|di|der|für)\s+)*"
+    r"[A-ZÀ-Þ][\w&’'-]*)*"
+)
+
+
+def body_named(text: str) -> str | None:
+    """The last organisation ``text`` names ("The Department of Health said …")."""
+    lex = current()
+    extra = lex.org_words if lex is not None else frozenset()
+    found = None
+    for m in _BODY.finditer(text):
+        parts = m.group().split()
+        lows = [w.lower() for w in parts]
+        while parts and (lows[0] in FUNCTION_WORDS or lows[0] in determiners()):
+            parts, lows = parts[1:], lows[1:]  # "But the Home Office": not the body's name
+        if len(parts) < 2:
+            continue
+        if any(w in _ORG_HEADS or w in extra for w in lows) or (
+            lex is not None and lex.compound_roles and any(w.endswith(tuple(extra)) for w in lows)
+        ):
+            found = " ".join(parts)
+    return found
+
+
+def is_spokes_noun(word: str) -> bool:
+    """ "spokeswoman", "porte-parole", "Sprecherin": one who speaks for a body."""
+    lex = current()
+    english = _SPOKES
+    return word.lower() in english or (lex is not None and word.lower() in lex.spokes_nouns)
+
+
+_SPOKES = words("spokesman spokeswoman spokesperson")
 # Last words of place names: "Capitol Hill" is nobody's name.
 _PLACE_HEADS = words("""
     hill street avenue park square city county valley river island beach mountain airport
@@ -383,7 +419,9 @@ def resolve(mention_words: Sequence[str], index: NameIndex) -> Speaker | None:
         if link in words[1:]:
             cut = words.index(link)
             rest = [w for w in words[cut + 1 :] if w.lower() != "the"]
-            if rest and all(w[:1].isupper() for w in rest) and words[cut - 1][:1].islower():
+            # "a spokesman for the Department of Energy": joining words inside the name.
+            named = all(w[:1].isupper() or w in _BODY_JOINS for w in rest)
+            if rest and named and rest[-1][:1].isupper() and words[cut - 1][:1].islower():
                 return Speaker(" ".join(rest), mention, _role_text(words[:cut]), person=False)
     joint = next((w for w in words[2:] if w in {"of", "for", "at", "with"}), None)
     if joint is not None:
@@ -461,6 +499,14 @@ def tidy_mention(words: Sequence[str]) -> list[str]:
         last = out[-1]
         out[-1] = last[:-2] if last.endswith(("'s", "’s")) else last[:-1]
     described = bool(out) and out[0].lower() in determiners() and out[-1] in ROLE_NOUNS
+    # "a spokesman for the Department of Energy": an office of a named body.
+    described = described or (
+        len(out) > 3
+        and out[0].lower() in determiners()
+        and out[1].lower() in ROLE_NOUNS
+        and out[2] in {"for", "of", "at", "with"}
+        and out[-1][:1].isupper()
+    )
     if len(out) > _MAX_TIDY_WORDS and sum(w[:1].isupper() for w in out) < len(out) / 2:
         if described:
             return out  # "the former secretary of state and current … nominee"
