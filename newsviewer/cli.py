@@ -80,6 +80,8 @@ def _iso(value: Any) -> str | None:
 
 def article_json(article: Article | StoredArticle) -> dict[str, Any]:
     """The stable JSON shape of an article (``parse --json`` and ``show --json``)."""
+    from newsviewer.text.speakers import story_speakers
+
     return {
         "format": article.format,
         "title": article.title,
@@ -103,6 +105,12 @@ def article_json(article: Article | StoredArticle) -> dict[str, Any]:
                 "confidence": q.confidence,
             }
             for q in article.quotes
+        ],
+        # Who speaks in the story: each person once, under the name every mention of
+        # them resolved to ("Trump", "the president", "he" -> Donald Trump).
+        "speakers": [
+            {"name": s.name, "role": s.role, "mentions": list(s.mentions), "quotes": s.quotes}
+            for s in story_speakers(article.quotes)
         ],
     }
 

@@ -199,3 +199,28 @@ def test_domain_and_cli_never_load_qt() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_parse_json_lists_each_speaker_once_with_every_mention_and_the_role(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Lee meets business leaders\n\n"
+        "President-elect Ann Lee met business leaders on Tuesday.\n\n"
+        '"We are going to bring back jobs," Lee said.\n\n'
+        'Aides were pleased. "It was a great meeting," the president said.\n\n'
+        '"We will win," she added.\n',
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "parse", str(story), "--json")
+    assert code == 0
+    [doc] = json_lines(out)
+    assert doc["speakers"] == [
+        {
+            "name": "Ann Lee",
+            "role": "President-elect",
+            "mentions": ["Lee", "the president", "she"],
+            "quotes": 3,
+        }
+    ]

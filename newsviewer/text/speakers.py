@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsviewer.domain import Quote
 from newsviewer.text.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
@@ -536,3 +537,28 @@ def is_pronoun(word: str) -> bool:
     low = word.lower()
     lex = current()
     return low in PRONOUNS or (lex is not None and low in lex.pronouns)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySpeaker:
+    """One speaker of a story: the name every mention resolved to, the role the story
+    gives them, and how the story named them ("Trump", "the president", "he")."""
+
+    name: str
+    role: str | None
+    mentions: tuple[str, ...]
+    quotes: int
+
+
+def story_speakers(quotes: Iterable[Quote]) -> tuple[StorySpeaker, ...]:
+    """The speakers of a story's quotations, in the order they first speak."""
+    order: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker:
+            order.setdefault(q.speaker, []).append(q)
+    out = []
+    for name, said in order.items():
+        mentions = tuple(dict.fromkeys(q.mention for q in said if q.mention))
+        role = next((q.role for q in said if q.role), None)
+        out.append(StorySpeaker(name, role, mentions, len(said)))
+    return tuple(out)
