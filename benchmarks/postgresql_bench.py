@@ -209,6 +209,11 @@ def main() -> None:
     parser.add_argument("--url", help="an empty database on a server (default: a throwaway one)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--folder", type=Path, help="where the SQLite library goes")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="search libraries an earlier run filled (--url and --folder)",
+    )
     args = parser.parse_args()
     # Stopped from outside (timeout, kill): still stop the throwaway server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -226,6 +231,13 @@ def main() -> None:
             "SQLite": Library.open(folder / "library.sqlite3"),
             "PostgreSQL": Library.open(url),
         }
+        if args.search_only:
+            count = libraries["SQLite"].count()
+            if libraries["PostgreSQL"].count() != count:
+                raise SystemExit("the two libraries hold different stories")
+            sqlite, postgres = libraries["SQLite"], libraries["PostgreSQL"]
+            search(sqlite, postgres, queries(count, random.Random(SEED), sqlite), args.runs)
+            return
         if any(library.count() for library in libraries.values()):
             raise SystemExit("both libraries must start empty")
         began = time.perf_counter()
@@ -239,9 +251,12 @@ def main() -> None:
         print(f"{'engine':<12} {'seconds':>9} {'stories/s':>10}")
         for name, seconds in spent.items():
             print(f"{name:<12} {seconds:>9.1f} {args.stories / seconds:>10,.0f}")
-        # What autovacuum does shortly after a large import: fresh planner statistics.
-        with libraries["PostgreSQL"]._engine.begin() as connection:
-            connection.exec_driver_sql("ANALYZE")
+        # What autovacuum does shortly after a large import: fresh planner statistics
+        # and the GIN indexes' pending entries merged into their trees.
+        with libraries["PostgreSQL"]._engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM ANALYZE"
+            )
         imports(libraries, stories, args.stories, args.more)
         sqlite, postgres = libraries["SQLite"], libraries["PostgreSQL"]
         kinds = queries(args.stories, random.Random(SEED), sqlite)
