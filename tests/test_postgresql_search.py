@@ -131,6 +131,9 @@ QUERIES = [
     "the",
     '"new york"',
     '"the ferry"',
+    # across two columns (headline and byline, standfirst and body): never a phrase
+    '"harbour by"',
+    '"restored the"',
     "volc*",
     "fer*",
     "gov*",

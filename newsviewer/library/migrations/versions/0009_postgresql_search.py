@@ -37,8 +37,16 @@ _TOKENS = (
 )
 
 
+# Ends each column's words: joined vectors number on from the last word before, so
+# without it "harbour by" would be a phrase across a headline and its byline, which
+# FTS5 never finds. An address is a token of its own to PostgreSQL's parser and no
+# query can ask for it (query words are runs of letters and digits).
+COLUMN_END = "newsviewer@column.end"
+
+
 def _vector(config: str, column: str, weight: str) -> str:
-    return f"setweight(to_tsvector('{config}', newsviewer_words({column})), '{weight}')"
+    text = f"newsviewer_words({column}) || ' {COLUMN_END}'"
+    return f"setweight(to_tsvector('{config}', {text}), '{weight}')"
 
 
 def _story_vector(config: str) -> str:
