@@ -3,15 +3,18 @@
     python benchmarks/sidebar_bench.py PATH [--runs 7]
     python benchmarks/sidebar_bench.py PATH --make 1000000   # build a list-shaped library
 
-Per library it prints p50/p95 in ms of what the window's sidebar asks for when it
-opens (``marks.counts``, ``tags.all_tags``, ``marks.sites``) and of the lists a
-click on an entry loads (every id of Unread, Starred, the biggest tag, plus the
-first screen's rows), side by side with the plain SQL one would write without
-the kept counts and the sort-ordered mark and tag indexes (count(*) and GROUP BY
-over the rows, NOT EXISTS against the marks). The library needs tags and marks:
-``make_library.py N PATH --marks`` gives a full one; ``--make N`` here builds a
-list-shaped one much faster (headline and one short paragraph per story, and the
-search indexes left empty: for list and sidebar figures only).
+Per library it prints p50/p95 in ms of what the window's sidebar asks for when it opens
+(``marks.counts``, ``tags.all_tags``, ``marks.sites``) and of the lists a click on an
+entry loads (every id of Unread, Starred, the biggest tag, plus the first screen's
+rows), side by side with the plain SQL one would write without the kept counts and the
+sort-ordered mark and tag indexes (count(*) and GROUP BY over the rows, NOT EXISTS
+against the marks). Then the whole list in each order of the sort control (oldest,
+saved, title, site: ``orders.ordered_ids``, first screen and every id) beside the same
+ORDER BY with its indexes turned off (``+col``), the naive sort of every row
+(``--order-runs`` runs: each takes seconds at a million). The library needs tags and
+marks: ``make_library.py N PATH --marks`` gives a full one; ``--make N`` here builds a
+list-shaped one much faster (headline and one short paragraph per story, and the search
+indexes left empty: for list and sidebar figures only).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from make_library import SITES, add_reader_marks
 from timing import pct, timed, timed_pair
 
 from newsviewer.domain import ArticleId
-from newsviewer.library import Library, marks, tags
+from newsviewer.library import Library, marks, orders, tags
 from newsviewer.library.user_models import STARRED
 
 SCREEN = 40
@@ -64,13 +67,30 @@ RAW_TAG = (
     "WHERE at.tag_id = ? ORDER BY a.sort_at DESC, a.id DESC"
 )
 
+# The orders as one would write them without the indexes of migration 0010: a
+# unary + keeps SQLite from using an index, so every row is read and sorted.
+NAIVE_ORDERS: dict[orders.Order, str] = {
+    "oldest": "SELECT id FROM articles ORDER BY +sort_at ASC, +id ASC",
+    "saved": "SELECT id FROM articles ORDER BY +imported_at DESC, +id DESC",
+    "title": "SELECT id FROM articles ORDER BY +headline COLLATE NOCASE ASC, +id ASC",
+    "site": (
+        "SELECT id FROM articles ORDER BY +site = '' ASC, +site COLLATE NOCASE ASC, "
+        "+sort_at DESC, +id DESC"
+    ),
+}
+
+NAIVE_UNREAD_TITLE = (
+    "SELECT a.id FROM articles a JOIN marks m ON m.article_id = a.id AND m.mark = 0 "
+    "ORDER BY +a.headline COLLATE NOCASE ASC, +a.id ASC"
+)
+
 
 def line(name: str, ours: list[float], raw: list[float]) -> str:
     o50, o95, r50, r95 = pct(ours, 0.5), pct(ours, 0.95), pct(raw, 0.5), pct(raw, 0.95)
     return f"{name:<34} {o50:>9.2f} {o95:>8.2f} {r50:>8.2f} {r95:>8.2f} {o95 / r95:>8.3f}"
 
 
-def bench(path: Path, runs: int) -> None:
+def bench(path: Path, runs: int, order_runs: int) -> None:
     library = Library.open(path)
     raw = sqlite3.connect(path)
     counts = marks.counts(library)
@@ -145,6 +165,43 @@ def bench(path: Path, runs: int) -> None:
         print(line(f"{name}: every id + screen", ours, bare))
     ids_all, _ = timed(lambda: screen(library.ids()), runs)
     print(line("(all stories: ids() + screen)", ids_all, ids_all))
+    print(f"-- the whole list in another order; raw = the naive sort, {order_runs} runs")
+    for order, naive_sql in NAIVE_ORDERS.items():
+
+        def ours_order_first(order: orders.Order = order) -> list[int]:
+            return screen(orders.ordered_ids(library, order, FIRST_PAGE))
+
+        def ours_order_all(order: orders.Order = order) -> list[int]:
+            ids = orders.ordered_ids(library, order)
+            return [len(ids), *screen(ids)]
+
+        def naive(sql: str = naive_sql) -> list[int]:
+            ids = [ArticleId(r[0]) for r in raw.execute(sql)]
+            return [len(ids), *screen(ids)]
+
+        ours, got_ids, bare, want_ids = timed_pair(ours_order_all, naive, order_runs)
+        if got_ids != want_ids:
+            raise SystemExit(f"by {order}: the list differs from the naive sort")
+        first, first_rows = timed(ours_order_first, runs)
+        if first_rows != want_ids[1:]:
+            raise SystemExit(f"by {order}: the first screen differs from the naive sort")
+        print(line(f"by {order}: first screen", first, bare))
+        print(line(f"by {order}: every id + screen", ours, bare))
+
+    # A part of the library in another order: Unread by title, as the window reads it
+    # (every id of the part, then put in order) against one naive statement.
+    def ours_unread_title() -> list[int]:
+        ids = orders.reorder(library, marks.marked_ids(library, 0, None), "title")
+        return [len(ids), *screen(ids)]
+
+    def naive_unread_title() -> list[int]:
+        ids = [ArticleId(r[0]) for r in raw.execute(NAIVE_UNREAD_TITLE)]
+        return [len(ids), *screen(ids)]
+
+    ours, got_ids, bare, want_ids = timed_pair(ours_unread_title, naive_unread_title, order_runs)
+    if got_ids != want_ids:
+        raise SystemExit("Unread by title: the list differs from the naive sort")
+    print(line("Unread by title: every id + screen", ours, bare))
     library.close()
     raw.close()
 
@@ -221,12 +278,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", type=Path, nargs="+")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--order-runs", type=int, default=3, help="runs of the naive sorts")
     parser.add_argument("--make", type=int, metavar="N", help="first build PATH with N stories")
     args = parser.parse_args()
     if args.make:
         make_lean(args.paths[0], args.make)
     for path in args.paths:
-        bench(path, args.runs)
+        bench(path, args.runs, args.order_runs)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ holding the sample story, a saved page with photos and the small test stories, a
 saves PNGs of the main window: the empty library, a story with images, the sample story
 with its quotations, a search (site and speaker chips, hits marked in the story, the
 second hit selected with F3), the search syntax popup, the drop indicator, and the
-summary of an import with failed files; then the story with its quotations in a
-small window (800x600) and a wide one (1920x1080).
+summary of an import with failed files; the library organised (sidebar with tags,
+marks and a saved search; a story with highlights and notes beside it; the Tag
+dialog; the settings dialog); then the story with its quotations in a small window
+(800x600, with the sidebar folded and unfolded) and a wide one (1920x1080).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -32,6 +35,8 @@ MORE = [FIXTURES / "text", FIXTURES / "batch", FIXTURES / "markdown" / "with_fro
 SEARCH = "harbour"
 # Big enough to show list, reader and quotations side by side, as on a laptop screen.
 WINDOW_SIZE = (1280, 800)
+# The organised library: sidebar, list, reader and highlights panel.
+LIBRARY_SIZE = (1440, 900)
 # A small laptop window, and a full HD screen: the reader must read well in both.
 SMALL_SIZE = (800, 600)
 WIDE_SIZE = (1920, 1080)
@@ -146,19 +151,80 @@ def _shoot(out: Path, theme: str) -> int:
             dialog.grab().save(str(out / f"summary-{theme}.png"))
             dialog.close()
 
+        _organise(window, library)
+        window.living.reload()
         for row in range(window.model.rowCount()):
             if "Kerry" in str(window.model.index(row, 0).data()):
                 window.list_view.setCurrentIndex(window.model.index(row, 0))
+        settle(600)
+        window.living.highlights_dock.show()
+        # Sidebar, list, reader and highlights side by side need a little more room.
+        window.resize(*LIBRARY_SIZE)
+        settle(500)
+        window.grab().save(str(out / f"library-{theme}.png"))
+        window.resize(*WINDOW_SIZE)
+        tagging = window.living.tag_selected()
+        if tagging is not None:
+            tagging.new_tags.setText("Iraq, for")
+            settle(300)
+            tagging.grab().save(str(out / f"tag-dialog-{theme}.png"))
+            tagging.reject()
+        settings_dialog = window.living.show_settings()
+        settle(300)
+        settings_dialog.grab().save(str(out / f"settings-{theme}.png"))
+        settings_dialog.close()
+
         for name, size in (("small", SMALL_SIZE), ("wide", WIDE_SIZE)):
             window.resize(*size)
             settle(500)
             window.grab().save(str(out / f"{name}-{theme}.png"))
+            if name == "small":
+                window.living.dock.show()
+                settle(500)
+                window.grab().save(str(out / f"small-sidebar-{theme}.png"))
+                window.living.dock.hide()
 
         window.close()
         library.close()
     app.quit()
     print(f"saved {theme} screenshots in {out}")
     return 0
+
+
+def _organise(window: Any, library: Any) -> None:
+    """Tags, marks, a saved search and highlights with notes, as a reader leaves them."""
+    from newsviewer.library import highlights, marks, saved_searches, tags
+
+    ids = {str(window.model.index(r, 0).data()): window.model.id_at(r) for r in range(13)}
+
+    def story(words: str) -> Any:
+        return next(i for title, i in ids.items() if words in title)
+
+    kerry, fleet, floods = story("Kerry"), story("Fishing fleet"), story("Floods")
+    harbour = [i for title, i in ids.items() if "arbour" in title or "Lighthouse" in title]
+    tags.add_tags(library, [kerry, floods], ["Iraq"])
+    tags.add_tags(library, [kerry], ["Foreign policy"])
+    tags.add_tags(library, [fleet, *harbour], ["Coast"])
+    tags.add_tags(library, [fleet], ["Fishing"])
+    marks.set_starred(library, [kerry, fleet])
+    marks.set_read(library, [fleet, floods, *harbour])
+    marks.set_archived(library, [floods])
+    saved_searches.save_search(library, "Kerry on Iraq", "kerry iraq")
+    saved_searches.save_search(library, "Harbour news", "harbour")
+    highlights.add_highlight_text(
+        library,
+        kerry,
+        "will not consider sending troops to the region",
+        note="The line every headline used.",
+    )
+    highlights.add_highlight_text(
+        library,
+        kerry,
+        "two cities in the Sunni Muslim-dominated Anbar province",
+        colour="green",
+        note="Ramadi and Fallujah: check the map.",
+    )
+    highlights.add_highlight_text(library, kerry, "extremely dire", colour="pink")
 
 
 def main() -> int:

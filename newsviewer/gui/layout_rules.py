@@ -24,6 +24,10 @@ READER_MIN = 480
 HANDLES = 12
 # The list is never narrower than this (a headline's first words and the date).
 LIST_MIN = 220
+# The quotations fold too when the list and reader have less room than this beside
+# the side docks (the sidebar and the highlights panel): the reader would be squeezed
+# under READER_MIN by a panel of quotations ~240 px wide.
+ROOM_FOR_QUOTES = LIST_MIN + READER_MIN + HANDLES + 240
 # In a wide window the list takes this share of the width, up to LIST_WIDE_MAX.
 LIST_WIDE_SHARE = 0.26
 LIST_WIDE_MAX = 560
@@ -90,12 +94,15 @@ class PaneRules(QObject):
         self._quotes_wanted = quotes_wanted
         self._show_quotes = show_quotes
         self._narrow: bool | None = None
+        self._quotes_folded: bool | None = None
         self._pending = False
         self._whole = False
         # Side docks (the library sidebar) folded in a narrow window, and their toggles.
         self._folded_docks: list[QDockWidget] = []
         self._dock_toggles: dict[QDockWidget, QToolButton] = {}
         window.installEventFilter(self)
+        # A side dock shown or hidden changes the panes' room without resizing the window.
+        main.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         resized = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
@@ -103,13 +110,14 @@ class PaneRules(QObject):
             # Folding at once, so the panes are laid out for the new size class in this
             # same resize; the list's width once the splitters have their new sizes.
             self._fold(is_narrow(self._window.width()))
-            if not self._pending:
-                self._pending = True
-                QTimer.singleShot(0, self, self.apply)
+        if resized and watched in (self._window, self._main) and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.apply)
         return False
 
     def is_narrow(self) -> bool:
-        return bool(self._narrow)
+        """True while the quotations are folded (a narrow window, or cramped panes)."""
+        return bool(self._narrow or self._quotes_folded)
 
     @contextmanager
     def adding_docks(self) -> Iterator[None]:
@@ -132,13 +140,24 @@ class PaneRules(QObject):
         self.apply()
 
     def _fold(self, narrow: bool) -> None:
-        if narrow == self._narrow:
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._fold_docks(narrow)
+            self._relayout()
+        self._fold_quotes(narrow or self._cramped())
+
+    def _cramped(self) -> bool:
+        """The panes have too little room beside the side docks for the quotations."""
+        shown = self._whole and self._window.isVisible()
+        return shown and 0 < self._main.width() < ROOM_FOR_QUOTES
+
+    def _fold_quotes(self, fold: bool) -> None:
+        if fold == self._quotes_folded:
             return
-        self._narrow = narrow
-        self._toggle.setVisible(narrow)
+        self._quotes_folded = fold
+        self._toggle.setVisible(fold)
         # Folded on the way down; back as the user wants it on the way up.
-        self._show_quotes(False if narrow else self._quotes_wanted())
-        self._fold_docks(narrow)
+        self._show_quotes(False if fold else self._quotes_wanted())
         self._relayout()
 
     def _relayout(self) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from newsviewer.library import marks, saved_searches, tags
 from newsviewer.library.repository import Library
@@ -40,11 +40,43 @@ class LibrarySidebar(QTreeWidget):
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
-        self.setMinimumWidth(150)
+        # The names take the width left beside the counts, which are never cut.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setMinimumWidth(self.minimumSizeHint().width())
         self.itemClicked.connect(self._on_clicked)
         self.itemActivated.connect(self._on_clicked)
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._chosen = Entry("all")
+
+    def _fixed_width(self, names: str, counts: str) -> int:
+        """Room for ``names`` under a group heading and ``counts`` beside them."""
+        metrics = self.fontMetrics()
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        # (Each cell pads its text by a few pixels on both sides.)
+        return (
+            self.indentation()
+            + metrics.horizontalAdvance(names)
+            + metrics.horizontalAdvance(counts)
+            + 3 * metrics.averageCharWidth()
+            + frame
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        # The fixed entries whole ("Recently imported") beside a six-figure count: a
+        # narrower sidebar would show "All stori…".
+        hint = super().minimumSizeHint()
+        return QSize(self._fixed_width("Recently imported", "100,000"), hint.height())
+
+    def sizeHint(self) -> QSize:
+        # A little more: the fixed entries beside a seven-figure count; longer tag and
+        # site names are cut in the middle (whole in their tooltips).
+        hint = super().sizeHint()
+        wanted = self._fixed_width("Recently imported", "1,000,000") + 2 * self.indentation()
+        return QSize(wanted, hint.height())
 
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         entry = item.data(0, _ROLE)
@@ -96,6 +128,8 @@ class LibrarySidebar(QTreeWidget):
         ) -> QTreeWidgetItem:
             item = QTreeWidgetItem([text, "" if count is None else f"{count:,}"])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            # A long tag or site name is cut in the middle: whole in the tooltip.
+            item.setToolTip(0, text if count is None else f"{text} ({count:,})")
             if entry is not None:
                 item.setData(0, _ROLE, entry)
             else:
@@ -124,8 +158,6 @@ class LibrarySidebar(QTreeWidget):
                 add(group, text, entry, count)
             group.setExpanded(expanded.get(name, True))
             self._groups[name] = group
-        self.resizeColumnToContents(1)
-        self.setColumnWidth(0, max(self.viewport().width() - self.columnWidth(1) - 4, 80))
         item = self.item_for(current)
         if item is not None:
             self.setCurrentItem(item)

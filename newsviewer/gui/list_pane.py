@@ -21,7 +21,14 @@ from newsviewer.gui.search_bar import SearchBar
 if TYPE_CHECKING:
     from newsviewer.gui.list_session import ListSession, Sort
 
-SORTS: tuple[tuple[str, Sort], ...] = (("Best match", "relevance"), ("Newest first", "date"))
+SORTS: tuple[tuple[str, Sort], ...] = (
+    ("Best match", "relevance"),
+    ("Newest first", "date"),
+    ("Oldest first", "oldest"),
+    ("Saved, newest first", "saved"),
+    ("Title", "title"),
+    ("Site", "site"),
+)
 
 LIST_PAGE, MESSAGE_PAGE = 0, 1
 
@@ -34,9 +41,19 @@ class ListPane(QWidget):
         self.sort_box = QComboBox()
         for label, sort in SORTS:
             self.sort_box.addItem(label, sort)
-        self.sort_box.setCurrentIndex(1 if session.sort == "date" else 0)
-        self.sort_box.setAccessibleName("Order of search results")
-        self.sort_box.setToolTip("Order of search results")
+        self.sort_box.setCurrentIndex(max(self.sort_box.findData(session.sort), 0))
+        # As wide as "Best match": the search field keeps the room (the popup shows
+        # the longer names whole).
+        self.sort_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort_box.setMinimumContentsLength(len("Best match"))
+        # Best match ranks a search; without one the list is newest first.
+        self.sort_box.setAccessibleName("Order of the list")
+        self.sort_box.setToolTip(
+            "Order of the list. Dates are publication dates; a story without one is "
+            "placed by the day it was saved."
+        )
         self.help_button = QToolButton()
         self.help_button.setText("?")
         self.help_button.setAccessibleName("Search syntax")

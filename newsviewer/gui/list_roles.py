@@ -16,7 +16,11 @@ SNIPPET_ROLE = _USER_ROLE + 3
 
 
 def meta_line(summary: ArticleSummary) -> str:
-    """The source and date line of a row: "Site · 3 Dec 2026"."""
-    when = summary.published or summary.imported_at
-    date = f"{when.day} {when:%b %Y}"
+    """The source and date line of a row: "Site · 3 Dec 2026", or for a story without a
+    publication date the day it was saved: "Site · Saved 3 Dec 2026" (400 stories of
+    one import must not look as if all were published that day)."""
+    if summary.published is not None:
+        date = f"{summary.published.day} {summary.published:%b %Y}"
+    else:
+        date = f"Saved {summary.imported_at.day} {summary.imported_at:%b %Y}"
     return f"{summary.site} · {date}" if summary.site else date

@@ -22,9 +22,13 @@ if TYPE_CHECKING:
     from newsviewer.domain import ArticleId
     from newsviewer.gui.library_watch import LibraryWatch
     from newsviewer.library import Library
+    from newsviewer.library.orders import Order
     from newsviewer.library.search import Facets, SearchPage
 
-Sort = Literal["relevance", "date"]
+# "date" is newest first (published, else saved); "relevance" is best match for a
+# search and newest first otherwise. The others are ``orders.Order``s.
+Sort = Literal["relevance", "date", "oldest", "saved", "title", "site"]
+SORTS: tuple[Sort, ...] = ("relevance", "date", "oldest", "saved", "title", "site")
 
 # Results listed for a search: past ten thousand hits nobody scrolls, and ranking all of
 # them for a word found in every story of 100,000 takes about 0.5 s (in the background).
@@ -49,9 +53,11 @@ class ListViewport(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class _Scoped:
-    """The ids of a scope, as read for a refresh."""
+    """The ids of a scope, or of the whole list in another order, as read for a refresh."""
 
     ids: list[ArticleId]
+    # Where the rest comes from when ``ids`` is a first page (None: ``ids`` is all).
+    rest: Scope | None = None
 
 
 class _NoViewport:
@@ -81,6 +87,17 @@ class Scope:
 
     name: str
     ids: Callable[[Library, int | None], list[ArticleId]]
+
+
+def _sorted_search(library: Library, query: str, order: Order) -> SearchPage:
+    """Every match of ``query`` (up to SEARCH_LIMIT), put in ``order``."""
+    from newsviewer.library import orders
+    from newsviewer.library.search import SearchPage
+
+    page = library.search_page(query, 0, SEARCH_LIMIT, sort="date", exact=True, snippets=False)
+    hits = {hit.id: hit for hit in page.hits}
+    ordered = orders.reorder(library, list(hits), order)
+    return SearchPage(tuple(hits[i] for i in ordered if i in hits), page.total, False)
 
 
 class ListSession(QObject):
@@ -190,11 +207,13 @@ class ListSession(QObject):
         self.refresh()
 
     def set_sort(self, sort: Sort) -> bool:
-        """Order search results by ``sort``; True if that changed anything."""
+        """Order the list (and search results) by ``sort``; True if that changed anything."""
         if sort == self.sort:
             return False
-        self.sort = sort
-        if self.query:
+        before, self.sort = self.sort, sort
+        # Without a search, best match is the list's own order: newest first.
+        native = {"relevance", "date"}
+        if self.query or not {before, sort} <= native:
             self.refresh()
         return True
 
@@ -211,6 +230,9 @@ class ListSession(QObject):
     def count_text(self) -> str:
         shown = self.model.total()
         if not self.query:
+            if self.scope is None:
+                # Every story, in any order (another order lists its first page first).
+                shown = max(shown, self._total)
             return f"{shown:,} {'story' if shown == 1 else 'stories'}"
         # A word in very many stories is not counted: "10,000+" of what is listed.
         shown = shown if self._matches is None else self._matches
@@ -238,7 +260,28 @@ class ListSession(QObject):
         generation = self._generation
         sort = self.sort
         work: Callable[[], object]
-        if query:
+        if sort not in ("relevance", "date"):
+            order = cast("Order", sort)
+            scope = self.scope
+
+            def work() -> object:
+                from newsviewer.library import orders
+
+                if query:
+                    found = _sorted_search(library, query, order)
+                    firsts = [hit.id for hit in found.hits[:FIRST_SNIPPETS]]
+                    return found, library.snippets(query, firsts), library.count()
+                if scope is not None:
+                    ids = orders.reorder(library, scope.ids(library, None), order)
+                    return _Scoped(ids), None, library.count()
+                # The whole library: read from the order's index, a first page at once.
+                everything = Scope(
+                    f"all:{order}", lambda lib, limit: orders.ordered_ids(lib, order, limit)
+                )
+                first = everything.ids(library, FIRST_PAGE)
+                return _Scoped(first, everything), None, library.count()
+
+        elif query:
 
             def work() -> object:
                 first = library.search_page(query, 0, FIRST_PAGE, sort=sort, snippets=False)
@@ -249,7 +292,7 @@ class ListSession(QObject):
             scope = self.scope
 
             def work() -> object:
-                return _Scoped(scope.ids(library, FIRST_PAGE)), None, library.count()
+                return _Scoped(scope.ids(library, FIRST_PAGE), scope), None, library.count()
 
         else:
 
@@ -301,6 +344,8 @@ class ListSession(QObject):
             self._total = count
             self._matches = page.total
             more_coming = page.approximate or len(page.hits) == FIRST_PAGE
+            if self.sort not in ("relevance", "date"):
+                more_coming = False  # sorted from the whole result already
             exact = page.approximate
 
             def follow_up() -> None:
@@ -313,9 +358,9 @@ class ListSession(QObject):
             self.model.set_ids(rows.ids)
             self._total = count
             self._matches = len(rows.ids)
-            if len(rows.ids) == FIRST_PAGE and self.scope is not None:
-                scope = self.scope
-                self.viewport.after_rows_painted(lambda: self._load_scope(generation, scope))
+            rest = rows.rest
+            if rest is not None and len(rows.ids) == FIRST_PAGE:
+                self.viewport.after_rows_painted(lambda: self._load_scope(generation, rest))
         else:
             self.model.set_partial(count, rows)
             self._total = self._matches = self.model.total()
@@ -432,7 +477,8 @@ class ListSession(QObject):
     def _rank_all(self, generation: int, query: str, *, exact: bool) -> None:
         """The whole result (up to SEARCH_LIMIT) in its final order, read in the background."""
         library = self.library
-        sort = self.sort
+        # (Other orders sort the whole result at once and never come here.)
+        sort: Literal["relevance", "date"] = "date" if self.sort == "date" else "relevance"
 
         def work() -> SearchPage | None:
             if generation != self._generation:

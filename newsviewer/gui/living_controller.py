@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QTextEdit
+from PySide6.QtWidgets import QDockWidget, QMenu, QTextEdit
 
 from newsviewer.domain import ArticleId
 from newsviewer.errors import NewsViewerError
@@ -23,7 +23,9 @@ from newsviewer.gui import story_sharing as sharing
 from newsviewer.gui.highlights_panel import HighlightsPanel
 from newsviewer.gui.library_sidebar import Entry, LibrarySidebar
 from newsviewer.gui.list_session import Scope
+from newsviewer.gui.organise import Organiser
 from newsviewer.gui.settings_dialog import SettingsDialog, apply_saved
+from newsviewer.gui.tag_dialog import TagDialog, split_names
 from newsviewer.library import highlights as hl
 from newsviewer.library import marks, tags
 
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
     from newsviewer.library import Library
 
 # A story open this long counts as read (Wallabag and Readeck mark on open; a few
-# seconds spares stories only passed over with the arrow keys).
+# seconds spares stories only passed over with the arrow keys), as does one scrolled
+# through to its end sooner.
 READ_AFTER_MS = 3000
 # Tints of the highlight colours, readable under text in light and dark palettes.
 TINTS = {
@@ -81,7 +84,9 @@ class LivingController(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [190], Qt.Orientation.Horizontal)
+        window.resizeDocks(
+            [self.dock], [self.sidebar.sizeHint().width()], Qt.Orientation.Horizontal
+        )
         self.highlights_panel = HighlightsPanel(TINTS)
         self.highlights_panel.highlight_activated.connect(self.go_to_highlight)
         self.highlights_panel.note_edited.connect(
@@ -111,6 +116,7 @@ class LivingController(QObject):
         # reader lays a story out again as it settles (width, images, hit marks),
         # and each new layout would otherwise put it back at the top.
         self._restore: float | None = None
+        self.organiser = Organiser(window, self.sidebar, lambda: self._changed(relist=True))
         self.actions = self._build_actions()
         window.article_shown.connect(self._on_article_shown)
         bar = window.reader.verticalScrollBar()
@@ -123,6 +129,13 @@ class LivingController(QObject):
         window.installEventFilter(self)
         apply_saved(window)
         self.reload()
+
+    def _on_sidebar_shown(self, visible: bool) -> None:
+        # Opened in a narrow window (from its toggle): as narrow as it can be, so the
+        # list and reader keep what room there is.
+        if visible and self.window.pane_rules.is_narrow():
+            least = self.sidebar.minimumSizeHint().width()
+            self.window.resizeDocks([self.dock], [least], Qt.Orientation.Horizontal)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -173,6 +186,7 @@ class LivingController(QObject):
             "copy_link": action("Copy &Link to Original", "Ctrl+Shift+L", self.copy_link),
             "copy_citation": action("Copy C&itation", "Ctrl+Shift+I", self.copy_citation),
             "export": action("E&xport Stories…", "Ctrl+Shift+S", self.export_selected),
+            "save_search": action("Sa&ve This Search…", "Ctrl+D", self.organiser.ask_save_search),
             "settings": action("Se&ttings…", "Ctrl+,", self.show_settings),
         }
         menu = QMenu("&Story", window)
@@ -271,31 +285,21 @@ class LivingController(QObject):
     def toggle_archive(self) -> None:
         self._toggle("archived", marks.set_archived)
 
-    def tag_selected(self, names: str | None = None) -> None:
-        """Add tags (comma-separated; "-name" takes one off) to the selected stories."""
+    def tag_selected(self, names: str | None = None) -> TagDialog | None:
+        """Tag the selected stories: with the Tag dialog, or ``names`` (comma-separated;
+        "-name" takes one off) as typed there."""
         ids = self.selected_ids()
         if not ids:
-            return
-        library = self.window.library
+            return None
         if names is None:
-            known = ", ".join(t.name for t in tags.all_tags(library)[:20])
-            text, ok = QInputDialog.getText(
-                self.window,
-                "Tag stories",
-                f"Tags for {len(ids)} {'story' if len(ids) == 1 else 'stories'}, "
-                f"separated by commas (-tag removes one).\nIn use: {known or 'none yet'}",
-            )
-            if not ok:
-                return
-            names = text
-        wanted = [n.strip() for n in names.split(",") if n.strip()]
-        try:
-            tags.add_tags(library, ids, [n for n in wanted if not n.startswith("-")])
-            tags.remove_tags(library, ids, [n[1:] for n in wanted if n.startswith("-")])
-        except NewsViewerError as exc:
-            self.window.statusBar().showMessage(str(exc))
-            return
-        self._changed(relist=True)
+            return self.organiser.open_tag_dialog(ids)
+        wanted = split_names(names)
+        self.organiser.change_tags(
+            ids,
+            [n for n in wanted if not n.startswith("-")],
+            [n[1:] for n in wanted if n.startswith("-")],
+        )
+        return None
 
     # -- the story being read ---------------------------------------------------------
     def _on_scrolled(self, value: int) -> None:
@@ -305,6 +309,10 @@ class LivingController(QObject):
         bar = self.window.reader.verticalScrollBar()
         self._fraction = value / bar.maximum() if bar.maximum() > 0 else 0.0
         self._place_known = True
+        if bar.maximum() > 0 and value >= bar.maximum() and self.read_timer.isActive():
+            # Scrolled through to the end: read, however quickly.
+            self.read_timer.stop()
+            self._read_timeout()
 
     def _on_article_shown(self, article_id: int) -> None:
         self._save_position()

@@ -100,7 +100,7 @@ class MainWindow(StoryOutputWindow):
         sort = self.settings.search_sort()
         self.session = ListSession(
             library,
-            sort="date" if sort == "date" else "relevance",
+            sort=cast("Sort", sort),
             select=cast("ArticleId | None", self.settings.selected_article()),
             parent=self,
         )
@@ -408,7 +408,7 @@ class MainWindow(StoryOutputWindow):
         self.search_bar.set_query(text)
 
     def _on_sort_changed(self, _index: int) -> None:
-        sort: Sort = "date" if self.sort_box.currentData() == "date" else "relevance"
+        sort = cast("Sort", self.sort_box.currentData())
         if self.session.set_sort(sort):
             self.settings.set_search_sort(sort)
 

@@ -70,7 +70,8 @@ def format_date(article: StoredArticle) -> str:
     if article.published is not None:
         text = f"{article.published.day} {article.published:%B %Y}"
         return f"about {text}" if article.published_inferred else text
-    return f"saved {article.imported_at.day} {article.imported_at:%B %Y}"
+    # Not a publication date: said so, so an import day never passes for one.
+    return f"Saved {article.imported_at.day} {article.imported_at:%B %Y}"
 
 
 def _sentence(text: str) -> str:

@@ -67,9 +67,11 @@ class WindowSettings:
         self._store.setValue("reader/quotes_visible", bool(visible))
 
     def search_sort(self) -> str:
-        """How search results are ordered: "relevance" (the default) or "date"."""
+        """How the list is ordered: "relevance" (the default), "date" (newest first),
+        "oldest", "saved", "title" or "site" (``list_session.SORTS``)."""
         value = self._store.value("search/sort", "relevance")
-        return "date" if value == "date" else "relevance"
+        known = ("relevance", "date", "oldest", "saved", "title", "site")
+        return value if isinstance(value, str) and value in known else "relevance"
 
     def set_search_sort(self, sort: str) -> None:
         self._store.setValue("search/sort", sort)

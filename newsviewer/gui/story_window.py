@@ -13,10 +13,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from newsviewer.domain import ArticleId
     from newsviewer.gui.actions import Actions
     from newsviewer.gui.article_list import ArticleListModel, ArticleListView
     from newsviewer.gui.import_flow import ImportFlow
+    from newsviewer.gui.layout_rules import PaneRules
     from newsviewer.gui.list_session import ListSession
     from newsviewer.gui.reader import ReaderView
     from newsviewer.gui.search_bar import SearchBar
@@ -43,6 +46,8 @@ class StoryWindow(QMainWindow):
     search_bar: SearchBar
     list_view: ArticleListView
     window_actions: Actions
+    undo_stack: QUndoStack
+    pane_rules: PaneRules
 
     @property
     def library(self) -> Library:

@@ -43,3 +43,23 @@ class DeleteCommand(QUndoCommand):
         if self._deleted is not None:
             new_id = self._restore(self._deleted)
             self._deleted = dataclasses.replace(self._deleted, article_id=new_id)
+
+
+class ChangeCommand(QUndoCommand):
+    """A change already made (tags taken off, renamed, merged, deleted), undone by
+    ``undo`` and made again by ``redo``; the callbacks update the views."""
+
+    def __init__(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
+        super().__init__(text)
+        self._redo = redo
+        self._undo = undo
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # done before the command was pushed
+            self._first = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()

@@ -32,8 +32,16 @@ from newsviewer.library.fts import INDEXES
 FTS_TABLES = tuple(index.name for index in INDEXES)
 
 
+# Indexes with a collation or a descending column, made by SQL in migration 0010
+# (the list's orders: saved, title, site); the models do not describe them.
+HAND_MADE_INDEXES = ("ix_articles_saved", "ix_articles_title", "ix_articles_site")
+
+
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Alembic autogenerate filter: hide the FTS5 tables and their shadow tables."""
+    """Alembic autogenerate filter: hide the FTS5 tables and their shadow tables, and
+    the indexes made by hand."""
+    if type_ == "index" and name in HAND_MADE_INDEXES:
+        return False
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLES))
 
 
@@ -67,6 +75,7 @@ class ArticleRow(Base):
         Index("ix_articles_sort_at", "sort_at", "id"),
         # Migration 0003: date and site by id, for sorting and faceting matches.
         Index("ix_articles_keys", "id", "sort_at", "site"),
+        # (And HAND_MADE_INDEXES, for the list's other orders: migration 0010.)
         {"sqlite_autoincrement": True},
     )
 

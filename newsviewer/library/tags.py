@@ -159,3 +159,45 @@ def tagged_ids(library: Library, name: str, limit: int | None = None) -> list[Ar
     with reading(library) as conn:
         tag = _tag_id(conn, name, create=False)
         return [] if tag is None else TAGS.ids(conn, tag, limit)
+
+
+def members(library: Library, names: Iterable[str]) -> dict[str, list[ArticleId]]:
+    """The stories of each existing tag among ``names``, by the tag's stored name.
+
+    What ``restore_members`` needs to undo a rename, merge or deletion.
+    """
+    found: dict[str, list[ArticleId]] = {}
+    with reading(library) as conn:
+        for name in dict.fromkeys(names):
+            tag = _tag_id(conn, name, create=False)
+            if tag is None:
+                continue
+            stored = _tag(conn, tag).name
+            ids = conn.exec_driver_sql(
+                "SELECT article_id FROM article_tags WHERE tag_id = ?", (tag,)
+            ).all()
+            found[stored] = [ArticleId(r[0]) for r in ids]
+    return found
+
+
+def restore_members(
+    library: Library, before: dict[str, list[ArticleId]], involved: Iterable[str]
+) -> None:
+    """Put the tags named in ``involved`` back as ``before`` had them (``members``).
+
+    A tag of ``involved`` missing from ``before`` (made by a rename or merge) is
+    deleted; each tag of ``before`` gets back its name and exactly its stories.
+    """
+    kept = {tag_key(name) for name in before}
+    with writing(library) as conn:
+        for name in involved:
+            if tag_key(name) not in kept:
+                tag = _tag_id(conn, name, create=False)
+                if tag is not None:
+                    conn.exec_driver_sql("DELETE FROM tags WHERE id = ?", (tag,))
+        for name, ids in before.items():
+            tag = _tag_id(conn, name, create=True)
+            assert tag is not None  # (created when missing)
+            conn.exec_driver_sql("UPDATE tags SET name = ? WHERE id = ?", (name, tag))
+            conn.exec_driver_sql("DELETE FROM article_tags WHERE tag_id = ?", (tag,))
+            TAGS.add(conn, tag, ids)
