@@ -74,10 +74,19 @@ def test_a_day_set_right_after_a_name_is_read() -> None:
 
 def test_an_abbr_titled_with_an_iso_date_gives_the_day() -> None:
     article = parse(
+        f'<h1>{HEADLINE}</h1><abbr title="2009-03-01T23:30:00-05:00">Sunday night</abbr>{STORY}'
+    )
+    assert day_of(article) == date(2009, 3, 1)
+
+
+def test_a_blogs_published_abbr_gives_the_moment_with_its_zone() -> None:
+    article = parse(
         f'<h1>{HEADLINE}</h1><abbr class="published" title="2009-03-01T23:30:00-05:00">'
         f"Sunday night</abbr>{STORY}"
     )
+    assert article.published == datetime.fromisoformat("2009-03-01T23:30:00-05:00")
     assert day_of(article) == date(2009, 3, 1)
+    assert not article.published_inferred
 
 
 @pytest.mark.parametrize(

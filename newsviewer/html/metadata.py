@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsviewer.html.dates import parse_date
@@ -415,6 +416,11 @@ def _itemprop_authors(props: list[HtmlElement]) -> list[str]:
     return names
 
 
+_HATOM_PUBLISHED = etree.XPath(
+    "//abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+)
+
+
 def _itemprop_dates(root: HtmlElement, elements: list[HtmlElement]) -> list[str]:
     values: list[str] = []
     for el in [*elements, *root.xpath("//time[@pubdate]")]:
@@ -422,6 +428,9 @@ def _itemprop_dates(root: HtmlElement, elements: list[HtmlElement]) -> list[str]
         is_pub = "datePublished" in props or (el.tag == "time" and el.get("pubdate") is not None)
         if is_pub:
             values.append(el.get("content") or el.get("datetime") or el.text_content())
+    # The hAtom microformat of blogs: <abbr class="published" title="2009-03-01T23:30:00-05:00">,
+    # the moment with its zone in the title and a friendly "Sunday night" as the text.
+    values.extend(el.get("title") or "" for el in _HATOM_PUBLISHED(root))
     return values
 
 
