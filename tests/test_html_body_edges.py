@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
-from newsviewer.domain import PREFORMATTED, Article
+from newsviewer.domain import PARAGRAPH, PREFORMATTED, Article, Block
 from newsviewer.errors import ParseError
 from newsviewer.html.body import body_from_xml
+from newsviewer.html.tail import story_start
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.html import HtmlImporter
 
@@ -89,3 +91,36 @@ def test_a_heading_inside_a_list_item_does_not_run_into_its_text() -> None:
 def test_a_page_of_nothing_but_a_menu_link_is_refused() -> None:
     with pytest.raises(ParseError, match="no article text found"):
         parse('<nav><a href="/">Home page</a></nav><form><input name="user"></form>')
+
+
+def test_a_section_menu_and_a_date_line_above_the_story_are_left_out() -> None:
+    root = lxml.html.document_fromstring(
+        '<body><a href="/">Home</a> | <a href="/uk">UK</a> | <a href="/biz">Business</a>'
+        "<p>The council voted to rebuild the wall, which <a href='/w'>fell</a> in May.</p></body>"
+    )
+    blocks = [
+        Block(kind=PARAGRAPH, text="Home | UK | Business"),
+        Block(kind=PARAGRAPH, text="Posted : Wed, 02 Jan 2008 11:54:05 GMT"),
+        Block(kind=PARAGRAPH, text="The council voted to rebuild the wall, which fell in May."),
+    ]
+    assert story_start(blocks, root) == 2
+
+
+def test_a_first_sentence_that_names_a_day_is_kept() -> None:
+    root = lxml.html.document_fromstring("<body><p>Text</p></body>")
+    blocks = [
+        Block(kind=PARAGRAPH, text="On January 2, 2008 the council voted to rebuild the wall."),
+        Block(kind=PARAGRAPH, text="Work starts in the spring."),
+    ]
+    assert story_start(blocks, root) == 0
+
+
+def test_a_long_opening_made_of_links_is_kept() -> None:
+    lines = [f"Line {i} of the song that the site annotates with a note" for i in range(6)]
+    root = lxml.html.document_fromstring(
+        "<body><p>"
+        + " ".join(f'<a href="/n{i}">{t}</a>' for i, t in enumerate(lines))
+        + "</p></body>"
+    )
+    blocks = [Block(kind=PARAGRAPH, text=" ".join(lines)), Block(kind=PARAGRAPH, text="About")]
+    assert story_start(blocks, root) == 0

@@ -1,22 +1,60 @@
-"""Link lists that extractors keep below a story's last paragraph.
+"""Link lists that extractors keep around a story: above its first paragraph, below its last.
 
 "Related stories", "More from this section", a site's sections and partners: below
 the story, pages set runs of links, and an extractor that takes the story's whole
-container takes them too. A block made mostly of link text is such a list entry;
-the run of them that ends the extracted text is dropped. A block of the story
-itself is a sentence with at most a link or two in it, and stops the run.
+container takes them too; above it, a section menu ("Home | UK | Business") and the
+date line of the page ("Posted : Wed, 02 Jan 2008 11:54:05 GMT"). A block made
+mostly of link text is such a list entry; the run of them that ends (or opens) the
+extracted text is dropped. A block of the story itself is a sentence with at most a
+link or two in it, and stops the run.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
+from newsviewer.html.dates import date_in_text
 
 # Share of a block's characters that are link text for the block to be a link entry.
 _LINK_SHARE = 0.5
 # A link this short ("a", "1", "»") could sit in any sentence by chance.
 _MIN_LINK_CHARS = 3
+# A date line above a story: a date with a label, a time, a zone, a wire's name
+# ("Associated Press - January 10, 2008 3:23 PM ET"); longer is a sentence.
+_DATE_LINE_CHARS = 120
+# A menu line above a story is short; a longer block made of links is text whose
+# words link somewhere (annotated lyrics, a wiki's opening), and it is kept.
+_MENU_LINE_CHARS = 200
+_SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
+
+
+def story_start(blocks: list[Block], root: HtmlElement) -> int:
+    """How many of the first ``blocks`` are link entries and date lines above the story.
+
+    The last block is always kept.
+    """
+    links: set[str] | None = None
+    start = 0
+    while start < len(blocks) - 1:
+        text = blocks[start].text
+        if not _date_line(text):
+            if links is None:
+                links = _link_texts(root)
+            if len(text) > _MENU_LINE_CHARS or _link_share(text, links) < _LINK_SHARE:
+                break
+        start += 1
+    return start
+
+
+def _date_line(text: str) -> bool:
+    return (
+        len(text) <= _DATE_LINE_CHARS
+        and not _SENTENCE_END.search(text)
+        and date_in_text(text) is not None
+    )
 
 
 def story_end(blocks: list[Block], root: HtmlElement) -> int:

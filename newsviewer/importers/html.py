@@ -54,7 +54,7 @@ from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.repair import repair_markup
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
-from newsviewer.html.tail import story_end
+from newsviewer.html.tail import story_end, story_start
 from newsviewer.html.titles import choose_title
 from newsviewer.html.visible_byline import visible_byline
 from newsviewer.importers.base import SourceFile
@@ -301,6 +301,7 @@ def _trim_lead(page: _Page) -> None:
     shift += leading_boilerplate(blocks[shift:], [page.title, *meta.headings], page.authors)
     if repeats_standfirst(blocks[shift:], meta.description, root):
         shift += 1
+    shift += story_start(blocks[shift:], root)
     page.shift = shift
     page.blocks = blocks[shift:]
 
