@@ -606,3 +606,19 @@ def test_a_spokeswoman_speaks_for_the_body_named_with_her_or_just_before() -> No
         ("Department of Energy", "spokesman"),
         ("Home Office", "spokesman"),
     ]
+
+
+def test_a_paragraph_ending_with_a_colon_names_the_speaker_of_the_next() -> None:
+    assert pairs(
+        "Senator Ann Lee spoke in Ohio.",
+        "On July 6, Lee made the following comment:",
+        "“For young people the unemployment rate is 33 percent.”",
+    ) == [("For young people the unemployment rate is 33 percent.", "Ann Lee")]
+
+
+def test_an_office_named_another_way_points_back_to_its_holder() -> None:
+    found = quotes_of(
+        "Rep. Ann Lee called for sanctions over the meddling, meddling the California "
+        "congressman said is designed to “sow discord” in the country."
+    )
+    assert [(q.speaker, q.mention) for q in found] == [("Ann Lee", "the California congressman")]

@@ -579,6 +579,11 @@ def _np_before(toks: list[str]) -> list[str]:
     if out and not _plausible_subject(out):
         # "Speaking in Harrogate Mr Kennedy said": the subject after an opening phrase.
         out = tidy_mention(out)
+    if out and not _plausible_subject(out):
+        # "… meddling the California congressman said": the noun phrase its article opens.
+        # One word only: "… like a judge calling" is a comparison, not a subject.
+        if len(out) > 2 and out[1].lower() == "the" and out[-1].lower() in ROLE_NOUNS:
+            out = out[1:]
     if not out or not _plausible_subject(out):
         return []
     return out

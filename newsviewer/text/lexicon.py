@@ -77,6 +77,7 @@ class Lexicon:
     male_words: frozenset[str]
     spokes_nouns: frozenset[str]
     org_words: frozenset[str]
+    role_synonyms: dict[str, frozenset[str]]
 
 
 @cache
@@ -122,6 +123,9 @@ def lexicon(code: str) -> Lexicon:
         male_words=get("male_words"),
         spokes_nouns=get("spokes_nouns"),
         org_words=get("org_words"),
+        role_synonyms={
+            k.lower(): words(str(v).lower()) for k, v in dict(data.get("role_synonyms", {})).items()
+        },
     )
 
 
@@ -141,6 +145,13 @@ def current_pro_drop() -> bool:
 
 def english_title_nouns() -> frozenset[str]:
     return lexicon("en").title_nouns
+
+
+def role_names(noun: str) -> frozenset[str]:
+    """ "congressman" and the titles that name the same office ("representative")."""
+    low = noun.lower()
+    lex = _current.get() or lexicon("en")
+    return frozenset({low}) | lex.role_synonyms.get(low, frozenset())
 
 
 def pronoun_gender(word: str) -> str | None:

@@ -27,6 +27,7 @@ from newsviewer.text.lexicon import (
     current_pro_drop,
     detect_language,
     pronoun_gender,
+    role_names,
     speech_nouns,
     unfit_name,
     use_language,
@@ -368,7 +369,7 @@ def _role_antecedent(
         text = head(texts[b], span.start if b == span.block else len(texts[b]))
         for at, name in reversed(index.people_in(text)):
             role = index.role(name)
-            if role and noun.lower() in role.lower().replace("-", " ").split():
+            if role and role_names(noun) & set(role.lower().replace("-", " ").split()):
                 return Speaker(name, " ".join(mention), role, person=True)
             if listed and noun.lower() in text[max(0, at - _ROLE_GAP) : at].lower():
                 return Speaker(name, " ".join(mention), index.role(name), person=True)
@@ -524,7 +525,14 @@ def _attribution(texts: Sequence[str], group: list[Span], near: Neighbours) -> A
         # "Kerry said:" closing the previous paragraph introduces this one.
         prev = texts[first.block - 1].rstrip()
         if prev.endswith(":"):
-            return read_before(sentence_before(prev, len(prev)))
+            introduced = sentence_before(prev, len(prev))
+            found = read_before(introduced)
+            if found is None:
+                # "On July 6, Sanders made the following comment:" with no reporting verb:
+                # its subject, if the story names them.
+                subject = sentence_subject(introduced.rstrip(" :"))
+                found = Attribution(subject, None, near=False, weak=True) if subject else None
+            return found
     if first is not final:
         found = read_after(_after_context(texts[first.block], first, near))
         if found is not None:
