@@ -16,6 +16,7 @@ from newsviewer.text.lexicon import (
     WEEKDAYS,
     Lexicon,
     current,
+    speech_nouns,
 )
 from newsviewer.text.sentences import (
     sentence_ends,
@@ -579,11 +580,11 @@ def _np_before(toks: list[str]) -> list[str]:
     if out and not _plausible_subject(out):
         # "Speaking in Harrogate Mr Kennedy said": the subject after an opening phrase.
         out = tidy_mention(out)
-    if out and not _plausible_subject(out):
-        # "… meddling the California congressman said": the noun phrase its article opens.
-        # One word only: "… like a judge calling" is a comparison, not a subject.
-        if len(out) > 2 and out[1].lower() == "the" and out[-1].lower() in ROLE_NOUNS:
-            out = out[1:]
+    # "… meddling the California congressman said": the noun phrase its article opens;
+    # one word before it only ("… like a judge calling" is a comparison, not a subject).
+    opens = len(out) > 2 and out[1].lower() == "the" and out[-1].lower() in ROLE_NOUNS
+    if opens and not _plausible_subject(out):
+        out = out[1:]
     if not out or not _plausible_subject(out):
         return []
     return out
@@ -660,3 +661,32 @@ def _plausible_subject(words: list[str]) -> bool:
     # A speaker phrase starts with a capital, a determiner or a role noun; it ends in a
     # noun, which a lowercase function word is not.
     return words[-1].lower() not in _CLAUSE_WORDS and words[-1].lower() not in _FILLERS
+
+
+# "Trump’s claim", "his promise": the owner of what was said, by a possessive.
+_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+$|\b([Hh]is|[Hh]er)\s+$")
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
+_CLAIM_GAP = 12
+
+
+def claim_owner(before: str) -> Attribution | None:
+    """ "Trump’s claim that there were “thousands of shootings”": the owner of a noun
+    for speech ("claim", "statement", "promise") in the sentence before a quotation."""
+    nouns = speech_nouns()
+    found = None
+    for m in re.finditer(r"[a-z]+", before):
+        if m.group() in nouns:
+            found = m
+    if found is None:
+        return None
+    # What was said follows the noun: "claim that …", "promise: …", "words “…”"; not
+    # "denounced Trump’s remarks as “hurtful”", where the subject speaks of them.
+    gap = before[found.end() :].split()
+    if gap and (gap[0] not in {"that", ":"} or len(gap) > _CLAIM_GAP):
+        return None
+    owner = _OWNER.search(before, max(0, found.start() - 80), found.start())
+    if owner is None or owner.end() != found.start():
+        return None
+    if owner.group(2):
+        return Attribution([_OWNER_PRONOUNS[owner.group(2).lower()]], found.group(), near=False)
+    return Attribution(owner.group(1).split(), found.group(), near=False)

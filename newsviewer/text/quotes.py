@@ -16,6 +16,7 @@ from collections.abc import Container, Sequence
 from newsviewer.domain import Block, Quote, block_offsets
 from newsviewer.text.clauses import (
     Attribution,
+    claim_owner,
     read_after,
     read_before,
     read_sentence_tail,
@@ -28,7 +29,6 @@ from newsviewer.text.lexicon import (
     detect_language,
     pronoun_gender,
     role_names,
-    speech_nouns,
     unfit_name,
     use_language,
 )
@@ -540,42 +540,13 @@ def _attribution(texts: Sequence[str], group: list[Span], near: Neighbours) -> A
     found = read_sentence_tail(tail(texts[final.block], final.end))
     if found is not None:
         return found
-    owner = _claim_owner(before)
+    owner = claim_owner(before)
     if owner is not None:
         return owner
     # "Republican pollster Daron Shaw: “…" / "Cruz coached Trump to “…": with no
     # reporting verb, a named subject of the sentence is who is quoted.
     subject = sentence_subject(before)
     return Attribution(subject, None, near=False, weak=True) if subject else None
-
-
-# "Trump’s claim", "his promise": the owner of what was said, by a possessive.
-_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+$|\b([Hh]is|[Hh]er)\s+$")
-_OWNER_PRONOUNS = {"his": "he", "her": "she"}
-_CLAIM_GAP = 12
-
-
-def _claim_owner(before: str) -> Attribution | None:
-    """ "Trump’s claim that there were “thousands of shootings”": the owner of a noun
-    for speech ("claim", "statement", "promise") in the sentence before a quotation."""
-    nouns = speech_nouns()
-    found = None
-    for m in re.finditer(r"[a-z]+", before):
-        if m.group() in nouns:
-            found = m
-    if found is None:
-        return None
-    # What was said follows the noun: "claim that …", "promise: …", "words “…”"; not
-    # "denounced Trump’s remarks as “hurtful”", where the subject speaks of them.
-    gap = before[found.end() :].split()
-    if gap and (gap[0] not in {"that", ":"} or len(gap) > _CLAIM_GAP):
-        return None
-    owner = _OWNER.search(before, max(0, found.start() - 80), found.start())
-    if owner is None or owner.end() != found.start():
-        return None
-    if owner.group(2):
-        return Attribution([_OWNER_PRONOUNS[owner.group(2).lower()]], found.group(), near=False)
-    return Attribution(owner.group(1).split(), found.group(), near=False)
 
 
 _BANNERS = words("""
