@@ -39,7 +39,7 @@ from newsviewer.library.search import (
     SearchPage,
     Sort,
 )
-from newsviewer.library.search_sql import ELLIPSIS, SNIPPET_TOKENS
+from newsviewer.library.search_sql import ELLIPSIS, SNIPPET_TOKENS, owned_selects
 
 EXACT = "newsviewer_exact"
 STEM = "newsviewer_stem"
@@ -111,18 +111,7 @@ def tsquery_text(node: q.Node, weight: str = "") -> str | None:
 
 # -- conditions ------------------------------------------------------------------
 
-_OWNED = {
-    "unread": "SELECT article_id FROM marks WHERE mark = 0",
-    "starred": "SELECT article_id FROM marks WHERE mark = 1",
-    "archived": "SELECT article_id FROM marks WHERE mark = 2",
-    "tag": (
-        "SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
-        "WHERE t.key = %s"
-    ),
-    "highlight": "SELECT article_id FROM highlights",
-    "note": "SELECT article_id FROM highlights WHERE note != ''",
-    "note_text": "SELECT article_id FROM highlights WHERE note ILIKE %s ESCAPE '\\'",
-}
+_OWNED = owned_selects("%s", like="ILIKE")
 
 
 def _owned(node: q.Own) -> Sql:

@@ -103,19 +103,30 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
     raise TypeError(f"not a condition: {condition!r}")
 
 
-# Stories listed by each kind of ``Owned`` (migration 0006's tables), with its parameter.
-_OWNED = {
-    "unread": "SELECT article_id FROM marks WHERE mark = 0",
-    "starred": "SELECT article_id FROM marks WHERE mark = 1",
-    "archived": "SELECT article_id FROM marks WHERE mark = 2",
-    "tag": (
-        "SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
-        "WHERE t.key = ?"
-    ),
-    "highlight": "SELECT article_id FROM highlights",
-    "note": "SELECT article_id FROM highlights WHERE note != ''",
-    "note_text": "SELECT article_id FROM highlights WHERE note LIKE ? ESCAPE '\\'",
-}
+def owned_selects(placeholder: str, like: str = "LIKE") -> dict[str, str]:
+    """The stories listed by each kind of ``Owned`` (migration 0006's tables).
+
+    Written once for both back ends, which differ only in the driver's parameter
+    ``placeholder`` and the ``like`` operator (PostgreSQL's LIKE is case-sensitive, so it
+    asks for ILIKE to match SQLite's).
+    """
+    return {
+        "unread": "SELECT article_id FROM marks WHERE mark = 0",
+        "starred": "SELECT article_id FROM marks WHERE mark = 1",
+        "archived": "SELECT article_id FROM marks WHERE mark = 2",
+        "tag": (
+            "SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id "
+            f"WHERE t.key = {placeholder}"
+        ),
+        "highlight": "SELECT article_id FROM highlights",
+        "note": "SELECT article_id FROM highlights WHERE note != ''",
+        "note_text": (
+            f"SELECT article_id FROM highlights WHERE note {like} {placeholder} ESCAPE '\\'"
+        ),
+    }
+
+
+_OWNED = owned_selects("?")
 
 
 def owned_sql(condition: Owned, story_id: str) -> Sql:
