@@ -15,9 +15,17 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
-from newsviewer.domain import BLOCKQUOTE, HEADING, LIST_ITEM, PREFORMATTED, FigureId
+from newsviewer.domain import (
+    BLOCKQUOTE,
+    HEADING,
+    LIST_ITEM,
+    PREFORMATTED,
+    Block,
+    FigureId,
+    StoredFigure,
+)
 from newsviewer.export.bundle import Bundle
-from newsviewer.export.spans import runs
+from newsviewer.export.spans import Run, story_parts
 
 STYLE = """
 body { font: 17px/1.55 Georgia, serif; max-width: 40em; margin: 2em auto; padding: 0 1em;
@@ -58,8 +66,9 @@ def story_body(bundle: Bundle, image_src: Callable[[FigureId], str | None]) -> s
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if bundle.tags:
         out.append(f'<p class="tags">Tags: {escape(", ".join(bundle.tags))}</p>')
-    figures: dict[int, list[str]] = {}
-    for figure in a.figures:
+    notes = 0
+
+    def figure_html(figure: StoredFigure) -> str | None:
         parts = ["<figure>"]
         src = image_src(figure.id)
         if src is not None:
@@ -75,13 +84,10 @@ def story_body(bundle: Bundle, image_src: Callable[[FigureId], str | None]) -> s
         if caption:
             parts.append(f"<figcaption>{caption}</figcaption>")
         parts.append("</figure>")
-        if len(parts) > 2:
-            figures.setdefault(figure.position, []).append("".join(parts))
-    notes = 0
-    for index, (block, block_runs) in enumerate(
-        zip(a.blocks, runs(a.blocks, a.quotes, bundle.highlights), strict=True)
-    ):
-        out.extend(figures.get(index, []))
+        return "".join(parts) if len(parts) > 2 else None
+
+    def block_html(block: Block, block_runs: list[Run]) -> str:
+        nonlocal notes
         pieces = []
         for run in block_runs:
             piece = escape(run.text)
@@ -102,12 +108,12 @@ def story_body(bundle: Bundle, image_src: Callable[[FigureId], str | None]) -> s
         tag = {HEADING: "h2", BLOCKQUOTE: "blockquote", LIST_ITEM: "li", PREFORMATTED: "pre"}
         name = tag.get(block.kind, "p")
         if name == "li":
-            out.append(f"<ul><li>{text}</li></ul>")
-        elif name == "blockquote":
-            out.append(f"<blockquote><p>{text}</p></blockquote>")
-        else:
-            out.append(f"<{name}>{text}</{name}>")
-    out.extend(figures.get(len(a.blocks), []))
+            return f"<ul><li>{text}</li></ul>"
+        if name == "blockquote":
+            return f"<blockquote><p>{text}</p></blockquote>"
+        return f"<{name}>{text}</{name}>"
+
+    out.extend(story_parts(a, bundle.highlights, figure_html, block_html))
     if bundle.highlights:
         out.append('<section class="highlights"><h2>Highlights</h2><ul>')
         number = 0

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from newsviewer.domain import BLOCKQUOTE, HEADING, LIST_ITEM, PREFORMATTED
+from newsviewer.domain import BLOCKQUOTE, HEADING, LIST_ITEM, PREFORMATTED, Block, StoredFigure
 from newsviewer.export.bundle import Bundle
 from newsviewer.export.images import extension
-from newsviewer.export.spans import runs
+from newsviewer.export.spans import Run, story_parts
 
 # Characters that would start Markdown syntax when they open a line or sit in text.
 _ESCAPE = re.compile(r"([\\`*_\[\]<>#|=~])")
@@ -62,20 +62,17 @@ def story_markdown(bundle: Bundle, image_names: dict[int, str]) -> str:
     if meta:
         out.append(escape(meta) + "\n")
     notes: list[str] = []
-    by_position: dict[int, list[str]] = {}
-    for figure in a.figures:
+
+    def figure_markdown(figure: StoredFigure) -> str | None:
         lines = []
         if figure.id in image_names:
             lines.append(f"![{escape(figure.alt)}]({image_names[figure.id]})")
         caption = " — ".join(x for x in (figure.caption, figure.credit) if x)
         if caption:
             lines.append(f"*{escape(caption)}*")
-        if lines:
-            by_position.setdefault(figure.position, []).append("\n".join(lines) + "\n")
-    for index, (block, block_runs) in enumerate(
-        zip(a.blocks, runs(a.blocks, a.quotes, bundle.highlights), strict=True)
-    ):
-        out.extend(by_position.get(index, []))
+        return "\n".join(lines) + "\n" if lines else None
+
+    def block_markdown(block: Block, block_runs: list[Run]) -> str:
         text = []
         for run in block_runs:
             piece = escape(run.text)
@@ -87,16 +84,16 @@ def story_markdown(bundle: Bundle, image_names: dict[int, str]) -> str:
             text.append(piece)
         line = "".join(text).replace("====", "")
         if block.kind == HEADING:
-            out.append(f"## {line}\n")
-        elif block.kind == BLOCKQUOTE:
-            out.append("> " + line.replace("\n", "\n> ") + "\n")
-        elif block.kind == LIST_ITEM:
-            out.append(f"- {line}\n")
-        elif block.kind == PREFORMATTED:
-            out.append("```\n" + block.text + "\n```\n")
-        else:
-            out.append(line + "\n")
-    out.extend(by_position.get(len(a.blocks), []))
+            return f"## {line}\n"
+        if block.kind == BLOCKQUOTE:
+            return "> " + line.replace("\n", "\n> ") + "\n"
+        if block.kind == LIST_ITEM:
+            return f"- {line}\n"
+        if block.kind == PREFORMATTED:
+            return "```\n" + block.text + "\n```\n"
+        return line + "\n"
+
+    out.extend(story_parts(a, bundle.highlights, figure_markdown, block_markdown))
     if a.quotes:
         out.append("## Quotations\n")
         for q in a.quotes:

@@ -8,11 +8,11 @@ it is still written as well-formed markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsviewer.domain import Block, Quote, block_offsets
+from newsviewer.domain import Block, Quote, StoredArticle, StoredFigure, block_offsets
 from newsviewer.library.highlights import Highlight
 
 
@@ -53,4 +53,32 @@ def runs(
                 )
             )
         out.append(block_runs)
+    return out
+
+
+def story_parts(
+    article: StoredArticle,
+    highlights: Sequence[Highlight],
+    figure: Callable[[StoredFigure], str | None],
+    block: Callable[[Block, list[Run]], str],
+) -> list[str]:
+    """The story's blocks and figures in reading order, each written by a format's writer.
+
+    ``figure`` gives a figure's markup, or None when it has nothing to show; a figure
+    stands before the block at its position, or after the last block. Every figure is
+    written before the first block, then each block in order, so writers may number
+    their notes as they go.
+    """
+    figures: dict[int, list[str]] = {}
+    for item in article.figures:
+        written = figure(item)
+        if written is not None:
+            figures.setdefault(item.position, []).append(written)
+    out: list[str] = []
+    for index, (each, block_runs) in enumerate(
+        zip(article.blocks, runs(article.blocks, article.quotes, highlights), strict=True)
+    ):
+        out.extend(figures.get(index, []))
+        out.append(block(each, block_runs))
+    out.extend(figures.get(len(article.blocks), []))
     return out
