@@ -141,11 +141,16 @@ def test_marks_tags_highlights_and_saved_searches_work_on_a_server(library: Libr
     assert marks.counts(library).unread == 1
     assert [h.id for h in library.search("is:starred")] == [second]
     assert [h.id for h in library.search("is:read")] == [first]
+    # The sidebar's Starred and Unread parts list every story, with no limit.
+    assert marks.marked_ids(library, marks.STARRED) == [second]
+    assert marks.marked_ids(library, marks.UNREAD) == [second]
+    assert marks.recent_ids(library, None) == [second, first]
 
     tags.add_tags(library, [first, second], ["Nature"])
     tags.rename_tag(library, "Nature", "Weather")
     assert [(t.name, t.stories) for t in tags.all_tags(library)] == [("Weather", 2)]
     assert sorted(h.id for h in library.search("tag:weather")) == sorted([first, second])
+    assert sorted(tags.tagged_ids(library, "Weather")) == sorted([first, second])
 
     mark = highlights.add_highlight_text(library, first, "Ash fell", note="look again")
     assert mark is not None

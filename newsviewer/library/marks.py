@@ -154,8 +154,10 @@ def sites(library: Library) -> list[tuple[str, int]]:
 def recent_ids(library: Library, limit: int | None = 1000) -> list[ArticleId]:
     """The last ``limit`` stories imported, latest first (ids grow with each import)."""
     with reading(library) as conn:
+        bound = "" if limit is None else " LIMIT ?"
         packed = conn.exec_driver_sql(
-            "SELECT json_group_array(id) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT ?)",
-            (limit,),
+            "SELECT json_group_array(id) FROM "
+            f"(SELECT id FROM articles ORDER BY id DESC{bound}) AS recent",
+            () if limit is None else (limit,),
         ).scalar_one()
     return cast(list[ArticleId], json.loads(packed))

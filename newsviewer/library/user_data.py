@@ -82,10 +82,13 @@ class StoryLists:
         """The stories of list ``value`` (the first ``limit``), newest first."""
         # One JSON array built inside SQLite from the (key, sort_at, id) index, as
         # ``Library.ids`` does for all stories: a row per id costs 1.5x as much.
+        # No LIMIT clause for "every story": PostgreSQL refuses SQLite's LIMIT -1, and
+        # its sub-queries need an alias.
+        bound = "" if limit is None else " LIMIT ?"
         packed = conn.exec_driver_sql(
             f"SELECT json_group_array(article_id) FROM (SELECT article_id FROM {self.table} "
-            f"WHERE {self.key} = ? ORDER BY sort_at DESC, article_id DESC LIMIT ?)",
-            (value, -1 if limit is None else limit),
+            f"WHERE {self.key} = ? ORDER BY sort_at DESC, article_id DESC{bound}) AS listed",
+            (value,) if limit is None else (value, limit),
         ).scalar_one()
         return cast(list[ArticleId], json.loads(packed))
 
