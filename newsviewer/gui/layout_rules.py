@@ -26,8 +26,11 @@ HANDLES = 12
 LIST_MIN = 220
 # The quotations fold too when the list and reader have less room than this beside
 # the side docks (the sidebar and the highlights panel): the reader would be squeezed
-# under READER_MIN by a panel of quotations ~240 px wide.
-ROOM_FOR_QUOTES = LIST_MIN + READER_MIN + HANDLES + 240
+# under READER_MIN by a panel of quotations at its narrowest readable width (a name and
+# a few words a line). Counting a wider panel folded the quotations at the window's
+# default size (1200 px) as soon as the library sidebar was added beside it.
+QUOTES_MIN = 200
+ROOM_FOR_QUOTES = LIST_MIN + READER_MIN + HANDLES + QUOTES_MIN
 # In a wide window the list takes this share of the width, up to LIST_WIDE_MAX.
 LIST_WIDE_SHARE = 0.26
 LIST_WIDE_MAX = 560

@@ -184,4 +184,4 @@ def test_quotations_hidden_last_time_come_back_at_their_width(qtbot: QtBot, tmp_
     window.window_actions.quotes.trigger()  # View > Show Quotations
     assert window.quotes_panel.isVisible()
     # (Laid out on the next pass of the event loop.)
-    qtbot.waitUntil(lambda: window.reader_splitter.sizes()[1] >= 200, timeout=2000)
+    qtbot.waitUntil(lambda: window.reader_splitter.sizes()[1] >= 200, timeout=10000)

@@ -19,7 +19,7 @@ HEADLINE = "John Kerry: No troops on the ground in US aid to Iraq"
 
 def _resized(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
-    qtbot.waitUntil(lambda: window.width() == width, timeout=2000)
+    qtbot.waitUntil(lambda: window.width() == width, timeout=10000)
     qtbot.wait(50)  # the rules apply once the splitters have their new sizes
 
 

@@ -115,7 +115,7 @@ def test_a_story_open_a_few_seconds_becomes_read_and_keeps_its_place(
     window.living.read_timer.setInterval(50)
     with qtbot.waitSignal(window.article_shown, timeout=5000):
         window.select_article(older)
-    qtbot.waitUntil(lambda: marks.marks_of(library, [older])[older].read, timeout=3000)
+    qtbot.waitUntil(lambda: marks.marks_of(library, [older])[older].read, timeout=10000)
     assert window.living.sidebar.count_of(Entry("unread")) == 1
     bar = window.reader.verticalScrollBar()
     assert bar.maximum() > 0
@@ -126,7 +126,7 @@ def test_a_story_open_a_few_seconds_becomes_read_and_keeps_its_place(
     assert kept is not None and 0.4 < kept.fraction < 0.6
     with qtbot.waitSignal(window.article_shown, timeout=5000):
         window.select_article(older)
-    qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= 2, timeout=3000)
+    qtbot.waitUntil(lambda: abs(bar.value() - bar.maximum() // 2) <= 2, timeout=10000)
 
 
 def test_highlight_by_selection_is_tinted_and_kept(

@@ -121,7 +121,7 @@ def test_a_story_scrolled_through_to_its_end_becomes_read_at_once(
     qtbot.waitUntil(lambda: window.living._shown == long_story, timeout=5000)
     window.living.read_timer.start(60_000)  # only the scrolling can mark it now
     bar = window.reader.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10000)
     bar.setValue(bar.maximum() // 2)
     assert not marks.marks_of(library, [long_story])[long_story].read
     bar.setValue(bar.maximum())
@@ -203,13 +203,13 @@ def test_tag_names_complete_from_the_library_after_the_last_comma(
 
 def _answer(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type ``text`` into the input dialog the window just opened and press OK."""
-    qtbot.waitUntil(lambda: bool(window.findChildren(QInputDialog)), timeout=2000)
+    qtbot.waitUntil(lambda: bool(window.findChildren(QInputDialog)), timeout=10000)
     dialog = window.findChildren(QInputDialog)[-1]
     assert dialog.isVisible()
     dialog.setTextValue(text)
     dialog.accept()
     dialog.deleteLater()
-    qtbot.waitUntil(lambda: dialog not in window.findChildren(QInputDialog), timeout=2000)
+    qtbot.waitUntil(lambda: dialog not in window.findChildren(QInputDialog), timeout=10000)
 
 
 def _menu_action(window: MainWindow, entry: Entry, name: str, text: str) -> None:
@@ -305,11 +305,11 @@ def test_the_sidebar_shows_its_entries_whole(
     window = make_window()
     ready(qtbot, window)
     window.resize(*size)
-    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=10000)
     dock = window.living.dock
     if not dock.isVisible():  # folded in a small window: opened from its toggle
         dock.toggleViewAction().trigger()
-    qtbot.waitUntil(dock.isVisible, timeout=2000)
+    qtbot.waitUntil(dock.isVisible, timeout=10000)
     qtbot.wait(50)
     sidebar = window.living.sidebar
     metrics = sidebar.fontMetrics()
@@ -350,11 +350,11 @@ def test_side_docks_that_leave_the_reader_too_little_room_fold_the_quotations(
     window = make_window()
     ready(qtbot, window)
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: window.width() == 1280, timeout=2000)
-    qtbot.waitUntil(window.quotes_panel.isVisible, timeout=2000)
+    qtbot.waitUntil(lambda: window.width() == 1280, timeout=10000)
+    qtbot.waitUntil(window.quotes_panel.isVisible, timeout=10000)
     window.living.highlights_dock.show()  # as a story with highlights shows it
-    qtbot.waitUntil(lambda: not window.quotes_panel.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.quotes_panel.isVisible(), timeout=10000)
     assert window.reader.width() >= READER_MIN
     assert window.pane_rules._toggle.isVisible()  # the quotations a click away
     window.living.highlights_dock.hide()
-    qtbot.waitUntil(window.quotes_panel.isVisible, timeout=2000)
+    qtbot.waitUntil(window.quotes_panel.isVisible, timeout=10000)

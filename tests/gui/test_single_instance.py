@@ -33,7 +33,7 @@ def test_a_second_launch_hands_its_files_to_the_first_window_and_raises_it(
     assert server.is_listening()
     server.launched.connect(raise_window(window, window.import_files))
     window.showMinimized()
-    qtbot.waitUntil(window.isMinimized, timeout=2000)
+    qtbot.waitUntil(window.isMinimized, timeout=10000)
 
     # The second launch is a process of its own, started as a user would start it.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
