@@ -5,6 +5,10 @@ Fixed forms (checked by scripts):
                       [--limit N] [--json]
     newsviewer speakers [--json]
     newsviewer quote QUOTE_ID (--speaker NAME | --not-quote)
+Corrections of speakers (sub-options of ``speakers``, the fixed forms unchanged):
+    newsviewer speakers --merge NAME INTO     (NAME's quotations become INTO's)
+    newsviewer speakers --split NAME FORM     (NAME's quotations written FORM: their own)
+    newsviewer speakers --forms NAME          (the forms NAME is written in, with counts)
 """
 
 from __future__ import annotations
@@ -43,6 +47,17 @@ def add_commands(sub: Any) -> None:
 
     p = sub.add_parser("speakers", help="list the people quoted, the most quoted first")
     p.add_argument("--json", action="store_true", help="one JSON object per speaker")
+    fix = p.add_mutually_exclusive_group()
+    fix.add_argument(
+        "--merge", nargs=2, metavar=("NAME", "INTO"), help="make NAME and INTO one speaker"
+    )
+    fix.add_argument(
+        "--split",
+        nargs=2,
+        metavar=("NAME", "FORM"),
+        help="make NAME's quotations written FORM a speaker of their own",
+    )
+    fix.add_argument("--forms", metavar="NAME", help="the forms NAME is written in")
 
     p = sub.add_parser("quote", help="correct a quotation: its speaker, or not a quote at all")
     p.add_argument("id", type=int, metavar="QUOTE_ID")
@@ -112,7 +127,25 @@ def cmd_speakers(args: argparse.Namespace, out: TextIO) -> int:
     from newsviewer.library import ledger
 
     with _open(args) as library:
-        found = ledger.speakers(library)
+        if args.merge or args.split:
+            if args.merge:
+                changed = ledger.merge_speakers(library, *args.merge)
+                said = f"{args.merge[0]} merged into {changed.name}"
+            else:
+                changed = ledger.split_speaker(library, *args.split)
+                said = f"{changed.name} split off {args.split[0]}"
+            found = [changed]
+            if not args.json:
+                out.write(said + "\n")
+        elif args.forms:
+            for form, count in ledger.forms(library, args.forms):
+                if args.json:
+                    _line({"form": form, "quotes": count}, out)
+                else:
+                    out.write(f"{count:>6}  {form}\n")
+            return 0
+        else:
+            found = ledger.speakers(library)
     for s in found:
         if args.json:
             _line(

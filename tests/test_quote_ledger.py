@@ -190,3 +190,27 @@ def test_merging_two_speakers_by_hand(lib_path: Path) -> None:
         ledger.merge_speakers(library, "Bob Kerry", "John Kerry")
         found = {s.name: s.quotes for s in ledger.speakers(library)}
     assert found == {"Donald Trump": 4, "John Kerry": 3}
+
+
+def test_speakers_merge_and_split_from_the_command_line(
+    lib_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(lib_path, "speakers", "--merge", "Bob Kerry", "John Kerry", capsys=capsys)
+    assert code == 0 and out.startswith("Bob Kerry merged into John Kerry\n")
+    assert "3 quotes     2 stories  John Kerry  (Secretary of State; Senator)" in out
+    out = run(lib_path, "speakers", "--forms", "Donald Trump", "--json", capsys=capsys)[1]
+    assert _json(out) == [{"form": "Donald Trump", "quotes": 2}, {"form": "Trump", "quotes": 2}]
+    code, out, _ = run(
+        lib_path, "speakers", "--split", "Donald Trump", "Trump", "--json", capsys=capsys
+    )
+    assert code == 0
+    assert _json(out) == [
+        {"name": "Trump", "quotes": 2, "stories": 2, "roles": ["President-elect"]}
+    ]
+    found = {
+        s["name"]: s["quotes"] for s in _json(run(lib_path, "speakers", "--json", capsys=capsys)[1])
+    }
+    assert found == {"Donald Trump": 2, "Trump": 2, "John Kerry": 3}
+    # The fixed form still lists; a wrong name is refused with its reason.
+    code, _, err = run(lib_path, "speakers", "--merge", "Nobody", "Trump", capsys=capsys)
+    assert code == 2 and "no speaker named “Nobody”" in err

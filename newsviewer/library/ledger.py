@@ -15,13 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, delete, func, insert, select
 
 from newsviewer.domain import ArticleId
 from newsviewer.errors import NewsViewerError
+from newsviewer.library import ledger_index
+from newsviewer.library.ledger_index import DIRTY, MERGES, SL, SPLITS, SQ
 from newsviewer.library.repository import Library
-from newsviewer.library.speaker_identity import Attribution, identify, speaker_key
+from newsviewer.library.speaker_identity import fold_form, speaker_key
 from newsviewer.library.user_data import reading, writing
+from newsviewer.library.user_rules import tag_key
 
 
 class LedgerError(NewsViewerError):
@@ -49,6 +52,16 @@ class LedgerQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleHeld:
+    """A role a speaker was quoted in, from the first story to the last that gave it."""
+
+    role: str
+    first: date | None
+    last: date | None
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
 class LedgerSpeaker:
     name: str
     key: str
@@ -60,85 +73,78 @@ class LedgerSpeaker:
 # -- the index -----------------------------------------------------------------
 
 
-def _stamp(conn: Connection) -> str:
-    row = conn.exec_driver_sql(
-        "SELECT (SELECT stories FROM story_count WHERE id = 1), "
-        "(SELECT max(id) FROM articles), (SELECT max(id) FROM quotations), "
-        "(SELECT count(*) FROM quote_corrections), (SELECT count(*) FROM speaker_merges)"
-    ).one()
-    return ":".join(str(v) for v in row)
-
-
-def _rebuild(conn: Connection) -> None:
-    corrections = {
-        (h, t): (speaker, bool(not_quote))
-        for h, t, speaker, not_quote in conn.exec_driver_sql(
-            "SELECT content_hash, quote_text, speaker, not_quote FROM quote_corrections"
-        )
-    }
-    aliases = {
-        str(source): str(target)
-        for source, target in conn.exec_driver_sql(
-            "SELECT source_key, target_key FROM speaker_merges"
-        )
-    }
-    rows: list[Attribution] = []
-    rows_sql = (
-        "SELECT q.id, q.article_id, q.text, q.speaker, q.mention, q.role, a.content_hash "
-        "FROM quotations q JOIN articles a ON a.id = q.article_id"
-    )
-    for qid, article_id, text, speaker, mention, role, digest in conn.exec_driver_sql(rows_sql):
-        fixed = corrections.get((digest, text))
-        if fixed is not None:
-            new_speaker, not_quote = fixed
-            if not_quote:
-                continue
-            if new_speaker:
-                # The reader's name replaces the story's; its title, if any, is the role.
-                speaker, mention, role = new_speaker, new_speaker, None
-        rows.append(Attribution(qid, article_id, speaker, mention, role))
-    ledger = identify(rows, aliases)
-    conn.exec_driver_sql("DELETE FROM speaker_quotes")
-    conn.exec_driver_sql("DELETE FROM speaker_list")
-    names = {key: s.name for key, s in ledger.speakers.items()}
-    conn.exec_driver_sql(
-        "INSERT INTO speaker_quotes (quotation_id, speaker_key, speaker) VALUES (?, ?, ?)",
-        [(qid, key, names[key]) for qid, key in ledger.speaker_of.items()],
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO speaker_list (key, name, quotes, stories, roles) VALUES (?, ?, ?, ?, ?)",
-        [
-            (s.key, s.name, len(s.quote_ids), len(s.article_ids), json.dumps(list(s.roles)))
-            for s in ledger.speakers.values()
-        ],
-    )
-    conn.exec_driver_sql("DELETE FROM ledger_state")
-    conn.exec_driver_sql("INSERT INTO ledger_state (id, stamp) VALUES (1, ?)", (_stamp(conn),))
-
-
 def refresh(library: Library) -> bool:
-    """Build the speakers index again if what it was built from changed; True if it was."""
+    """Index the stories whose quotations changed outside the library's own writes.
+
+    The library keeps the index current in each write transaction; quotations
+    rewritten by other means are noted by triggers and caught up here. True if
+    anything was.
+    """
     with reading(library) as conn:
-        current = conn.exec_driver_sql("SELECT stamp FROM ledger_state WHERE id = 1").scalar()
-        if current == _stamp(conn):
+        if ledger_index.is_current(conn):
             return False
     with writing(library, "update the speakers index of") as conn:
-        _rebuild(conn)
+        ledger_index.sync(conn)  # the write's own sync would do it too; this says so
     return True
+
+
+def rebuild(library: Library) -> None:
+    """Build the whole speakers index again (long in a big library: run off the GUI thread)."""
+    with writing(library, "rebuild the speakers index of") as conn:
+        ledger_index.build(conn)
 
 
 # -- reading -------------------------------------------------------------------
 
 
-def speakers(library: Library) -> list[LedgerSpeaker]:
-    """Every speaker, the most quoted first."""
+def speakers(library: Library, limit: int | None = None) -> list[LedgerSpeaker]:
+    """Every speaker (or the ``limit`` most quoted), the most quoted first."""
     refresh(library)
+    sql = (
+        "SELECT name, key, quotes, stories, roles FROM speaker_list "
+        "ORDER BY quotes DESC, stories DESC, name"
+    )
     with reading(library) as conn:
         found = conn.exec_driver_sql(
-            "SELECT name, key, quotes, stories, roles FROM speaker_list "
-            "ORDER BY quotes DESC, stories DESC, name"
+            sql + (" LIMIT ?" if limit is not None else ""),
+            (limit,) if limit is not None else (),
         ).all()
     return [LedgerSpeaker(n, k, q, s, tuple(json.loads(r))) for n, k, q, s, r in found]
+
+
+def speaker(library: Library, name: str) -> LedgerSpeaker | None:
+    """The speaker a name means (their shown name or any full form of it), if any."""
+    refresh(library)
+    with reading(library) as conn:
+        keys = _speaker_keys(conn, name)
+        if not keys:
+            return None
+        row = conn.execute(
+            select(SL.c.name, SL.c.key, SL.c.quotes, SL.c.stories, SL.c.roles).where(
+                SL.c.key == keys[0]
+            )
+        ).one()
+    return LedgerSpeaker(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])))
+
+
+def roles_held(library: Library, name: str) -> list[RoleHeld]:
+    """The roles a speaker was quoted in, each with its first and last date, earliest first."""
+    with reading(library) as conn:
+        keys = _speaker_keys(conn, name)
+        found = conn.execute(
+            select(SQ.c.role, func.min(SQ.c.sort_at), func.max(SQ.c.sort_at), func.count())
+            .where(SQ.c.speaker_key.in_(keys[:1]), SQ.c.role.is_not(None))
+            .group_by(SQ.c.role)
+            .order_by(func.min(SQ.c.sort_at))
+        ).all()
+    return [RoleHeld(str(role), _day(first), _day(last), int(n)) for role, first, last, n in found]
+
+
+def _day(sort_at: object) -> date | None:
+    try:
+        return date.fromisoformat(str(sort_at)[:10])
+    except ValueError:
+        return None
 
 
 def _speaker_keys(conn: Connection, name: str, *, by_surname: bool = False) -> list[str]:
@@ -152,7 +158,9 @@ def _speaker_keys(conn: Connection, name: str, *, by_surname: bool = False) -> l
     keys = [
         str(k)
         for (k,) in conn.exec_driver_sql(
-            "SELECT key FROM speaker_list WHERE lower(name) = ? OR key = ?", (folded, key)
+            # The shown name, the key of the name as written, or a key itself.
+            "SELECT key FROM speaker_list WHERE lower(name) = ? OR key = ? OR key = ?",
+            (folded, key, name),
         )
     ]
     if by_surname and " " not in key and not key.startswith("?"):
@@ -179,6 +187,7 @@ def quotes(
     site: str | None = None,
     after: date | None = None,
     before: date | None = None,
+    tag: str | None = None,
     limit: int | None = 50,
     quote_id: int | None = None,
 ) -> list[LedgerQuote]:
@@ -200,6 +209,12 @@ def quotes(
         if site:
             where.append("a.site = ? COLLATE NOCASE")
             params.append(site)
+        if tag:
+            where.append(
+                "EXISTS (SELECT 1 FROM article_tags t JOIN tags g ON g.id = t.tag_id "
+                "WHERE t.article_id = a.id AND g.key = ?)"
+            )
+            params.append(tag_key(tag))
         # sort_at is UTC text of the published (else imported) moment: dates compare as text.
         if after is not None:
             where.append("a.sort_at >= ?")
@@ -208,12 +223,17 @@ def quotes(
             where.append("a.sort_at < ?")
             params.append(before.isoformat())
         sql = (
-            "SELECT q.id, q.article_id, q.text, sq.speaker, q.speaker, q.role, q.mention, q.cue, "
-            "a.headline, a.site, a.published, a.url, q.start_offset, c.speaker, q.ordinal "
+            "SELECT q.id, q.article_id, q.text, sl.name, q.speaker, coalesce(sq.role, q.role), "
+            "q.mention, q.cue, a.headline, a.site, a.published, a.url, q.start_offset, "
+            "c.speaker, q.ordinal "
             f"FROM {_joins(speaker is not None, quote_id is not None)} "
+            "LEFT JOIN speaker_list sl ON sl.key = sq.speaker_key "
             "LEFT JOIN quote_corrections c "
             "ON c.content_hash = a.content_hash AND c.quote_text = q.text "
-            f"WHERE {' AND '.join(where)} ORDER BY a.sort_at DESC, a.id DESC, q.ordinal"
+            f"WHERE {' AND '.join(where)} ORDER BY "
+            # A speaker's rows carry their story's date: their index gives the order.
+            + ("sq.sort_at DESC, sq.article_id DESC" if speaker else "a.sort_at DESC, a.id DESC")
+            + ", q.ordinal"
         )
         if limit is not None:
             sql += " LIMIT ?"
@@ -281,13 +301,13 @@ def correct(
         raise LedgerError("a correction needs a speaker's name or “not a quote”")
     with writing(library, "record a correction in") as conn:
         found = conn.exec_driver_sql(
-            "SELECT a.content_hash, q.text FROM quotations q "
+            "SELECT a.content_hash, q.text, q.article_id FROM quotations q "
             "JOIN articles a ON a.id = q.article_id WHERE q.id = ?",
             (quote_id,),
         ).one_or_none()
         if found is None:
             raise LedgerError(f"no quotation #{quote_id} in the library")
-        digest, text = found
+        digest, text, article_id = found
         conn.exec_driver_sql(
             "INSERT INTO quote_corrections (content_hash, quote_text, speaker, not_quote, "
             "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash, quote_text) "
@@ -301,13 +321,27 @@ def correct(
                 datetime.now(UTC).isoformat(),
             ),
         )
-        # A correction may leave the counts as they were: the stamp would not see it.
-        conn.exec_driver_sql("DELETE FROM ledger_state")
+        # Its story is indexed again when this transaction ends.
+        _note_dirty(conn, [int(article_id)])
     return quotes(library, quote_id=quote_id, limit=1)[0]
 
 
-def merge_speakers(library: Library, source: str, target: str) -> None:
-    """Make ``source`` and ``target`` one speaker, shown under ``target``'s name."""
+def _note_dirty(conn: Connection, article_ids: Sequence[int]) -> None:
+    known = set(
+        conn.execute(
+            select(DIRTY.c.article_id).where(DIRTY.c.article_id.in_(article_ids))
+        ).scalars()
+    )
+    new = [{"article_id": i} for i in set(article_ids) - known]
+    if new:
+        conn.execute(insert(DIRTY), new)
+
+
+def merge_speakers(library: Library, source: str, target: str) -> LedgerSpeaker:
+    """Make ``source`` and ``target`` one speaker, shown under ``target``'s name.
+
+    Kept by the speakers' keys, so it holds for stories imported or extracted later.
+    """
     refresh(library)
     with writing(library, "merge speakers in") as conn:
         sources = _speaker_keys(conn, source)
@@ -316,12 +350,82 @@ def merge_speakers(library: Library, source: str, target: str) -> None:
             raise LedgerError(f"no speaker named “{source}”")
         if not targets:
             raise LedgerError(f"no speaker named “{target}”")
-        now = datetime.now(UTC).isoformat()
-        for key in sources:
-            if key != targets[0]:
-                conn.exec_driver_sql(
-                    "INSERT OR REPLACE INTO speaker_merges (source_key, target_key, created_at) "
-                    "VALUES (?, ?, ?)",
-                    (key, targets[0], now),
-                )
-        conn.exec_driver_sql("DELETE FROM ledger_state")
+        into = targets[0]
+        moved = [key for key in sources if key != into]
+        if not moved:
+            raise LedgerError(f"“{source}” and “{target}” are one speaker already")
+        now = datetime.now(UTC)
+        # The target is merged into nobody now: no loop of merges.
+        conn.execute(delete(MERGES).where(MERGES.c.source_key.in_([into, *moved])))
+        conn.execute(
+            insert(MERGES),
+            [{"source_key": key, "target_key": into, "created_at": now} for key in moved],
+        )
+        ledger_index.rekey(conn, SQ.c.speaker_key.in_(moved))
+    found = speaker(library, target)
+    assert found is not None
+    return found
+
+
+def forms(library: Library, name: str) -> list[tuple[str, int]]:
+    """The written forms of a speaker's name with their counts, the most used first."""
+    with reading(library) as conn:
+        keys = _speaker_keys(conn, name)
+        if not keys:
+            raise LedgerError(f"no speaker named “{name}”")
+        found = conn.execute(
+            select(SQ.c.form, func.count())
+            .where(SQ.c.speaker_key.in_(keys[:1]))
+            .group_by(SQ.c.form)
+            .order_by(func.count().desc(), SQ.c.form)
+        ).all()
+    return [(str(f), int(n)) for f, n in found]
+
+
+def split_speaker(library: Library, name: str, form: str) -> LedgerSpeaker:
+    """Make the quotations of speaker ``name`` written ``form`` a speaker of their own.
+
+    Kept by the speaker's key and the form, so it holds for stories imported or
+    extracted later. Returns the speaker split off.
+    """
+    refresh(library)
+    folded = fold_form(form)
+    with writing(library, "split a speaker in") as conn:
+        keys = _speaker_keys(conn, name)
+        if not keys:
+            raise LedgerError(f"no speaker named “{name}”")
+        key = keys[0]
+        written = conn.execute(
+            select(SQ.c.form).where(SQ.c.speaker_key == key, SQ.c.form_fold == folded).limit(1)
+        ).scalar()
+        if written is None:
+            raise LedgerError(f"“{name}” is never written “{form}”")
+        total = conn.execute(select(func.count()).where(SQ.c.speaker_key == key)).scalar()
+        split = conn.execute(
+            select(func.count()).where(SQ.c.speaker_key == key, SQ.c.form_fold == folded)
+        ).scalar()
+        if split == total:
+            raise LedgerError(f"every quotation of “{name}” is written “{form}”: nothing to split")
+        own = speaker_key(str(written))
+        new_key = own if own != key else f"{key} #{folded}"
+        conn.execute(
+            delete(SPLITS).where(SPLITS.c.speaker_key == key, SPLITS.c.form_fold == folded)
+        )
+        conn.execute(
+            insert(SPLITS).values(
+                speaker_key=key,
+                form_fold=folded,
+                new_key=new_key,
+                created_at=datetime.now(UTC),
+            )
+        )
+        # A split-off speaker is not merged back by an older merge of its key.
+        conn.execute(
+            delete(MERGES).where(MERGES.c.source_key == new_key, MERGES.c.target_key == key)
+        )
+        touched = ledger_index.rekey(conn, (SQ.c.speaker_key == key) & (SQ.c.form_fold == folded))
+        row = conn.execute(select(SL.c.name).where(SL.c.key.in_(sorted(touched - {key})))).first()
+    found = speaker(library, str(row[0])) if row is not None else None
+    if found is None:
+        raise LedgerError(f"could not split “{form}” off “{name}”")
+    return found

@@ -1,10 +1,10 @@
 """Tables of the quote ledger: the reader's corrections and the speakers index.
 
-Created by migration 0007. Corrections are kept apart from ``quotations`` (which
-an extraction rewrites) and keyed by what stays when a story is extracted again or
-its file imported again: the file's content hash and the quotation's words.
-The speakers index (``speaker_quotes``, ``speaker_list``) is derived: rebuilt when
-the quotations or the corrections change (``ledger_state.stamp``), read otherwise.
+Created by migrations 0007 and 0008. Corrections are kept apart from ``quotations``
+(which an extraction rewrites) and keyed by what stays when a story is extracted
+again or its file imported again: the file's content hash and the quotation's words,
+or a speaker's key. The speakers index (``speaker_quotes``, ``speaker_list``) is
+derived and kept up to date story by story (``ledger_index``).
 """
 
 from __future__ import annotations
@@ -41,15 +41,46 @@ class SpeakerMergeRow(Base):
     created_at: Mapped[datetime] = mapped_column(IsoDateTime)
 
 
+class SpeakerSplitRow(Base):
+    """A speaker split by the reader: their quotations written ``form_fold`` are ``new_key``'s."""
+
+    __tablename__ = "speaker_splits"
+
+    speaker_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    form_fold: Mapped[str] = mapped_column(Text, primary_key=True)
+    new_key: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
 class SpeakerQuoteRow(Base):
-    """The speaker each quotation was found to be said by (derived)."""
+    """The speaker each quotation was found to be said by, and what from (derived).
+
+    ``base_key`` is the person the rules of ``speaker_identity`` found; ``speaker_key``
+    is that person after the reader's merges and splits. A ``loose`` row is a bare
+    surname (or a role alone) its story did not name in full: its person depends on
+    the people seen elsewhere with its ``surname`` and ``role_fold``.
+    """
 
     __tablename__ = "speaker_quotes"
-    __table_args__ = (Index("ix_speaker_quotes_key", "speaker_key", "quotation_id"),)
+    __table_args__ = (
+        Index("ix_speaker_quotes_key", "speaker_key", "sort_at", "article_id", "quotation_id"),
+        Index("ix_speaker_quotes_article", "article_id"),
+        Index("ix_speaker_quotes_surname_role", "surname", "role_fold", "loose"),
+    )
 
     quotation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    # The story's newest-first key, copied so a speaker's page reads one index.
+    sort_at: Mapped[str] = mapped_column(String)
     speaker_key: Mapped[str] = mapped_column(Text)
-    speaker: Mapped[str] = mapped_column(Text)
+    base_key: Mapped[str] = mapped_column(Text)
+    loose: Mapped[bool] = mapped_column(Boolean)
+    own_key: Mapped[str | None] = mapped_column(Text)
+    surname: Mapped[str | None] = mapped_column(Text)
+    role_fold: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(Text)
+    form_fold: Mapped[str] = mapped_column(Text)
 
 
 class SpeakerListRow(Base):
@@ -57,7 +88,10 @@ class SpeakerListRow(Base):
 
     __tablename__ = "speaker_list"
     # The list's order read from an index: tens of thousands of speakers in a big library.
-    __table_args__ = (Index("ix_speaker_list_order", "quotes", "stories"),)
+    __table_args__ = (
+        Index("ix_speaker_list_order", "quotes", "stories"),
+        Index("ix_speaker_list_name", "name"),
+    )
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -66,10 +100,9 @@ class SpeakerListRow(Base):
     roles: Mapped[str] = mapped_column(Text)  # JSON list, in the order first seen
 
 
-class LedgerStateRow(Base):
-    """What the speakers index was built from; another stamp means build it again."""
+class LedgerDirtyRow(Base):
+    """A story whose quotations changed since the index last saw it (filled by triggers)."""
 
-    __tablename__ = "ledger_state"
+    __tablename__ = "ledger_dirty"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    stamp: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True)

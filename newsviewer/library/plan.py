@@ -28,6 +28,7 @@ from newsviewer.library.query import (
     Node,
     Not,
     Own,
+    Phrase,
     Site,
     Term,
     fts_expression,
@@ -83,9 +84,14 @@ class InIndex:
 
 @dataclass(frozen=True, slots=True)
 class Quoting:
-    """Stories with a quotation matching ``expression`` in ``quotations_fts``."""
+    """Stories with a quotation matching ``expression`` in ``quotations_fts``.
+
+    ``speaker``: a ``said:`` name, so the stories quoting that person under any
+    form of the name (the quote ledger's merged speakers) match as well.
+    """
 
     expression: str
+    speaker: str | None = None
     needs: Needs = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -241,6 +247,17 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _speaker(node: Field) -> str | None:
+    """The name of a ``said:`` of one name (a word or a phrase), for the merged speakers."""
+    if node.name != "said":
+        return None
+    if isinstance(node.part, Term) and not node.part.prefix:
+        return node.part.text
+    if isinstance(node.part, Phrase):
+        return " ".join(node.part.words)
+    return None
+
+
 def make_plan(node: Node, table: str) -> Plan:
     """The plan of ``node`` with its words looked up in ``table`` (exact or stemmed)."""
     words = words_of(node)
@@ -256,7 +273,7 @@ def make_plan(node: Node, table: str) -> Plan:
         inner = fts_expression(node.part)
         if node.name in QUOTE_FIELDS and inner is not None:
             column = COLUMNS[node.name]
-            return Plan(table, None, Quoting(f"{{{column}}} : ({inner})"))
+            return Plan(table, None, Quoting(f"{{{column}}} : ({inner})", _speaker(node)))
         # A field around more than words (title:(site:x)) applies to the inner part.
         return make_plan(node.part, table)
     if isinstance(node, Site):

@@ -33,7 +33,7 @@ from newsviewer.domain import (
     Quote,
     Status,
 )
-from newsviewer.library import db, fts, reads, user_snapshot
+from newsviewer.library import db, fts, ledger_index, reads, user_snapshot
 from newsviewer.library.article_extras import has_extras, store_extras
 from newsviewer.library.backend import Backend, PostgresBackend, SqliteBackend
 from newsviewer.library.change_watch import SqliteChangeWatcher
@@ -247,6 +247,8 @@ class Library(Reads):
             session.begin(),
         ):
             yield session
+            # Stories whose quotations changed in this transaction (ledger_index.py).
+            ledger_index.sync(session.connection())
 
     @contextmanager
     def _store(self, action: str) -> Iterator[_Writer]:
@@ -265,6 +267,8 @@ class Library(Reads):
                 yield _Writer(cursor, self._inserts)
             finally:
                 cursor.close()
+            # The speakers index of the stories stored, in the same transaction.
+            ledger_index.sync(connection)
 
     # -- writing ---------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from newsviewer.library.plan import (
     SiteContains,
     Without,
 )
+from newsviewer.library.speaker_identity import speaker_key
 
 __all__ = ["RANK"]  # bm25 with the column weights of ``fts.WEIGHTS``
 
@@ -78,7 +79,21 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
             f"JOIN quotations AS q ON q.id = {QUOTATIONS_TABLE}.rowid "
             f"WHERE {QUOTATIONS_TABLE} MATCH ?"
         )
-        return Sql(f"{tested} IN ({subquery})", (condition.expression,))
+        if condition.speaker is None:
+            return Sql(f"{tested} IN ({subquery})", (condition.expression,))
+        # Also the stories quoting the person under another form of the name, or a
+        # speaker the reader merged with them (the quote ledger's index).
+        name = " ".join(condition.speaker.split())
+        key = speaker_key(name)
+        merged = (
+            "SELECT sq.article_id FROM speaker_quotes AS sq WHERE sq.speaker_key IN ("
+            "SELECT key FROM speaker_list WHERE lower(name) = ? OR key = ? "
+            "UNION SELECT target_key FROM speaker_merges WHERE source_key = ?)"
+        )
+        return Sql(
+            f"{tested} IN ({subquery} UNION {merged})",
+            (condition.expression, name.casefold(), key, key),
+        )
     if isinstance(condition, SiteContains):
         return Sql("a.site LIKE ? ESCAPE '\\'", (condition.text,))
     if isinstance(condition, DateRange):
@@ -354,10 +369,11 @@ def site_facets_sql(plan: Plan, cap: int) -> Statement:
 def speaker_facets_sql(plan: Plan, cap: int, top: int) -> Statement:
     ids, params = ids_sql(plan, cap)
     sql = (
-        f"WITH m(id) AS ({ids}) SELECT q.speaker, count(DISTINCT q.article_id) FROM m "
-        "CROSS JOIN quotations AS q INDEXED BY ix_quotations_speakers ON q.article_id = m.id "
-        "WHERE q.speaker IS NOT NULL AND q.speaker != '' "
-        "GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT ?"
+        # The quote ledger's merged speakers: one chip per person, whatever the form.
+        f"WITH m(id) AS ({ids}) SELECT sl.name, count(DISTINCT sq.article_id) FROM m "
+        "CROSS JOIN speaker_quotes AS sq INDEXED BY ix_speaker_quotes_article "
+        "ON sq.article_id = m.id JOIN speaker_list AS sl ON sl.key = sq.speaker_key "
+        "GROUP BY sl.name ORDER BY 2 DESC, 1 LIMIT ?"
     )
     return sql, [*params, top]
 

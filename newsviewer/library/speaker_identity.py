@@ -163,67 +163,122 @@ def _written(row: Attribution) -> str:
     return (row.speaker or row.mention or "").strip()
 
 
-def identify(rows: Iterable[Attribution], aliases: dict[str, str] | None = None) -> Ledger:
-    """Group quotations by the person who said them (see the module's rules).
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What rules 1 and 2 make of one quotation, within its own story.
 
-    ``aliases`` maps a speaker's key to the key of the speaker it was merged into
-    by hand; a quotation without a speaker belongs to nobody.
+    ``person`` is the full name's key when the story names the speaker in full, else
+    None: the quotation is *loose* and rule 3 or 4 decides, from ``surname`` and
+    ``role_fold`` (``own_key`` is its key under rule 4).
     """
-    rows = [r for r in rows if _written(r)]
-    names = {r.quote_id: parse_name(_written(r)) for r in rows}
-    role_of: dict[int, str] = {}
-    for r in rows:
-        role = (r.role or "").strip() or names[r.quote_id].role
-        if role:
-            role_of[r.quote_id] = role
 
-    # Rule 1: full names are people; within a story (rule 2) a bare surname is the one
-    # full name with that surname.
+    quote_id: int
+    article_id: int
+    person: str | None
+    own_key: str
+    surname: str
+    role: str | None
+    role_fold: str
+    form: str
+
+    @property
+    def form_fold(self) -> str:
+        return fold_form(self.form)
+
+
+def attribute(rows: Iterable[Attribution]) -> list[Found]:
+    """Rules 1 and 2, story by story: each depends on its own story only."""
+    rows = [r for r in rows if _written(r)]
     by_story: dict[int, list[Attribution]] = defaultdict(list)
     for r in rows:
         by_story[r.article_id].append(r)
-    person: dict[int, tuple[str, ...]] = {}
-    loose: list[Attribution] = []
+    found: list[Found] = []
     for story_rows in by_story.values():
+        names = [parse_name(_written(r)) for r in story_rows]
+        keys = [name.key for name in names]
         full_by_surname: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-        for r in story_rows:
-            name = names[r.quote_id]
-            if name.full:
-                full_by_surname[name.surname].add(name.key)
-        for r in story_rows:
-            name = names[r.quote_id]
-            if name.full:
-                person[r.quote_id] = name.key
-                continue
-            matches = full_by_surname.get(name.surname, set()) if name.key else set()
-            if len(matches) == 1:
-                person[r.quote_id] = next(iter(matches))
+        for name, name_key in zip(names, keys, strict=True):
+            if len(name_key) >= 2:
+                full_by_surname[name.surname].add(name_key)
+        for r, name, name_key in zip(story_rows, names, keys, strict=True):
+            role = (r.role or "").strip() or name.role or None
+            key: tuple[str, ...] | None = None
+            if len(name_key) >= 2:
+                key = name_key
             else:
-                loose.append(r)
+                matches = full_by_surname.get(name.surname, set()) if name_key else set()
+                if len(matches) == 1:
+                    key = next(iter(matches))
+            own = " ".join(name_key) if name_key else "?" + _fold_role(_written(r))
+            found.append(
+                Found(
+                    quote_id=r.quote_id,
+                    article_id=r.article_id,
+                    person=" ".join(key) if key else None,
+                    own_key=own,
+                    surname=key[-1] if key else (name.surname if name.key else ""),
+                    role=role,
+                    role_fold=_fold_role(role) if role else "",
+                    form=name.shown or _written(r),
+                )
+            )
+    return found
 
+
+def loose_person(candidates: set[str], row: Found) -> str:
+    """Rule 3 (the one person seen with the surname and role) or rule 4 (its own key)."""
+    if row.role_fold and row.surname and len(candidates) == 1:
+        return next(iter(candidates))
+    return row.own_key
+
+
+def final_key(
+    base: str, form_fold: str, aliases: dict[str, str], splits: dict[tuple[str, str], str]
+) -> str:
+    """A person's key after the reader's merges (``aliases``) and splits.
+
+    A split sends the quotations of one speaker written in one form to another key,
+    which may in turn have been merged into someone.
+    """
+    key = _resolve(base, aliases)
+    for _ in range(8):  # splits of splits, without looping for ever
+        moved = splits.get((key, form_fold))
+        if moved is None or moved == key:
+            break
+        key = _resolve(moved, aliases)
+    return key
+
+
+def identify(
+    rows: Iterable[Attribution],
+    aliases: dict[str, str] | None = None,
+    splits: dict[tuple[str, str], str] | None = None,
+) -> Ledger:
+    """Group quotations by the person who said them (see the module's rules).
+
+    ``aliases`` maps a speaker's key to the key of the speaker it was merged into
+    by hand, ``splits`` a speaker's key and a written form (folded) to the key
+    those quotations were split off to; a quotation without a speaker belongs to
+    nobody.
+    """
+    found = attribute(rows)
     # Rule 3: a bare surname with a role joins the one full-named person with that
     # surname seen in that role.
-    roles_by_surname: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
-    for qid, key in person.items():
-        seen_role = role_of.get(qid)
-        if seen_role:
-            roles_by_surname[(key[-1], _fold_role(seen_role))].add(key)
-    for r in loose:
-        name = names[r.quote_id]
-        given = role_of.get(r.quote_id)
-        candidates = (
-            roles_by_surname.get((name.surname, _fold_role(given)), set()) if given else set()
-        )
-        if len(candidates) == 1:
-            person[r.quote_id] = next(iter(candidates))
-        elif name.key:
-            person[r.quote_id] = name.key  # Rule 4: a speaker of its own.
+    roles_by_surname: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in found:
+        if f.person is not None and f.role_fold:
+            roles_by_surname[(f.surname, f.role_fold)].add(f.person)
+    person: dict[int, str] = {}
+    for f in found:
+        if f.person is not None:
+            base = f.person
         else:
-            person[r.quote_id] = ("?" + _fold_role(_written(r)),)
+            base = loose_person(roles_by_surname.get((f.surname, f.role_fold), set()), f)
+        person[f.quote_id] = final_key(base, f.form_fold, aliases or {}, splits or {})
+    return _gather(found, person)
 
-    return _gather(rows, names, role_of, person, aliases or {})
 
-
+@lru_cache(maxsize=1 << 16)
 def _fold_role(role: str) -> str:
     return " ".join(_fold(w) for w in role.split())
 
@@ -242,31 +297,23 @@ def _resolve(key: str, aliases: dict[str, str]) -> str:
     return key
 
 
-def _gather(
-    rows: list[Attribution],
-    names: dict[int, Name],
-    role_of: dict[int, str],
-    person: dict[int, tuple[str, ...]],
-    aliases: dict[str, str],
-) -> Ledger:
+def _gather(found: list[Found], person: dict[int, str]) -> Ledger:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, dict[str, None]] = defaultdict(dict)
     quotes: dict[str, list[int]] = defaultdict(list)
     stories: dict[str, dict[int, None]] = defaultdict(dict)
     speaker_of: dict[int, str] = {}
-    for r in rows:
-        key = _resolve(" ".join(person[r.quote_id]), aliases)
-        speaker_of[r.quote_id] = key
-        name = names[r.quote_id]
-        forms[key][name.shown or _written(r)] += 1
-        role = role_of.get(r.quote_id)
-        if role:
-            roles[key].setdefault(role, None)
-        quotes[key].append(r.quote_id)
-        stories[key].setdefault(r.article_id, None)
+    for f in sorted(found, key=lambda f: f.quote_id):
+        key = person[f.quote_id]
+        speaker_of[f.quote_id] = key
+        forms[key][f.form] += 1
+        if f.role:
+            roles[key].setdefault(f.role, None)
+        quotes[key].append(f.quote_id)
+        stories[key].setdefault(f.article_id, None)
     speakers = {
         key: Speaker(
-            name=_best_form(forms[key]),
+            name=best_form(forms[key]),
             key=key,
             roles=tuple(roles[key]),
             quote_ids=tuple(quotes[key]),
@@ -277,7 +324,13 @@ def _gather(
     return Ledger(speakers, speaker_of)
 
 
-def _best_form(forms: Counter[str]) -> str:
+def best_form(forms: Counter[str]) -> str:
     """The name shown: the most used full form; the longest on a tie."""
     full = {f: n for f, n in forms.items() if len(f.split()) >= 2} or dict(forms)
     return max(full, key=lambda f: (full[f], len(f), f))
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_form(form: str) -> str:
+    """A written form folded as the index keeps it (splits are matched on this)."""
+    return _fold_role(" ".join(form.split()))
