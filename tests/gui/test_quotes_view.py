@@ -22,6 +22,12 @@ def _open_quotes(qtbot: QtBot, window: MainWindow) -> None:
     assert dock is not None
     dock.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: window.quotes_view.tree.topLevelItemCount() > 0)
+    _settle(qtbot, window)
+
+
+def _settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait for the view's reads and corrections, done off the GUI thread."""
+    qtbot.waitUntil(lambda: not window.quotes_view.is_loading())
 
 
 def _texts(window: MainWindow) -> list[str]:
@@ -49,6 +55,7 @@ def test_quotes_view_filters_by_speaker_and_words_and_groups(
     assert "Bob Kerry (1)" in speakers and "John Kerry (2)" in speakers
     view.speaker.setCurrentIndex(1)
     view.speaker.activated.emit(1)
+    _settle(qtbot, window)
     assert _texts(window) == [
         "“The tariffs stay.”",
         "“A great day.”",
@@ -57,10 +64,12 @@ def test_quotes_view_filters_by_speaker_and_words_and_groups(
     ]
     view.words.setText("win")
     qtbot.keyClick(view.words, Qt.Key.Key_Return)
+    _settle(qtbot, window)
     assert _texts(window) == ["“We will win big.”"]
     view.words.clear()
     view.speaker.setCurrentIndex(0)
     view.speaker.activated.emit(0)
+    _settle(qtbot, window)
     view.grouped.setChecked(True)
     assert _texts(window) == ["Donald Trump (4)", "John Kerry (2)", "Bob Kerry (1)"]
 
@@ -76,11 +85,13 @@ def test_corrections_from_the_view_change_the_speaker_and_drop_non_quotes(
     rows = _texts(window)
     view.tree.setCurrentItem(_item(window, rows.index("“My state needs roads.”")))
     view.change_speaker("John Kerry")
+    _settle(qtbot, window)
     roads = _item(window, _texts(window).index("“My state needs roads.”"))
     assert roads.text(1) == "John Kerry"
     assert "Bob Kerry (1)" not in [view.speaker.itemText(i) for i in range(view.speaker.count())]
     view.tree.setCurrentItem(roads)
     view.mark_not_quote()
+    _settle(qtbot, window)
     assert "“My state needs roads.”" not in _texts(window)
     assert len(_texts(window)) == 6
 
