@@ -360,10 +360,11 @@ def facets(conn: Any, query: Query) -> Facets:
     speakers = _rows(
         conn,
         Sql(
-            f"SELECT q.speaker, count(DISTINCT q.article_id) FROM ({ids}) AS m "
-            "JOIN quotations AS q ON q.article_id = m.id "
-            "WHERE q.speaker IS NOT NULL AND q.speaker != '' "
-            "GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT %s",
+            # The quote ledger's merged speakers, as on SQLite (search_sql.py).
+            f"SELECT sl.name, count(DISTINCT sq.article_id) FROM ({ids}) AS m "
+            "JOIN speaker_quotes AS sq ON sq.article_id = m.id "
+            "JOIN speaker_list AS sl ON sl.key = sq.speaker_key "
+            "GROUP BY sl.name ORDER BY 2 DESC, 1 LIMIT %s",
             (*plan.params, SPEAKER_FACETS),
         ),
     )
