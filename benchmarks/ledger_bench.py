@@ -112,6 +112,12 @@ def main() -> None:
         )
         _row("speakers list (all)", ours, theirs)
         ours, _, theirs, _ = timed_pair(
+            lambda: ledger.speakers(library, limit=1000),
+            lambda: raw.execute(RAW_SPEAKERS + " LIMIT 1000").fetchall(),
+            args.runs,
+        )
+        _row("speakers (view's 1000)", ours, theirs)
+        ours, _, theirs, _ = timed_pair(
             lambda: read_page(library, QuoteFilters()),
             lambda: raw.execute(RAW_PAGE).fetchall(),
             args.runs,

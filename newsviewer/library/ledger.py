@@ -153,16 +153,26 @@ def _speaker_keys(conn: Connection, name: str, *, by_surname: bool = False) -> l
     With ``by_surname``, a bare surname that names nobody exactly means everyone of
     that surname ("Kerry": John and Bob Kerry), as a filter should.
     """
-    folded = " ".join(name.split()).casefold()
+    written = " ".join(name.split())
     key = speaker_key(name)
+    # The shown name, the key of the name as written, or a key itself: read from
+    # the indexes (tens of thousands of speakers); another case of the name only
+    # when none of those is found.
     keys = [
         str(k)
         for (k,) in conn.exec_driver_sql(
-            # The shown name, the key of the name as written, or a key itself.
-            "SELECT key FROM speaker_list WHERE lower(name) = ? OR key = ? OR key = ?",
-            (folded, key, name),
+            "SELECT key FROM speaker_list WHERE name = ? UNION "
+            "SELECT key FROM speaker_list WHERE key IN (?, ?)",
+            (written, key, name),
         )
     ]
+    if not keys:
+        keys = [
+            str(k)
+            for (k,) in conn.exec_driver_sql(
+                "SELECT key FROM speaker_list WHERE lower(name) = ?", (written.casefold(),)
+            )
+        ]
     if by_surname and " " not in key and not key.startswith("?"):
         keys += [
             str(k)
