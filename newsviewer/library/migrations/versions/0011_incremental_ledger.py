@@ -1,7 +1,7 @@
 """The speakers index kept up to date story by story instead of rebuilt whole.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07
 
 ``speaker_quotes`` keeps what each quotation's speaker was found from (the name
@@ -20,8 +20,8 @@ from alembic import op
 
 from newsviewer.library.triggers import Trigger
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
