@@ -6,7 +6,8 @@ Runs the app under Xvfb (``xvfb-run``, QT_QPA_PLATFORM=xcb) on a temporary libra
 holding the sample story, a saved page with photos and the small test stories, and
 saves PNGs of the main window: the empty library, a story with images, the sample story
 with its quotations, a search (site and speaker chips, hits marked in the story, the
-second hit selected with F3), the search syntax popup, the drop indicator, and the
+second hit selected with F3), the Quotes view (every quotation of the library) and
+the most quoted speaker's page, the search syntax popup, the drop indicator, and the
 summary of an import with failed files; the library organised (sidebar with tags,
 marks and a saved search; a story with highlights and notes beside it; the Tag
 dialog; the settings dialog); then the story with its quotations in a small window
@@ -21,8 +22,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsviewer.gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -111,6 +116,8 @@ def _shoot(out: Path, theme: str) -> int:
                 window.list_view.setCurrentIndex(window.model.index(row, 0))
         settle(400)
         window.grab().save(str(out / f"quotes-{theme}.png"))
+
+        _shoot_ledger(window, out, theme, settle, wait_for)
 
         window.search_bar.setText(SEARCH)
         wait_for(window.facets_shown)
@@ -225,6 +232,43 @@ def _organise(window: Any, library: Any) -> None:
         note="Ramadi and Fallujah: check the map.",
     )
     highlights.add_highlight_text(library, kerry, "extremely dire", colour="pink")
+
+
+def _shoot_ledger(
+    window: MainWindow,
+    out: Path,
+    theme: str,
+    settle: Callable[..., None],
+    wait_for: Callable[..., None],
+) -> None:
+    """The Quotes view (every quotation of the library) and the most quoted speaker's page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "quotes_dock")
+    assert dock is not None
+    view = window.quotes_view
+    window.resize(*WIDE_SIZE)
+    dock.toggleViewAction().trigger()
+    wait_for(view.quotes_loaded)
+    window.resizeDocks([dock], [WIDE_SIZE[1] // 2], Qt.Orientation.Vertical)
+    for column in range(1, view.tree.columnCount()):
+        view.tree.resizeColumnToContents(column)
+    view.tree.setColumnWidth(0, WIDE_SIZE[0] // 2)
+    settle(400)
+    window.grab().save(str(out / f"ledger-{theme}.png"))
+    view.open_speaker(str(view.speaker.itemData(1)))
+    wait_for(view.speaker_opened)
+    page = view.page.tree
+    for column in range(page.columnCount()):
+        page.resizeColumnToContents(column)
+    page.setColumnWidth(1, min(page.columnWidth(1), WIDE_SIZE[0] // 2))
+    settle(400)
+    window.grab().save(str(out / f"speaker-{theme}.png"))
+    view.page.back.click()
+    dock.hide()
+    window.resize(*WINDOW_SIZE)
+    settle(300)
 
 
 def main() -> int:
