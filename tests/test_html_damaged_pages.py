@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 import newsviewer.importers.html as html_importer
 from newsviewer.domain import Article
 from newsviewer.errors import ParseError
+from newsviewer.html.body import Body
 from newsviewer.importers.base import SourceFile
 from newsviewer.importers.html import BY_FALLBACK, HtmlImporter
 
@@ -108,9 +108,7 @@ def test_a_story_the_extraction_misses_is_read_by_a_fallback_and_marked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The main extraction finding nothing, as it does on layouts it does not know.
-    monkeypatch.setattr(
-        html_importer, "trafilatura", SimpleNamespace(bare_extraction=lambda *a, **k: None)
-    )
+    monkeypatch.setattr(html_importer, "extractor_body", lambda *a, **k: Body())
     article = parse(page(f"<div><h1>Harbour wall to be rebuilt</h1>{STORY}</div>"))
     assert_story(article)
     assert BY_FALLBACK in article.warnings

@@ -14,7 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsviewer.domain import PARAGRAPH, Block
-from newsviewer.html.body import body_from_xml
+from newsviewer.html.body import Body, body_from_xml
 from newsviewer.html.sanitize import clean_text
 
 # A short paragraph and a headline: less than this is a notice, a menu or an error page
@@ -42,19 +42,37 @@ def fallback_blocks(root: HtmlElement, config: ConfigParser) -> list[Block]:
     return []
 
 
-def _extractor_recall(root: HtmlElement, config: ConfigParser) -> list[Block]:
+def extractor_body(
+    root: HtmlElement,
+    config: ConfigParser,
+    *,
+    url: str | None = None,
+    include_images: bool = False,
+    favor_recall: bool = False,
+) -> Body:
+    """The body trafilatura extracts from ``root`` (tables kept, no comments, no metadata).
+
+    One call for the main pass and the fallback, which differ only in these options.
+    """
     extracted = trafilatura.bare_extraction(
         root,
-        favor_recall=True,
-        include_images=False,
+        url=url,
+        favor_recall=favor_recall,
+        include_images=include_images,
         include_comments=False,
         include_tables=True,
         with_metadata=False,
+        # Only the body tree is read: "python" would also flatten it to a text we
+        # never use (no other option reads the format unless formatting is on).
         output_format="txt",
         config=config,
     )
     body_el = getattr(extracted, "body", None) if extracted is not None else None
-    return body_from_xml(body_el).blocks if body_el is not None else []
+    return body_from_xml(body_el) if body_el is not None else Body()
+
+
+def _extractor_recall(root: HtmlElement, config: ConfigParser) -> list[Block]:
+    return extractor_body(root, config, favor_recall=True).blocks
 
 
 def _largest_container(root: HtmlElement, config: ConfigParser) -> list[Block]:

@@ -12,7 +12,6 @@ from urllib.parse import urljoin
 
 import htmldate
 import lxml.html
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import use_config
@@ -21,7 +20,7 @@ from newsviewer.domain import PARAGRAPH, Article, Block, Figure
 from newsviewer.errors import ParseError
 from newsviewer.html import assets
 from newsviewer.html.author_search import markup_author
-from newsviewer.html.body import Body, body_from_xml
+from newsviewer.html.body import Body
 from newsviewer.html.byline_markup import markup_bylines
 from newsviewer.html.bylines import byline_label, display_byline, names_site, person_names
 from newsviewer.html.caption_chrome import (
@@ -43,7 +42,7 @@ from newsviewer.html.date_place import (
 from newsviewer.html.datelines import attach_loose_datelines
 from newsviewer.html.dates import date_in_text
 from newsviewer.html.editor_note import editor_note
-from newsviewer.html.fallback import fallback_blocks
+from newsviewer.html.fallback import extractor_body, fallback_blocks
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.lead import leading_boilerplate
@@ -251,20 +250,7 @@ def _page_order(page: _Page) -> None:
 
 
 def _extract(page: _Page) -> None:
-    extracted = trafilatura.bare_extraction(
-        page.tree,
-        url=page.meta.url or None,
-        include_images=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        # Only the body tree is read: "python" would also flatten it to a text we
-        # never use (no other option reads the format unless formatting is on).
-        output_format="txt",
-        config=_CONFIG,
-    )
-    body_el = getattr(extracted, "body", None) if extracted is not None else None
-    page.body = body_from_xml(body_el) if body_el is not None else Body()
+    page.body = extractor_body(page.tree, _CONFIG, url=page.meta.url or None, include_images=True)
 
 
 def _advert_labels(page: _Page) -> None:

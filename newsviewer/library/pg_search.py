@@ -197,6 +197,20 @@ def _limit(limit: int) -> int | None:
     return None if limit < 0 else limit
 
 
+def _newest(
+    conn: Any, plan: Sql, limit: int, offset: int, extra: str = ""
+) -> list[tuple[Any, ...]]:
+    """One page of the stories ``plan`` matches, newest first (``extra``: more columns)."""
+    return _rows(
+        conn,
+        Sql(
+            f"SELECT a.id{extra} FROM articles AS a WHERE {plan.text} "
+            "ORDER BY a.sort_at DESC, a.id DESC LIMIT %s OFFSET %s",
+            (*plan.params, _limit(limit), offset),
+        ),
+    )
+
+
 def page(
     conn: Any,
     query: Query,
@@ -219,27 +233,13 @@ def page(
     either = _joined([parsed.exact, parsed.stem], "OR")
     if sort == "date" or parsed.words is None:
         plan = parsed.stem
-        rows = _rows(
-            conn,
-            Sql(
-                f"SELECT a.id, count(*) OVER () FROM articles AS a WHERE {plan.text} "
-                "ORDER BY a.sort_at DESC, a.id DESC LIMIT %s OFFSET %s",
-                (*plan.params, _limit(limit), offset),
-            ),
-        )
+        rows = _newest(conn, plan, limit, offset, ", count(*) OVER ()")
         hits = [SearchHit(ArticleId(r[0]), 0.0, "") for r in rows]
         total = int(rows[0][1]) if rows else None
         if total is None:
             total = _count(conn, plan) if offset else 0
     elif not exact and _count(conn, either, RANK_LIMIT + 1) > RANK_LIMIT:
-        rows = _rows(
-            conn,
-            Sql(
-                f"SELECT a.id FROM articles AS a WHERE {either.text} "
-                "ORDER BY a.sort_at DESC, a.id DESC LIMIT %s OFFSET %s",
-                (*either.params, _limit(limit), offset),
-            ),
-        )
+        rows = _newest(conn, either, limit, offset)
         hits = [SearchHit(ArticleId(r[0]), 0.0, "") for r in rows]
         return _with_snippets(conn, parsed, hits, with_snippets, None, approximate=True)
     else:
