@@ -96,6 +96,32 @@ def test_a_library_hears_of_stories_another_user_adds_or_removes_but_not_its_own
             watcher.close()
 
 
+def test_a_library_hears_of_highlights_marks_and_tags_another_user_makes(pg_url: str) -> None:
+    from newsviewer.library import highlights, marks, saved_searches, tags
+
+    with Library.open(pg_url) as mine, Library.open(pg_url) as theirs:
+        _, story_id = mine.add(story("Shared"), source_path="s.txt", original=b"shared")
+        watcher = mine.watch_changes()
+        assert watcher is not None
+        try:
+            highlights.add_highlight_text(mine, story_id, "Shared")
+            marks.set_starred(mine, [story_id])
+            assert not heard(mine, watcher, 1.0)  # our own
+            made = highlights.add_highlight_text(theirs, story_id, "happened", note="why?")
+            assert heard(mine, watcher)
+            assert not heard(mine, watcher, 0.5)
+            highlights.update_highlight(theirs, made.id, note="because")
+            assert heard(mine, watcher)
+            marks.set_read(theirs, [story_id])
+            assert heard(mine, watcher)
+            tags.add_tags(theirs, [story_id], ["Harbour"])
+            assert heard(mine, watcher)
+            saved_searches.save_search(theirs, "Harbour news", "tag:harbour")
+            assert heard(mine, watcher)
+        finally:
+            watcher.close()
+
+
 def test_a_library_file_is_watched_for_other_processes_commits(tmp_path: Path) -> None:
     # (By SQLite's data_version: tests/gui/test_two_windows.py covers it.)
     with Library.open(tmp_path / "lib.sqlite3") as library:

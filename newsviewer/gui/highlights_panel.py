@@ -38,7 +38,12 @@ class HighlightsPanel(QListWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
-    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+    def set_highlights(self, highlights: Sequence[Highlight], *, keep: bool = False) -> None:
+        """List ``highlights``; with ``keep`` (the same story's, changed in another
+        window) the one chosen and the scroll stay where they were."""
+        current = self.currentItem() if keep else None
+        chosen = None if current is None else current.data(_ID)
+        scroll = self.verticalScrollBar().value() if keep else 0
         self.clear()
         self._highlights = {h.id: h for h in highlights}
         for h in highlights:
@@ -48,6 +53,9 @@ class HighlightsPanel(QListWidget):
             item.setBackground(QColor(self._tints.get(h.colour, "#f5e27a")))
             item.setForeground(QColor("#111111"))
             self.addItem(item)
+            if h.id == chosen:
+                self.setCurrentItem(item)
+        self.verticalScrollBar().setValue(scroll)
 
     @staticmethod
     def _label(h: Highlight) -> str:

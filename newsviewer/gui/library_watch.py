@@ -1,9 +1,9 @@
-"""Stories other users add to a shared library appear in this window's list.
+"""What another window, process or user changes in the library appears in this window.
 
-A library on a server (``Library.watch_changes``) says when someone else has
-added or removed stories; this asks it on a timer, on the GUI thread (the
-answer is read from the listening connection without waiting), and says so with
-``stories_changed``. A library file gives no watcher and nothing runs.
+The library (``Library.watch_changes``) says when someone else has committed to it:
+a file through ``PRAGMA data_version``, a server through its notices. This asks it
+on a timer, on the GUI thread (either answer is read without waiting), and says so
+with ``stories_changed``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ INTERVAL_MS = 1500
 
 
 class LibraryWatch(QObject):
-    stories_changed = Signal()  # someone else added or removed stories
+    stories_changed = Signal()  # someone else changed stories, marks, tags or highlights
 
     def __init__(self, watcher: Watcher, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -114,6 +114,8 @@ class ListSession(QObject):
     current_kept = Signal()  # the same story stays selected for another query
     emptied = Signal()  # the list has no rows (nothing to read)
     failed = Signal(str)
+    # Another window or process changed the library (the list is being read again).
+    changed_elsewhere = Signal()
 
     def __init__(
         self,
@@ -179,14 +181,19 @@ class ListSession(QObject):
         self.refresh()
 
     def _watch_library(self, library: Library) -> None:
-        """List again when other users add or remove stories (a shared server library)."""
+        """List again when another window, process or user changes the library; the
+        views showing more than the list (the reader's highlights) hear it too."""
         watcher = library.watch_changes()
         if watcher is None:
             return
         from newsviewer.gui.library_watch import LibraryWatch
 
         self._watch = LibraryWatch(watcher, self)
-        self._watch.stories_changed.connect(lambda: self.refresh())
+        self._watch.stories_changed.connect(self._on_changed_elsewhere)
+
+    def _on_changed_elsewhere(self) -> None:
+        self.refresh()
+        self.changed_elsewhere.emit()
 
     def wait(self) -> None:
         """Let the reads in flight end (the window is closing)."""

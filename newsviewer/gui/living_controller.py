@@ -124,6 +124,7 @@ class LivingController(QObject):
         bar.rangeChanged.connect(lambda _low, _high: self._apply_restore())
         bar.actionTriggered.connect(self._on_user_scrolled)
         window.list_refreshed.connect(lambda _rows: self.reload())
+        window.session.changed_elsewhere.connect(self._on_changed_elsewhere)
         window.imports.summarized.connect(lambda _report: self.reload())
         # The reading place is kept when the window closes, as when another story opens.
         window.installEventFilter(self)
@@ -397,8 +398,19 @@ class LivingController(QObject):
         bar = reader.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - reader.viewport().height() // 5)
 
-    def show_highlights(self) -> None:
-        """Tint the story's highlights in the reader (found by their words) and list them."""
+    def _on_changed_elsewhere(self) -> None:
+        """Another window or process changed the library: the story open here shows its
+        highlights and notes as they are now, where the reader is and with what is
+        selected in it (tints are extra selections: the text is not laid out again)."""
+        if self.window.reader.article is not None:
+            self.show_highlights(keep=True)
+
+    def show_highlights(self, *, keep: bool = False) -> None:
+        """Tint the story's highlights in the reader (found by their words) and list them.
+
+        ``keep``: the same story again, whose panel keeps its place and stays as shown
+        or hidden (opening it would narrow the reader and move the text being read).
+        """
         reader = self.window.reader
         article = reader.article
         if article is None:
@@ -406,9 +418,14 @@ class LivingController(QObject):
             return
         document = reader.document()
         selections = []
-        listed = hl.highlights_of(self.window.library, article.id)
-        self.highlights_panel.set_highlights(listed)
-        if listed and not self.highlights_dock.isVisible() and self.window.isVisible():
+        try:
+            listed = hl.highlights_of(self.window.library, article.id)
+        except NewsViewerError as exc:
+            self.window.statusBar().showMessage(str(exc))
+            return
+        self.highlights_panel.set_highlights(listed, keep=keep)
+        opened = self.highlights_dock.isVisible() or not self.window.isVisible()
+        if listed and not opened and not keep:
             self.highlights_dock.show()
         for h in listed:
             if not h.placed:

@@ -1,7 +1,8 @@
-"""Whether someone else has added or removed stories: what keeps a shared library's window current.
+"""Whether someone else has changed the library: what keeps a shared library's window current.
 
-On PostgreSQL every statement that adds or removes stories sends ``NOTIFY
-newsviewer_stories`` when it commits (migration 0009). A watcher listens on a
+On PostgreSQL every statement that adds or removes stories, or writes marks, tags,
+highlights or saved searches, sends ``NOTIFY newsviewer_stories`` when it commits
+(migrations 0009 and 0012). A watcher listens on a
 connection of its own and answers ``changed()`` without waiting, so the window
 can ask on a timer; notices sent by this library's own connections (its own
 imports, which the window already shows) are left out. A connection lost to the
@@ -30,7 +31,8 @@ class Watcher(Protocol):
 
 
 class ChangeWatcher:
-    """Notices of stories added or removed by other users of a server library."""
+    """Notices of what other users of a server library changed (stories, marks, tags,
+    highlights, saved searches)."""
 
     def __init__(self, connect: Callable[[], Any], own: Callable[[], set[int]]) -> None:
         # ``connect`` opens a psycopg connection; ``own`` gives the server process ids
@@ -47,7 +49,7 @@ class ChangeWatcher:
         self._connection = connection
 
     def changed(self) -> bool:
-        """True when another user added or removed stories since the last call."""
+        """True when another user changed the library since the last call."""
         import psycopg
 
         if self._connection is None or self._connection.closed:

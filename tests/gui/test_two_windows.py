@@ -3,15 +3,17 @@ what one changes shows in the other, which keeps the story it is showing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from newsviewer.domain import ArticleId
+from newsviewer.domain import Article, ArticleId, Block
 from newsviewer.gui.library_sidebar import Entry
 from newsviewer.gui.library_watch import LibraryWatch
 from newsviewer.gui.main_window import MainWindow
 from newsviewer.library import Library, marks, tags
+from newsviewer.library import highlights as hl
 from newsviewer.library.change_watch import SqliteChangeWatcher
 from tests.gui.conftest import MakeWindow
 from tests.living_helpers import fill, story
@@ -108,3 +110,62 @@ def test_the_watch_tells_others_commits_from_its_own(tmp_path: Path) -> None:
     lone = SqliteChangeWatcher(path)
     assert not lone.changed()
     lone.close()
+
+
+def _long_story() -> Article:
+    first = story(1)
+    more = tuple(
+        Block("p", f"Paragraph {n} of the long account, with words enough to wrap a line.")
+        for n in range(80)
+    )
+    return replace(first, blocks=first.blocks + more)
+
+
+def test_highlights_made_elsewhere_show_in_the_story_open_here_where_it_is_read(
+    qtbot: QtBot, make_window: MakeWindow, library: Library
+) -> None:
+    _, story_id = library.add(_long_story(), source_path="/s/long.txt", original=b"long")
+    with Library.open(Path(library.path)) as other:
+        window = make_window(library)
+        _ready(qtbot, window)
+        assert window.select_article(story_id)
+        qtbot.waitUntil(lambda: window.session.current == story_id)
+        reader = window.reader
+        bar = reader.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        bar.setValue(bar.maximum() // 2)
+        # The reader's place and the words the user has selected in it.
+        reader.setTextCursor(reader.document().find("Paragraph 40 of the long"))
+        place = bar.value()
+        shown: list[int] = []
+        window.living.highlights_shown.connect(shown.append)
+        panel = window.living.highlights_panel
+
+        later = hl.add_highlight_text(other, story_id, "Paragraph 41 of the long", note="Check")
+        qtbot.waitUntil(lambda: shown[-1:] == [1], timeout=5000)
+        tints = reader.extraSelections()
+        assert [t.cursor.selectedText() for t in tints] == ["Paragraph 41 of the long"]
+        assert [panel.item(r).text() for r in range(panel.count())] == [
+            "“Paragraph 41 of the long”\n✎ Check"
+        ]
+        assert bar.value() == place
+        assert reader.textCursor().selectedText() == "Paragraph 40 of the long"
+
+        # The one chosen in the panel stays chosen as another, earlier, arrives; a note
+        # edited elsewhere shows, and so does a highlight taken off.
+        panel.setCurrentRow(0)
+        hl.add_highlight_text(other, story_id, "Paragraph 3 of the long")
+        qtbot.waitUntil(lambda: shown[-1:] == [2] and panel.count() == 2, timeout=5000)
+        assert panel.highlight_at(0).text == "Paragraph 3 of the long"  # type: ignore[union-attr]
+        assert panel.currentRow() == 1
+        hl.update_highlight(other, later.id, note="Checked", colour="green")
+        qtbot.waitUntil(lambda: panel.item(1).text().endswith("✎ Checked"), timeout=5000)
+        assert panel.currentRow() == 1
+        hl.delete_highlight(other, later.id)
+        qtbot.waitUntil(lambda: shown[-1:] == [1] and panel.count() == 1, timeout=5000)
+        assert [t.cursor.selectedText() for t in reader.extraSelections()] == [
+            "Paragraph 3 of the long"
+        ]
+        assert bar.value() == place
+        assert reader.textCursor().selectedText() == "Paragraph 40 of the long"
+        assert window.session.current == story_id
