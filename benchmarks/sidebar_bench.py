@@ -11,7 +11,9 @@ sort-ordered mark and tag indexes (count(*) and GROUP BY over the rows, NOT EXIS
 against the marks). Then the whole list in each order of the sort control (oldest,
 saved, title, site: ``orders.ordered_ids``, first screen and every id) beside the same
 ORDER BY with its indexes turned off (``+col``), the naive sort of every row
-(``--order-runs`` runs: each takes seconds at a million). The library needs tags and
+(``--order-runs`` runs: each takes seconds at a million). Last, each part (Unread,
+Starred, the biggest and the smallest tag) in each of those orders: the first screen
+the window waits for, beside the plain statement with a LIMIT. The library needs tags and
 marks: ``make_library.py N PATH --marks`` gives a full one; ``--make N`` here builds a
 list-shaped one much faster (headline and one short paragraph per story, and the search
 indexes left empty: for list and sidebar figures only).
@@ -188,9 +190,58 @@ def bench(path: Path, runs: int, order_runs: int) -> None:
         print(line(f"by {order}: first screen", first, bare))
         print(line(f"by {order}: every id + screen", ours, bare))
 
-    # A part of the library in another order: Unread by title, as the window reads it
-    # (every id of the part, then put in order) against one naive statement.
+    smallest = min((t for t in tag_list if t.stories), key=lambda t: t.stories)
+    parts_in_order(library, raw, screen, [biggest, smallest], runs, order_runs)
+    library.close()
+    raw.close()
+
+
+def parts_in_order(
+    library: Library,
+    raw: sqlite3.Connection,
+    screen: Callable[[list[ArticleId]], list[int]],
+    tag_list: list[tags.Tag],
+    runs: int,
+    order_runs: int,
+) -> None:
+    """A part of the library (a mark, a tag) in another order: what the window waits
+    for before its first screen (``orders.part_ids``: the first page, then one screen
+    of rows) beside the plain statement with a LIMIT (SQLite plans it: it reads the
+    whole part and sorts it), and for Unread by title the whole list both ways and as
+    the window read it before (every id of the part, then ``orders.reorder``)."""
+    print(f"-- a part in another order: first screen; raw = plain SQL, LIMIT {FIRST_PAGE}")
+    Part = tuple[str, orders.Part, str]
+    parts: list[Part] = [
+        ("Unread", orders.marked(0), "SELECT article_id FROM marks WHERE mark = 0"),
+        ("Starred", orders.marked(STARRED), "SELECT article_id FROM marks WHERE mark = 1"),
+    ]
+    for tag in tag_list:
+        where = f"SELECT article_id FROM article_tags WHERE tag_id = {tag.id}"
+        parts.append((f"tag ({tag.stories:,})", orders.tagged(tag.id), where))
+    for name, part, members in parts:
+        for order, naive_sql in NAIVE_ORDERS.items():
+            # The naive statement without the unary + hints: written plainly, limited.
+            plain = naive_sql.replace("+", "").replace(
+                "FROM articles", f"FROM articles WHERE id IN ({members})"
+            )
+
+            def ours_first(part: orders.Part = part, order: orders.Order = order) -> list[int]:
+                return screen(orders.part_ids(library, part, order, FIRST_PAGE))
+
+            def naive_first(sql: str = f"{plain} LIMIT {FIRST_PAGE}") -> list[int]:
+                return screen([ArticleId(r[0]) for r in raw.execute(sql)])
+
+            _, got, bare, want = timed_pair(ours_first, naive_first, order_runs)
+            if got != want:
+                raise SystemExit(f"{name} by {order}: the first screen differs from plain SQL")
+            ours, _ = timed(ours_first, runs)
+            print(line(f"{name} by {order}: first screen", ours, bare))
+
     def ours_unread_title() -> list[int]:
+        ids = marks.marked_ids_in(library, 0, "title")
+        return [len(ids), *screen(ids)]
+
+    def before_unread_title() -> list[int]:
         ids = orders.reorder(library, marks.marked_ids(library, 0, None), "title")
         return [len(ids), *screen(ids)]
 
@@ -199,11 +250,11 @@ def bench(path: Path, runs: int, order_runs: int) -> None:
         return [len(ids), *screen(ids)]
 
     ours, got_ids, bare, want_ids = timed_pair(ours_unread_title, naive_unread_title, order_runs)
-    if got_ids != want_ids:
+    before, before_ids = timed(before_unread_title, order_runs)
+    if not got_ids == want_ids == before_ids:
         raise SystemExit("Unread by title: the list differs from the naive sort")
     print(line("Unread by title: every id + screen", ours, bare))
-    library.close()
-    raw.close()
+    print(line("  (before: every id, then reorder)", before, bare))
 
 
 def make_lean(path: Path, count: int, seed: int = 1) -> None:

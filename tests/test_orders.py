@@ -81,3 +81,65 @@ def test_the_orders_walk_their_indexes_rather_than_sort_every_story(tmp_path: Pa
             assert "TEMP B-TREE" not in details, (order, details)
     conn.close()
     library.close()
+
+
+def _part_library(where: Path | str) -> tuple[Library, list[ArticleId]]:
+    """30 stories whose title, site and saved orders all differ from their date order."""
+    library = Library.open(where)
+    words = ["quay", "Amber", "delta", "Brook", "echo", "fjord", "Glen", "heath", "isle", "jetty"]
+    sites = ["", "b.example", "A.example", "a.example", "c.example"]
+    ids: list[ArticleId] = []
+    for n in range(30):
+        article = dataclasses.replace(
+            story(n, site=sites[n * 7 % 5], image=False),
+            title=f"{words[n * 3 % 10]} {n * 11 % 30}",
+            published=None if n % 6 == 0 else datetime(2001 + n * 13 % 20, 1, 1, tzinfo=UTC),
+            saved=datetime(2020, 1, 1 + n * 17 % 28, tzinfo=UTC),
+        )
+        ids.append(library.add(article, source_path=f"/p/{n}", original=b"p%d" % n)[1])
+    return library, ids
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_a_part_in_each_order_lists_its_first_page_as_its_whole_list_sorted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, engine: str
+) -> None:
+    # Unread (most stories), Starred (a few) and a tag, each read from its first page on
+    # by whichever way the part's size picks, and by the other ways forced: the same.
+    from newsviewer.library import marks, tags
+
+    where = tmp_path / "l.sqlite3" if engine == "sqlite" else str(request.getfixturevalue("pg_url"))
+    library, ids = _part_library(where)
+    marks.set_read(library, ids[::4])
+    marks.set_starred(library, ids[3:9:2])
+    tags.add_tags(library, ids[1::3], ["Harbour"])
+    parts = {
+        "unread": (marks.marked_ids(library, marks.UNREAD), orders.marked(marks.UNREAD)),
+        "starred": (marks.marked_ids(library, marks.STARRED), orders.marked(marks.STARRED)),
+        "tag": (tags.tagged_ids(library, "Harbour"), None),
+    }
+    assert [len(p[0]) for p in parts.values()] == [22, 3, 10]
+    ways = {
+        "chosen": (orders.WALK_SLACK, orders.GATHER_COST),
+        "walked": (1_000, 1_000),
+        "walked, then gathered": (0, 1_000),  # the walk looks at too few entries
+        "gathered": (1, 0),
+    }
+    for order in ("newest", "oldest", "saved", "title", "site"):
+        for name, (every, part) in parts.items():
+            whole = orders.reorder(library, every, order)
+            assert len(whole) == len(every)
+            for way, (slack, cost) in ways.items():
+                monkeypatch.setattr(orders, "WALK_SLACK", slack)
+                monkeypatch.setattr(orders, "GATHER_COST", cost)
+                for limit in (None, 1, 2, 5, 200):
+                    got = (
+                        tags.tagged_ids_in(library, "Harbour", order, limit)
+                        if part is None
+                        else orders.part_ids(library, part, order, limit)
+                    )
+                    assert got == whole[:limit], (order, name, way, limit)
+            monkeypatch.undo()
+    assert tags.tagged_ids_in(library, "no such tag", "title", 5) == []
+    assert marks.marked_ids_in(library, marks.ARCHIVED, "title", 5) == []
+    library.close()

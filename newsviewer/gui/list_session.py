@@ -87,6 +87,16 @@ class Scope:
 
     name: str
     ids: Callable[[Library, int | None], list[ArticleId]]
+    # Its stories in another order (the first ``limit``), read without reading them all
+    # (the first page of 400,000 unread stories by title); None: all its ids, sorted.
+    ordered: Callable[[Library, Order, int | None], list[ArticleId]] | None = None
+
+    def in_order(self, order: Order) -> Scope | None:
+        """The same stories in ``order``, listed from a first page as this one is."""
+        ordered = self.ordered
+        if ordered is None:
+            return None
+        return Scope(f"{self.name}:{order}", lambda library, limit: ordered(library, order, limit))
 
 
 def _sorted_search(library: Library, query: str, order: Order) -> SearchPage:
@@ -279,6 +289,10 @@ class ListSession(QObject):
                     firsts = [hit.id for hit in found.hits[:FIRST_SNIPPETS]]
                     return found, library.snippets(query, firsts), library.count()
                 if scope is not None:
+                    part = scope.in_order(order)
+                    if part is not None:
+                        first = part.ids(library, FIRST_PAGE)
+                        return _Scoped(first, part), None, library.count()
                     ids = orders.reorder(library, scope.ids(library, None), order)
                     return _Scoped(ids), None, library.count()
                 # The whole library: read from the order's index, a first page at once.

@@ -54,12 +54,26 @@ _SCOPES: dict[str, Callable[[Library, int | None], list[ArticleId]]] = {
 }
 
 
+_MARKED = {"unread": marks.UNREAD, "starred": marks.STARRED, "archived": marks.ARCHIVED}
+
+
 def scope_for(entry: Entry) -> Scope | None:
+    if entry.kind in _MARKED:
+        mark = _MARKED[entry.kind]
+        return Scope(
+            entry.kind,
+            _SCOPES[entry.kind],
+            lambda library, order, limit: marks.marked_ids_in(library, mark, order, limit),
+        )
     if entry.kind in _SCOPES:
         return Scope(entry.kind, _SCOPES[entry.kind])
     if entry.kind == "tag":
         name = entry.value
-        return Scope(f"tag:{name}", lambda library, limit: tags.tagged_ids(library, name, limit))
+        return Scope(
+            f"tag:{name}",
+            lambda library, limit: tags.tagged_ids(library, name, limit),
+            lambda library, order, limit: tags.tagged_ids_in(library, name, order, limit),
+        )
     return None
 
 

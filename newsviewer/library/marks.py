@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from typing import cast
 
 from newsviewer.domain import ArticleId
+from newsviewer.library import orders
+from newsviewer.library.orders import Order
 from newsviewer.library.repository import Library
 from newsviewer.library.user_data import MARKS, batches, marks_sql, reading, writing
 from newsviewer.library.user_models import ARCHIVED, STARRED, UNREAD
@@ -28,6 +30,7 @@ __all__ = [
     "ReadingPosition",
     "counts",
     "marked_ids",
+    "marked_ids_in",
     "marks_of",
     "position",
     "recent_ids",
@@ -105,6 +108,13 @@ def marked_ids(library: Library, mark: int, limit: int | None = None) -> list[Ar
     """Every story with ``mark`` (the first ``limit``), in the list's order (newest first)."""
     with reading(library) as conn:
         return MARKS.ids(conn, mark, limit)
+
+
+def marked_ids_in(
+    library: Library, mark: int, order: Order, limit: int | None = None
+) -> list[ArticleId]:
+    """Every story with ``mark`` (the first ``limit``) in another of the list's orders."""
+    return orders.part_ids(library, orders.marked(mark), order, limit)
 
 
 def counts(library: Library) -> Counts:

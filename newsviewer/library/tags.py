@@ -14,6 +14,8 @@ from typing import cast
 from sqlalchemy import Connection
 
 from newsviewer.domain import ArticleId
+from newsviewer.library import orders
+from newsviewer.library.orders import Order
 from newsviewer.library.repository import Library
 from newsviewer.library.user_data import TAGS, batches, marks_sql, reading, writing
 from newsviewer.library.user_rules import TagError as TagError  # (raised by the functions here)
@@ -159,6 +161,15 @@ def tagged_ids(library: Library, name: str, limit: int | None = None) -> list[Ar
     with reading(library) as conn:
         tag = _tag_id(conn, name, create=False)
         return [] if tag is None else TAGS.ids(conn, tag, limit)
+
+
+def tagged_ids_in(
+    library: Library, name: str, order: Order, limit: int | None = None
+) -> list[ArticleId]:
+    """The stories with a tag (the first ``limit``) in another of the list's orders."""
+    with reading(library) as conn:
+        tag = _tag_id(conn, name, create=False)
+    return [] if tag is None else orders.part_ids(library, orders.tagged(tag), order, limit)
 
 
 def members(library: Library, names: Iterable[str]) -> dict[str, list[ArticleId]]:

@@ -167,3 +167,55 @@ def test_a_small_list_is_whole_from_the_first_page(
     window = make_window(library)
     assert not window.model.is_partial()
     assert window.model.total() == 0
+
+
+def test_a_part_sorted_by_title_shows_its_first_page_while_the_rest_is_read(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    big_library: Library,
+    held: HeldIds,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Unread in title order, as on a library of a million stories where reading the
+    # whole part takes seconds: that read is held back, and the window works meanwhile.
+    from newsviewer.gui.library_sidebar import Entry
+    from newsviewer.gui.list_session import FIRST_PAGE
+    from newsviewer.library import marks
+
+    held.release()
+    newest_first = big_library.ids()
+    marks.set_read(big_library, newest_first[-10:])  # stories 0 to 9
+    unread = sorted((_headline(n) for n in range(10, STORIES)), key=str.lower)
+    gate = threading.Event()
+    whole_reads: list[None] = []
+    real = marks.marked_ids_in
+
+    def held_part(library: Library, mark: int, order: str, limit: int | None) -> list[ArticleId]:
+        found = real(library, mark, order, limit)  # type: ignore[arg-type]
+        if limit is None:
+            whole_reads.append(None)
+            gate.wait(10)
+        return found
+
+    monkeypatch.setattr(marks, "marked_ids_in", held_part)
+    window = make_window(big_library)
+    window.finish_building()
+    qtbot.waitUntil(lambda: window.living.sidebar.count_of(Entry("unread")) == STORIES - 10)
+    with qtbot.waitSignal(window.list_refreshed, timeout=5000):
+        window.sort_box.setCurrentIndex(window.sort_box.findData("title"))
+    with qtbot.waitSignal(window.list_refreshed, timeout=5000):
+        window.living.sidebar.choose(Entry("unread"))
+    try:
+        assert [_title(window, r) for r in range(window.model.rowCount())] == unread[:FIRST_PAGE]
+        qtbot.waitUntil(lambda: len(whole_reads) == 1)  # the rest is being read
+        # Meanwhile the list moves and the reader follows.
+        view = window.list_view
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        assert reading(window).title == unread[1]
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(unread), timeout=10000)
+    assert [_title(window, r) for r in range(window.model.rowCount())] == unread
+    assert view.currentIndex().row() == 1
+    assert reading(window).title == unread[1]
