@@ -143,6 +143,8 @@ class QuotesView(QWidget):
     quotes_loaded = Signal()
     speaker_opened = Signal(str)
     exported = Signal(str)
+    # A correction, merge or split landed: searches by speaker find other stories now.
+    speakers_corrected = Signal()
 
     def __init__(self, library: Callable[[], Library], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -417,8 +419,12 @@ class QuotesView(QWidget):
         self._submit(
             "correct",
             lambda: ledger.correct(library, q.id, speaker=speaker, not_quote=not_quote),
-            lambda _fixed: self.refresh(),
+            lambda _fixed: self._after_correction(),
         )
+
+    def _after_correction(self) -> None:
+        self.refresh()
+        self.speakers_corrected.emit()
 
     def merge_speaker(self, source: str, target: str) -> None:
         """Make ``source`` one with ``target`` (kept by name, for later stories too)."""
@@ -443,7 +449,7 @@ class QuotesView(QWidget):
         )
 
     def _after_speaker_change(self, changed: LedgerSpeaker) -> None:
-        self.refresh()
+        self._after_correction()
         if self.stack.currentIndex() == 1:
             self.open_speaker(changed.name)
 
@@ -555,4 +561,9 @@ def install_quotes(window: StoryWindow) -> QuotesView:
     # (the index was brought up to date in the same transaction).
     for changed in (window.import_summarized, window.changes_applied):
         changed.connect(lambda _what: view.refresh() if dock.isVisible() else None)
+    # A search by speaker (said:, the speaker chips) reads the corrected speakers:
+    # run it again, as the list and its chips would otherwise show the old ones.
+    view.speakers_corrected.connect(
+        lambda: window.session.refresh() if window.session.query else None
+    )
     return view

@@ -28,7 +28,8 @@ from typing import Any, cast
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN, ArticleId, SearchHit
 from newsviewer.library import query as q
-from newsviewer.library.plan import Query, _like
+from newsviewer.library import quoting_sql
+from newsviewer.library.plan import Query, _like, speaker_name
 from newsviewer.library.search import (
     EMPTY_FACETS,
     FACET_LIMIT,
@@ -130,21 +131,24 @@ def condition(node: q.Node, config: str) -> Sql:
     if words is not None:
         return Sql(f"{_COLUMN[config]} @@ to_tsquery('{config}', %s)", (words,))
     if isinstance(node, q.All):
-        return _joined([condition(p, config) for p in node.parts], "AND")
+        said = q.bound_speaker(node.parts)
+        parts: list[Sql] = []
+        for part in node.parts:
+            if said is not None and isinstance(part, q.Field) and part.name in q.QUOTE_FIELDS:
+                # Quotations of the group's one said: (see ``plan._all_plan``).
+                if part.name == "quote":
+                    parts.append(_quoting(part, said))
+                continue
+            parts.append(condition(part, config))
+        return _joined(parts, "AND")
     if isinstance(node, q.Any):
         return _joined([condition(p, config) for p in node.parts], "OR")
     if isinstance(node, q.Not):
         inner = condition(node.part, config)
         return Sql(f"NOT ({inner.text})", inner.params)
     if isinstance(node, q.Field):
-        spoken = tsquery_text(node.part, WEIGHTS.get(node.name, ""))
-        if node.name in q.QUOTE_FIELDS and spoken is not None:
-            # Quotations are stemmed on both engines (fts.QUOTATIONS).
-            return Sql(
-                f"a.id IN (SELECT article_id FROM quotations WHERE search @@ "
-                f"to_tsquery('{STEM}', %s))",
-                (spoken,),
-            )
+        if node.name in q.QUOTE_FIELDS and tsquery_text(node.part) is not None:
+            return _quoting(node)
         return condition(node.part, config)
     if isinstance(node, q.Site):
         return Sql("a.site ILIKE %s ESCAPE '\\'", (_like(node.text),))
@@ -159,6 +163,22 @@ def condition(node: q.Node, config: str) -> Sql:
     if isinstance(node, q.Own):
         return _owned(node)
     return TRUE
+
+
+# Quotations whose words match a tsquery (stemmed on both engines: fts.QUOTATIONS).
+_QUOTED_IDS = f"SELECT id FROM quotations WHERE search @@ to_tsquery('{STEM}', %s)"
+
+
+def _quoting(node: q.Field, said: q.Field | None = None) -> Sql:
+    """A ``quote:`` or ``said:`` (``said``: the speaker a ``quote:`` is bound to), as on SQLite."""
+    speaker = node if node.name == "said" else said
+    found = quoting_sql.Said(
+        tsquery_text(node.part, WEIGHTS["quote"]) if node.name == "quote" else None,
+        None if speaker is None else tsquery_text(speaker.part, WEIGHTS["said"]),
+        None if speaker is None else speaker_name(speaker),
+    )
+    listed, params = quoting_sql.stories(found, _QUOTED_IDS, "%s")
+    return Sql(f"a.id IN ({listed})", params)
 
 
 def _rank_words(node: q.Node) -> str | None:

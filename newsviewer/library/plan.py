@@ -31,6 +31,7 @@ from newsviewer.library.query import (
     Phrase,
     Site,
     Term,
+    bound_speaker,
     fts_expression,
     parse,
 )
@@ -84,19 +85,33 @@ class InIndex:
 
 @dataclass(frozen=True, slots=True)
 class Quoting:
-    """Stories with a quotation matching ``expression`` in ``quotations_fts``.
+    """Stories with one quotation matching every part given, as the quote ledger has it.
 
-    ``speaker``: a ``said:`` name, so the stories quoting that person under any
-    form of the name (the quote ledger's merged speakers) match as well.
+    ``words``: FTS5 expression on what was said (``quote:``); ``said``: one on who
+    said it (``said:``), which means the person, as the quote ledger merged them:
+    every quotation of a speaker one of whose quotations names them so, under
+    any form of the name or a speaker the reader merged with them. ``name`` is the
+    ``said:`` as one name (a word or a phrase), also looked up among the speakers'
+    shown names, keys and the names the reader corrected quotations to. A
+    quotation marked "not a quote" never matches, and one whose speaker the
+    reader corrected is the corrected speaker's.
     """
 
-    expression: str
-    speaker: str | None = None
+    words: str | None = None
+    said: str | None = None
+    name: str | None = None
     needs: Needs = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         needs = Needs(indexes=frozenset({QUOTATIONS.name}), subquery=True)
         object.__setattr__(self, "needs", needs)
+
+    @property
+    def expression(self) -> str:
+        """The expression the quotation index is read by: the words, else the speaker."""
+        found = self.words or self.said
+        assert found is not None  # a Quoting has words, a speaker or both
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +262,7 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _speaker(node: Field) -> str | None:
+def speaker_name(node: Field) -> str | None:
     """The name of a ``said:`` of one name (a word or a phrase), for the merged speakers."""
     if node.name != "said":
         return None
@@ -256,6 +271,20 @@ def _speaker(node: Field) -> str | None:
     if isinstance(node.part, Phrase):
         return " ".join(node.part.words)
     return None
+
+
+def _column(node: Field) -> str | None:
+    inner = fts_expression(node.part)
+    return None if inner is None else f"{{{COLUMNS[node.name]}}} : ({inner})"
+
+
+def quoting(node: Field, said: Field | None = None) -> Quoting:
+    """The ``Quoting`` of a ``quote:`` or ``said:`` field (``said``: the speaker it is bound to)."""
+    if node.name == "said":
+        return Quoting(None, _column(node), speaker_name(node))
+    if said is None:
+        return Quoting(_column(node))
+    return Quoting(_column(node), _column(said), speaker_name(said))
 
 
 def make_plan(node: Node, table: str) -> Plan:
@@ -272,8 +301,7 @@ def make_plan(node: Node, table: str) -> Plan:
     if isinstance(node, Field):
         inner = fts_expression(node.part)
         if node.name in QUOTE_FIELDS and inner is not None:
-            column = COLUMNS[node.name]
-            return Plan(table, None, Quoting(f"{{{column}}} : ({inner})", _speaker(node)))
+            return Plan(table, None, quoting(node))
         # A field around more than words (title:(site:x)) applies to the inner part.
         return make_plan(node.part, table)
     if isinstance(node, Site):
@@ -295,7 +323,13 @@ def _all_plan(node: All, table: str) -> Plan:
     wanted: list[Words] = []
     unwanted: list[Words] = []
     filters: list[Condition] = []
+    said = bound_speaker(node.parts)
     for part in node.parts:
+        if said is not None and isinstance(part, Field) and part.name in QUOTE_FIELDS:
+            # The group's quote: parts are quotations of its one said: (which they imply).
+            if part.name == "quote":
+                filters.append(quoting(part, said))
+            continue
         if isinstance(part, Not):
             excluded = words_of(part.part)
             if excluded is not None:

@@ -522,6 +522,22 @@ def fts_expression(node: Node) -> str | None:
     return None
 
 
+def bound_speaker(parts: tuple[Node, ...]) -> Field | None:
+    """The ``said:`` a group's ``quote:`` parts are said by, when the group has exactly one.
+
+    ``quote:troops said:kerry`` asks for Kerry saying "troops": one quotation with
+    both, not a story where Kerry said anything and someone else said "troops".
+    With two ``said:`` (``said:kerry said:lee``: a story quoting both) no quotation
+    can match both names, so nothing is bound. Excluded parts are never bound.
+    """
+    said = [p for p in parts if isinstance(p, Field) and p.name == "said"]
+    quoted = [p for p in parts if isinstance(p, Field) and p.name == "quote"]
+    words = [fts_expression(p.part) for p in [*said, *quoted]]
+    if len(said) != 1 or not quoted or any(w is None for w in words):
+        return None
+    return said[0]
+
+
 def highlight_terms(text: str) -> list[str]:
     """Words and phrases of a query the reader should mark, longest first.
 

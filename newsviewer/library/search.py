@@ -266,7 +266,7 @@ def _latest_quoting(
     conn: sqlite3.Connection, plan: Plan, spoken: Quoting, offset: int, limit: int
 ) -> Found:
     """A lone ``said:``/``quote:`` of very many stories: the latest imported first."""
-    ids = _ids(_rows(conn, sql.latest_quoting_sql(spoken.expression, offset, limit)))
+    ids = _ids(_rows(conn, sql.latest_quoting_sql(spoken, offset, limit)))
     return Found([_unranked(plan, ids)], None, True, "latest quoting")
 
 

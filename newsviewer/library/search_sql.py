@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsviewer.domain import HIT_CLOSE, HIT_OPEN
+from newsviewer.library import quoting_sql
 from newsviewer.library.fts import QUOTATIONS, RANK, STEMS, STORY_COLUMNS
 from newsviewer.library.plan import (
     AllOf,
@@ -26,7 +27,6 @@ from newsviewer.library.plan import (
     SiteContains,
     Without,
 )
-from newsviewer.library.speaker_identity import speaker_key
 
 __all__ = ["RANK"]  # bm25 with the column weights of ``fts.WEIGHTS``
 
@@ -39,6 +39,8 @@ ELLIPSIS = "…"
 KEYS = "articles AS a INDEXED BY ix_articles_keys"
 NEWEST_FIRST = "ORDER BY a.sort_at DESC, a.id DESC"
 QUOTATIONS_TABLE = QUOTATIONS.name
+# The quotations whose words match an expression (parameter 1).
+QUOTED_IDS = f"SELECT rowid FROM {QUOTATIONS_TABLE} WHERE {QUOTATIONS_TABLE} MATCH ?"
 
 Statement = tuple[str, list[object]]
 
@@ -50,6 +52,10 @@ class Sql:
 
 
 # -- conditions ------------------------------------------------------------------
+
+
+def said(condition: Quoting) -> quoting_sql.Said:
+    return quoting_sql.Said(condition.words, condition.said, condition.name)
 
 
 def _joined(parts: Sequence[Sql], operator: str) -> Sql:
@@ -74,26 +80,8 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
         subquery = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
         return Sql(f"{tested} IN ({subquery})", (condition.expression,))
     if isinstance(condition, Quoting):
-        subquery = (
-            f"SELECT q.article_id FROM {QUOTATIONS_TABLE} "
-            f"JOIN quotations AS q ON q.id = {QUOTATIONS_TABLE}.rowid "
-            f"WHERE {QUOTATIONS_TABLE} MATCH ?"
-        )
-        if condition.speaker is None:
-            return Sql(f"{tested} IN ({subquery})", (condition.expression,))
-        # Also the stories quoting the person under another form of the name, or a
-        # speaker the reader merged with them (the quote ledger's index).
-        name = " ".join(condition.speaker.split())
-        key = speaker_key(name)
-        merged = (
-            "SELECT sq.article_id FROM speaker_quotes AS sq WHERE sq.speaker_key IN ("
-            "SELECT key FROM speaker_list WHERE lower(name) = ? OR key = ? "
-            "UNION SELECT target_key FROM speaker_merges WHERE source_key = ?)"
-        )
-        return Sql(
-            f"{tested} IN ({subquery} UNION {merged})",
-            (condition.expression, name.casefold(), key, key),
-        )
+        listed, params = quoting_sql.stories(said(condition), QUOTED_IDS, "?")
+        return Sql(f"{tested} IN ({listed})", params)
     if isinstance(condition, SiteContains):
         return Sql("a.site LIKE ? ESCAPE '\\'", (condition.text,))
     if isinstance(condition, DateRange):
@@ -344,14 +332,19 @@ def quoting_sample_sql(expression: str, first_quotation: int) -> Statement:
     return sql, [expression, first_quotation]
 
 
-def latest_quoting_sql(expression: str, offset: int, limit: int) -> Statement:
+def latest_quoting_sql(spoken: Quoting, offset: int, limit: int) -> Statement:
     """Stories quoting a match, most recently imported first, read in the index's order.
 
     A quotation gets its id when its story is imported, so the newest quotations
-    are those of the newest stories; the list stops after a page.
+    are those of the newest stories; the list stops after a page. Each quotation
+    read is kept only if it matches as the quote ledger has it (``quoting_sql``).
     """
-    sql = f"SELECT DISTINCT q.article_id FROM {_QUOTED} ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
-    return sql, [expression, limit, offset]
+    kept, params = quoting_sql.quotations(said(spoken), QUOTED_IDS, "?")
+    sql = (
+        f"SELECT DISTINCT q.article_id FROM {_QUOTED} AND {kept} "
+        "ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
+    )
+    return sql, [spoken.expression, *params, limit, offset]
 
 
 # -- facets and marks ------------------------------------------------------------
