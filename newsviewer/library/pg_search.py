@@ -166,7 +166,9 @@ def condition(node: q.Node, config: str) -> Sql:
 
 
 # Quotations whose words match a tsquery (stemmed on both engines: fts.QUOTATIONS).
-_QUOTED_IDS = f"SELECT id FROM quotations WHERE search @@ to_tsquery('{STEM}', %s)"
+_QUOTING = quoting_sql.Engine(
+    f"SELECT id FROM quotations WHERE search @@ to_tsquery('{STEM}', %s)", "%s", "JOIN"
+)
 
 
 def _quoting(node: q.Field, said: q.Field | None = None) -> Sql:
@@ -177,7 +179,7 @@ def _quoting(node: q.Field, said: q.Field | None = None) -> Sql:
         None if speaker is None else tsquery_text(speaker.part, WEIGHTS["said"]),
         None if speaker is None else speaker_name(speaker),
     )
-    listed, params = quoting_sql.stories(found, _QUOTED_IDS, "%s")
+    listed, params = quoting_sql.stories(found, _QUOTING)
     return Sql(f"a.id IN ({listed})", params)
 
 

@@ -19,15 +19,35 @@ from dataclasses import dataclass
 
 from newsviewer.library.speaker_identity import fold_form, speaker_key
 
-# Quotations the reader corrected (a speaker, or "not a quote"): corrections are
-# kept by the file's content hash and the quotation's words (``ledger.correct``).
-# Few rows, listed once per statement.
-CORRECTED = (
-    "SELECT cq.id FROM quote_corrections AS c "
-    "JOIN articles AS ca ON ca.content_hash = c.content_hash "
-    "JOIN quotations AS cq ON cq.article_id = ca.id AND cq.text = c.quote_text"
-)
-NOT_QUOTES = f"{CORRECTED} WHERE c.not_quote"
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """What differs between the engines in these statements."""
+
+    # The quotations whose words match an expression (one parameter).
+    match: str
+    # The driver's parameter mark.
+    mark: str
+    # A join read in the order written: SQLite's CROSS JOIN; PostgreSQL plans joins well.
+    join: str
+
+    @property
+    def corrected(self) -> str:
+        """The quotations the reader corrected (a speaker, or "not a quote").
+
+        Corrections are kept by the file's content hash and the quotation's words
+        (``ledger.correct``): few rows, read first and listed once per statement.
+        Without the order, SQLite reads every quotation of the library to find them.
+        """
+        return (
+            f"SELECT cq.id FROM quote_corrections AS c {self.join} articles AS ca "
+            f"ON ca.content_hash = c.content_hash {self.join} quotations AS cq "
+            "ON cq.article_id = ca.id AND cq.text = c.quote_text"
+        )
+
+    @property
+    def not_quotes(self) -> str:
+        return f"{self.corrected} WHERE c.not_quote"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +71,7 @@ def _like(name: str) -> str:
     return f"% {folded} %"
 
 
-def speaker_keys(found: Said, match: str, mark: str) -> tuple[str, tuple[object, ...]]:
+def speaker_keys(found: Said, engine: Engine) -> tuple[str, tuple[object, ...]]:
     """SELECT of the speakers a ``said:`` names (keys of ``speaker_quotes``).
 
     Those with a quotation whose speaker, as its story wrote it and the reader left
@@ -61,45 +81,46 @@ def speaker_keys(found: Said, match: str, mark: str) -> tuple[str, tuple[object,
     """
     assert found.said is not None
     sql = (
-        f"SELECT k.speaker_key FROM speaker_quotes AS k WHERE k.quotation_id IN ({match}) "
-        f"AND k.quotation_id NOT IN ({CORRECTED})"
+        f"SELECT k.speaker_key FROM speaker_quotes AS k WHERE k.quotation_id IN ({engine.match}) "
+        f"AND k.quotation_id NOT IN ({engine.corrected})"
     )
     params: list[object] = [found.said]
     if found.name is not None:
         typed, titled = _name_keys(found.name)
+        two = f"{engine.mark}, {engine.mark}"
         sql += (
-            f" UNION SELECT key FROM speaker_list WHERE name = {mark}"
-            f" UNION SELECT key FROM speaker_list WHERE key IN ({mark}, {mark})"
-            f" UNION SELECT target_key FROM speaker_merges WHERE source_key IN ({mark}, {mark})"
+            f" UNION SELECT key FROM speaker_list WHERE name = {engine.mark}"
+            f" UNION SELECT key FROM speaker_list WHERE key IN ({two})"
+            f" UNION SELECT target_key FROM speaker_merges WHERE source_key IN ({two})"
             " UNION SELECT k.speaker_key FROM speaker_quotes AS k "
-            f"WHERE k.quotation_id IN ({CORRECTED}) "
-            f"AND ' ' || k.form_fold || ' ' LIKE {mark} ESCAPE '\\'"
+            f"WHERE k.quotation_id IN ({engine.corrected}) "
+            f"AND ' ' || k.form_fold || ' ' LIKE {engine.mark} ESCAPE '\\'"
         )
         params += [" ".join(found.name.split()), typed, titled, typed, titled, _like(found.name)]
     return sql, tuple(params)
 
 
-def stories(found: Said, match: str, mark: str) -> tuple[str, tuple[object, ...]]:
+def stories(found: Said, engine: Engine) -> tuple[str, tuple[object, ...]]:
     """SELECT of the stories with a quotation matching ``found`` (``article_id``)."""
     if found.said is None:
         assert found.words is not None
         return (
-            f"SELECT q.article_id FROM quotations AS q WHERE q.id IN ({match}) "
-            f"AND q.id NOT IN ({NOT_QUOTES})",
+            f"SELECT q.article_id FROM quotations AS q WHERE q.id IN ({engine.match}) "
+            f"AND q.id NOT IN ({engine.not_quotes})",
             (found.words,),
         )
-    keys, params = speaker_keys(found, match, mark)
+    keys, params = speaker_keys(found, engine)
     if found.words is None:
         sql = f"SELECT s.article_id FROM speaker_quotes AS s WHERE s.speaker_key IN ({keys})"
         return sql, params
     sql = (
-        f"SELECT s.article_id FROM speaker_quotes AS s WHERE s.quotation_id IN ({match}) "
+        f"SELECT s.article_id FROM speaker_quotes AS s WHERE s.quotation_id IN ({engine.match}) "
         f"AND s.speaker_key IN ({keys})"
     )
     return sql, (found.words, *params)
 
 
-def quotations(found: Said, match: str, mark: str) -> tuple[str, tuple[object, ...]]:
+def quotations(found: Said, engine: Engine) -> tuple[str, tuple[object, ...]]:
     """A condition on a quotation ``q`` whose words matched ``found``'s main expression.
 
     For listing quotations in the index's order (newest first) and keeping those
@@ -107,10 +128,10 @@ def quotations(found: Said, match: str, mark: str) -> tuple[str, tuple[object, .
     words still name, or a ``quote:`` said by the speaker.
     """
     if found.said is None:
-        return f"q.id NOT IN ({NOT_QUOTES})", ()
+        return f"q.id NOT IN ({engine.not_quotes})", ()
     if found.words is None:
-        return f"q.id NOT IN ({CORRECTED})", ()
-    keys, params = speaker_keys(found, match, mark)
+        return f"q.id NOT IN ({engine.corrected})", ()
+    keys, params = speaker_keys(found, engine)
     listed = f"SELECT s.quotation_id FROM speaker_quotes AS s WHERE s.speaker_key IN ({keys})"
     sql = f"q.id IN ({listed})"
     return sql, params

@@ -39,8 +39,11 @@ ELLIPSIS = "…"
 KEYS = "articles AS a INDEXED BY ix_articles_keys"
 NEWEST_FIRST = "ORDER BY a.sort_at DESC, a.id DESC"
 QUOTATIONS_TABLE = QUOTATIONS.name
-# The quotations whose words match an expression (parameter 1).
-QUOTED_IDS = f"SELECT rowid FROM {QUOTATIONS_TABLE} WHERE {QUOTATIONS_TABLE} MATCH ?"
+# The quotations whose words match an expression (parameter 1), and the rest of SQLite's
+# dialect for the quotation fields.
+QUOTING = quoting_sql.Engine(
+    f"SELECT rowid FROM {QUOTATIONS_TABLE} WHERE {QUOTATIONS_TABLE} MATCH ?", "?", "CROSS JOIN"
+)
 
 Statement = tuple[str, list[object]]
 
@@ -80,7 +83,7 @@ def condition_sql(condition: Condition, story_id: str = "a.id", *, walked: bool 
         subquery = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
         return Sql(f"{tested} IN ({subquery})", (condition.expression,))
     if isinstance(condition, Quoting):
-        listed, params = quoting_sql.stories(said(condition), QUOTED_IDS, "?")
+        listed, params = quoting_sql.stories(said(condition), QUOTING)
         return Sql(f"{tested} IN ({listed})", params)
     if isinstance(condition, SiteContains):
         return Sql("a.site LIKE ? ESCAPE '\\'", (condition.text,))
@@ -339,7 +342,7 @@ def latest_quoting_sql(spoken: Quoting, offset: int, limit: int) -> Statement:
     are those of the newest stories; the list stops after a page. Each quotation
     read is kept only if it matches as the quote ledger has it (``quoting_sql``).
     """
-    kept, params = quoting_sql.quotations(said(spoken), QUOTED_IDS, "?")
+    kept, params = quoting_sql.quotations(said(spoken), QUOTING)
     sql = (
         f"SELECT DISTINCT q.article_id FROM {_QUOTED} AND {kept} "
         "ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
