@@ -38,6 +38,10 @@ SEARCH_LIMIT = 10_000
 FIRST_PAGE = 200
 # Snippets read with the first page: the rows on screen, so none of them starts blank.
 FIRST_SNIPPETS = 40
+# A part of the library listed from its first page reads this many next, then the rest:
+# in another order the whole part can take seconds at a million stories (401,111 Unread
+# by site), and this many are there to scroll through long before.
+NEXT_PAGE = 5000
 
 
 class ListViewport(Protocol):
@@ -152,6 +156,8 @@ class ListSession(QObject):
         self._pending_select = select
         self._total = 0
         self._matches: int | None = 0
+        # A scope listed from its first pages, whose other stories are still being read.
+        self._partial = False
         self._generation = 0
         self._snippet_batches = 0
         self._picked_first: ArticleId | None = None
@@ -250,7 +256,9 @@ class ListSession(QObject):
             if self.scope is None:
                 # Every story, in any order (another order lists its first page first).
                 shown = max(shown, self._total)
-            return f"{shown:,} {'story' if shown == 1 else 'stories'}"
+            # (A part listed from its first pages: more are being read.)
+            more = "+" if self.scope is not None and self._partial else ""
+            return f"{shown:,}{more} {'story' if shown == 1 else 'stories'}"
         # A word in very many stories is not counted: "10,000+" of what is listed.
         shown = shown if self._matches is None else self._matches
         more = "+" if self._matches is None else ""
@@ -358,6 +366,7 @@ class ListSession(QObject):
         keep = self._pending_select or self.current
         self._pending_select = None
         self._keep_after_ranking = None
+        self._partial = False
         more_coming = False
         if query:
             page: SearchPage = rows
@@ -380,8 +389,11 @@ class ListSession(QObject):
             self._total = count
             self._matches = len(rows.ids)
             rest = rows.rest
-            if rest is not None and len(rows.ids) == FIRST_PAGE:
-                self.viewport.after_rows_painted(lambda: self._load_scope(generation, rest))
+            self._partial = rest is not None and len(rows.ids) == FIRST_PAGE
+            if rest is not None and self._partial:
+                self.viewport.after_rows_painted(
+                    lambda: self._load_scope(generation, rest, NEXT_PAGE)
+                )
         else:
             self.model.set_partial(count, rows)
             self._total = self._matches = self.model.total()
@@ -418,12 +430,13 @@ class ListSession(QObject):
         self.listed.emit(self.model.rowCount())
         self._run_after_refresh()
 
-    def _load_scope(self, generation: int, scope: Scope) -> None:
-        """All the ids of a scope shown from its first page, read in the background."""
+    def _load_scope(self, generation: int, scope: Scope, limit: int | None = None) -> None:
+        """The ids of a scope shown from its first page (the first ``limit``, then all of
+        them), read in the background."""
         library = self.library
 
         def work() -> list[ArticleId] | None:
-            return None if generation != self._generation else scope.ids(library, None)
+            return None if generation != self._generation else scope.ids(library, limit)
 
         def done(ids: list[ArticleId] | None) -> None:
             if ids is None or generation != self._generation:
@@ -432,12 +445,16 @@ class ListSession(QObject):
             scroll = self.viewport.scroll_value()
             self.model.set_ids(ids)
             self._matches = len(ids)
+            self._partial = limit is not None and len(ids) == limit
             self.counts_changed.emit()
             row = self.model.row_of(current) if current is not None else None
             if row is not None:
                 self._select(row)
             self.viewport.set_scroll_value(scroll)
-            self.completed.emit(self.model.rowCount())
+            if self._partial:
+                self._load_scope(generation, scope)
+            else:
+                self.completed.emit(self.model.rowCount())
 
         self.id_tasks.submit("scope ids", work, done, self._fail)
 

@@ -177,7 +177,9 @@ def test_a_part_sorted_by_title_shows_its_first_page_while_the_rest_is_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Unread in title order, as on a library of a million stories where reading the
-    # whole part takes seconds: that read is held back, and the window works meanwhile.
+    # whole part takes seconds: the reads after the first page are held back, and the
+    # window works meanwhile.
+    from newsviewer.gui import list_session
     from newsviewer.gui.library_sidebar import Entry
     from newsviewer.gui.list_session import FIRST_PAGE
     from newsviewer.library import marks
@@ -186,16 +188,20 @@ def test_a_part_sorted_by_title_shows_its_first_page_while_the_rest_is_read(
     newest_first = big_library.ids()
     marks.set_read(big_library, newest_first[-10:])  # stories 0 to 9
     unread = sorted((_headline(n) for n in range(10, STORIES)), key=str.lower)
-    gate = threading.Event()
-    whole_reads: list[None] = []
+    monkeypatch.setattr(list_session, "NEXT_PAGE", 300)
+    gates: list[tuple[int | None, threading.Event]] = []
     real = marks.marked_ids_in
 
     def held_part(library: Library, mark: int, order: str, limit: int | None) -> list[ArticleId]:
         found = real(library, mark, order, limit)  # type: ignore[arg-type]
-        if limit is None:
-            whole_reads.append(None)
+        if limit != FIRST_PAGE:
+            gate = threading.Event()
+            gates.append((limit, gate))
             gate.wait(10)
         return found
+
+    def rows() -> list[str]:
+        return [_title(window, r) for r in range(window.model.rowCount())]
 
     monkeypatch.setattr(marks, "marked_ids_in", held_part)
     window = make_window(big_library)
@@ -206,16 +212,26 @@ def test_a_part_sorted_by_title_shows_its_first_page_while_the_rest_is_read(
     with qtbot.waitSignal(window.list_refreshed, timeout=5000):
         window.living.sidebar.choose(Entry("unread"))
     try:
-        assert [_title(window, r) for r in range(window.model.rowCount())] == unread[:FIRST_PAGE]
-        qtbot.waitUntil(lambda: len(whole_reads) == 1)  # the rest is being read
+        assert rows() == unread[:FIRST_PAGE]
+        assert window.count_label.text() == f"{FIRST_PAGE}+ stories"  # more coming
+        qtbot.waitUntil(lambda: len(gates) == 1)  # the next page is being read
+        assert gates[0][0] == 300
         # Meanwhile the list moves and the reader follows.
         view = window.list_view
         view.setFocus()
         qtbot.keyClick(view, Qt.Key.Key_Down)
         assert reading(window).title == unread[1]
+        gates[0][1].set()
+        qtbot.waitUntil(lambda: window.model.rowCount() == 300)
+        assert rows() == unread[:300]
+        assert window.count_label.text() == "300+ stories"
+        qtbot.waitUntil(lambda: len(gates) == 2)  # then all the others
+        assert gates[1][0] is None
     finally:
-        gate.set()
+        for _, gate in gates:
+            gate.set()
     qtbot.waitUntil(lambda: window.model.rowCount() == len(unread), timeout=10000)
-    assert [_title(window, r) for r in range(window.model.rowCount())] == unread
+    assert rows() == unread
+    assert window.count_label.text() == f"{len(unread)} stories"
     assert view.currentIndex().row() == 1
     assert reading(window).title == unread[1]
