@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from newsviewer.domain import PARAGRAPH, Block
 from newsviewer.html.body import Body, body_from_xml
+from newsviewer.html.extractor_xpaths import faster_xpaths
 from newsviewer.html.sanitize import clean_text
 
 # A short paragraph and a headline: less than this is a notice, a menu or an error page
@@ -54,19 +55,20 @@ def extractor_body(
 
     One call for the main pass and the fallback, which differ only in these options.
     """
-    extracted = trafilatura.bare_extraction(
-        root,
-        url=url,
-        favor_recall=favor_recall,
-        include_images=include_images,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-        # Only the body tree is read: "python" would also flatten it to a text we
-        # never use (no other option reads the format unless formatting is on).
-        output_format="txt",
-        config=config,
-    )
+    with faster_xpaths():
+        extracted = trafilatura.bare_extraction(
+            root,
+            url=url,
+            favor_recall=favor_recall,
+            include_images=include_images,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            # Only the body tree is read: "python" would also flatten it to a text we
+            # never use (no other option reads the format unless formatting is on).
+            output_format="txt",
+            config=config,
+        )
     body_el = getattr(extracted, "body", None) if extracted is not None else None
     return body_from_xml(body_el) if body_el is not None else Body()
 

@@ -31,18 +31,17 @@ _MENU_LINE_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
 
 
-def story_start(blocks: list[Block], root: HtmlElement) -> int:
+def story_start(blocks: list[Block], root: HtmlElement, links: set[str] | None = None) -> int:
     """How many of the first ``blocks`` are link entries and date lines above the story.
 
-    The last block is always kept.
+    The last block is always kept. ``links`` are the page's ``link_texts`` if known.
     """
-    links: set[str] | None = None
     start = 0
     while start < len(blocks) - 1:
         text = blocks[start].text
         if not _date_line(text):
             if links is None:
-                links = _link_texts(root)
+                links = link_texts(root)
             if len(text) > _MENU_LINE_CHARS or _link_share(text, links) < _LINK_SHARE:
                 break
         start += 1
@@ -57,24 +56,24 @@ def _date_line(text: str) -> bool:
     )
 
 
-def story_end(blocks: list[Block], root: HtmlElement) -> int:
+def story_end(blocks: list[Block], root: HtmlElement, links: set[str] | None = None) -> int:
     """How many of ``blocks`` to keep: all but the run of link entries that ends them.
 
-    ``root`` is the page the blocks were read from. Text made only of link entries
-    (a login page's "Home") is no story: none is kept, and the page falls back.
+    ``root`` is the page the blocks were read from (``links`` its ``link_texts`` if
+    known). Text made only of link entries (a login page's "Home") is no story: none is
+    kept, and the page falls back.
     """
-    links: set[str] | None = None
     end = len(blocks)
     while end > 0:
         if links is None:
-            links = _link_texts(root)
+            links = link_texts(root)
         if _link_share(blocks[end - 1].text, links) < _LINK_SHARE:
             break
         end -= 1
     return end
 
 
-def _link_texts(root: HtmlElement) -> set[str]:
+def link_texts(root: HtmlElement) -> set[str]:
     """The texts of the page's links to somewhere: an anchor without an address or
     one that runs a script ("javascript:") is the page's text in a clickable box."""
     texts = (

@@ -53,7 +53,7 @@ from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.repair import repair_markup
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
-from newsviewer.html.tail import story_end, story_start
+from newsviewer.html.tail import link_texts, story_end, story_start
 from newsviewer.html.titles import choose_title
 from newsviewer.html.visible_byline import visible_byline
 from newsviewer.importers.base import SourceFile
@@ -156,6 +156,7 @@ class _Page:
     figures: list[Figure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _shown: ShownText | None = None
+    _links: set[str] | None = None
 
     @property
     def shown(self) -> ShownText:
@@ -163,6 +164,13 @@ class _Page:
         if self._shown is None:
             self._shown = shown_text(self.tree)
         return self._shown
+
+    @property
+    def links(self) -> set[str]:
+        """The texts of the page's links, read once for both ends of the story."""
+        if self._links is None:
+            self._links = link_texts(self.tree)
+        return self._links
 
     @property
     def tree(self) -> HtmlElement:
@@ -287,13 +295,13 @@ def _trim_lead(page: _Page) -> None:
     shift += leading_boilerplate(blocks[shift:], [page.title, *meta.headings], page.authors)
     if repeats_standfirst(blocks[shift:], meta.description, root):
         shift += 1
-    shift += story_start(blocks[shift:], root)
+    shift += story_start(blocks[shift:], root, page.links)
     page.shift = shift
     page.blocks = blocks[shift:]
 
 
 def _trim_tail(page: _Page) -> None:
-    end = story_end(page.blocks, page.tree)
+    end = story_end(page.blocks, page.tree, page.links)
     if end == len(page.blocks):
         return
     # Pictures among the dropped links are their thumbnails; one right after the
