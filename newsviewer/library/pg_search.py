@@ -180,7 +180,10 @@ def _quoting(node: q.Field, said: q.Field | None = None) -> Sql:
         None if speaker is None else speaker_name(speaker),
     )
     listed, params = quoting_sql.stories(found, _QUOTING)
-    return Sql(f"a.id IN ({listed})", params)
+    # The stories listed once (an init plan), then looked up by id: as ``a.id IN``, the
+    # planner guessed that most stories quote a speaker's keys and walked the date
+    # index testing each (75 ms instead of 12 for a full name at 2,000 stories).
+    return Sql(f"a.id = ANY(ARRAY({listed}))", params)
 
 
 def _rank_words(node: q.Node) -> str | None:
