@@ -104,11 +104,18 @@ class Scope:
 
 
 def _sorted_search(library: Library, query: str, order: Order) -> SearchPage:
-    """Every match of ``query`` (up to SEARCH_LIMIT), put in ``order``."""
+    """Every match of ``query`` put in ``order``.
+
+    Newest first the SEARCH_LIMIT newest matches are enough; in any other order they are
+    not (the oldest of a big site's stories are not among its newest ten thousand), so a
+    search matching more reads every match's id and sorts them all (in the background).
+    """
     from newsviewer.library import orders
     from newsviewer.library.search import SearchPage
 
     page = library.search_page(query, 0, SEARCH_LIMIT, sort="date", exact=True, snippets=False)
+    if len(page.hits) >= SEARCH_LIMIT and (page.total is None or page.total > len(page.hits)):
+        page = library.search_page(query, 0, None, sort="date", exact=True, snippets=False)
     hits = {hit.id: hit for hit in page.hits}
     ordered = orders.reorder(library, list(hits), order)
     return SearchPage(tuple(hits[i] for i in ordered if i in hits), page.total, False)
