@@ -124,3 +124,32 @@ def test_a_long_opening_made_of_links_is_kept() -> None:
     )
     blocks = [Block(kind=PARAGRAPH, text=" ".join(lines)), Block(kind=PARAGRAPH, text="About")]
     assert story_start(blocks, root) == 0
+
+
+_REFRAIN = (
+    "We shall not give up the harbour wall, we shall rebuild it stone by stone, "
+    "said every speaker at the meeting."
+)
+
+
+def test_a_paragraph_the_page_prints_twice_is_kept_twice() -> None:
+    # The extractor drops a block repeating the one before it; the page shows both.
+    article = parse(f"<article>{_STORY}<p>{_REFRAIN}</p><p>{_REFRAIN}</p>{_STORY}</article>")
+    texts = [b.text for b in article.blocks]
+    assert texts.count(_REFRAIN) == 2
+    at = texts.index(_REFRAIN)
+    assert texts[at + 1] == _REFRAIN
+
+
+def test_repeats_as_text_divs_with_a_widget_between_are_all_kept() -> None:
+    widget = '<div class="share-buttons"><span>Like</span><span>Share</span></div>'
+    repeats = f"<div>{_REFRAIN}</div>" * 2 + widget + f"<div>{_REFRAIN}</div>"
+    article = parse(f"<article>{_STORY}{repeats}</article>")
+    assert [b.text for b in article.blocks].count(_REFRAIN) == 3
+
+
+def test_a_pull_quote_repeating_a_paragraph_is_not_doubled() -> None:
+    # Printed twice in the page (once in the story, once set apart): kept twice at most.
+    pull = f'<p class="pull">{_REFRAIN}</p>'
+    article = parse(f"<article>{pull}{_STORY}<p>{_REFRAIN}</p>{_STORY}</article>")
+    assert [b.text for b in article.blocks].count(_REFRAIN) <= 2

@@ -51,6 +51,7 @@ from newsviewer.html.metadata import PageMetadata, read_metadata
 from newsviewer.html.page_chrome import chrome_before_story
 from newsviewer.html.placement import PageOrder, page_order, rescue_positions
 from newsviewer.html.repair import repair_markup
+from newsviewer.html.repeats import printed_repeats, with_repeats
 from newsviewer.html.sanitize import strip_unsafe
 from newsviewer.html.standfirst import repeats_standfirst
 from newsviewer.html.tail import link_texts, story_end, story_start
@@ -258,7 +259,10 @@ def _page_order(page: _Page) -> None:
 
 
 def _extract(page: _Page) -> None:
-    page.body = extractor_body(page.tree, _CONFIG, url=page.meta.url or None, include_images=True)
+    # Read before the extractor runs: it takes the page's paragraphs apart.
+    repeats = printed_repeats(page.tree)
+    body = extractor_body(page.tree, _CONFIG, url=page.meta.url or None, include_images=True)
+    page.body = with_repeats(body, repeats)
 
 
 def _advert_labels(page: _Page) -> None:
