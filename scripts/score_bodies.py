@@ -18,11 +18,13 @@ page predicts nothing: it lowers recall and is counted under "refused".
 What is compared, per corpus:
   readability      the body and its figure captions vs the text of expected.html
   l3s-gn1          the body vs the truth's annotated ``body``
-  cleanportaleval  headline + standfirst + body vs the gold text, <h>/<p>/URL removed
+  cleanportaleval  headline + standfirst + body and its figure captions vs the gold
+                   text, <h>/<p>/URL removed
 
 Bare trafilatura's row is ``trafilatura.extract`` in its standard mode on the same
-bytes. Its outputs are cached in a file under the system's temporary folder, keyed by
-the page's hash and trafilatura's version, so a second run only extracts our side.
+bytes, scored by the same rule on its own text (which holds the captions it keeps).
+Its outputs are cached in a file under the system's temporary folder, keyed by the
+page's hash and trafilatura's version, so a second run only extracts our side.
 With --json the last line is one flat JSON object of our figures (and trafilatura's
 under ``baseline.``), for the quality gate.
 """
@@ -42,9 +44,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+if TYPE_CHECKING:
+    from newsviewer.domain import Article
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -163,14 +168,23 @@ def ours(page: Page) -> str | None:
         return None
     if page.corpus == "cleanportaleval":
         summary = "" if _excerpt_of(article.summary, article.text) else article.summary
-        return "\n\n".join(x for x in (article.title, summary, article.text) if x)
+        shown = _with_captions(article)
+        return "\n\n".join(x for x in (article.title, summary, shown) if x)
     if page.corpus == "readability":
-        parts: list[str] = []
-        for i, block in enumerate(article.blocks):
-            parts.extend(f.caption for f in article.figures if f.position == i and f.caption)
-            parts.append(block.text)
-        return "\n\n".join(parts)
+        return _with_captions(article)
     return article.text
+
+
+def _with_captions(article: Article) -> str:
+    """The body as the reader shows it: each figure's caption above the block it stands
+    before. Both gold texts that keep a page's captions (Readability's expected.html,
+    CleanEval's) hold the captions a page shows with its story; L3S-GN1's annotators
+    set them apart (``supplemental``), so its body is compared without them."""
+    parts: list[str] = []
+    for i, block in enumerate(article.blocks):
+        parts.extend(f.caption for f in article.figures if f.position == i and f.caption)
+        parts.append(block.text)
+    return "\n\n".join(parts)
 
 
 def _excerpt_of(summary: str, body: str) -> bool:

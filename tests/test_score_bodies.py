@@ -67,3 +67,29 @@ def test_refusal_counts_are_ceilings_and_scores_floors() -> None:
     assert gate.worse("l3s-gn1.body_f1", 0.85, 0.86)
     assert gate.better_of("l3s-gn1.body_refused", 2, 3) == 2
     assert gate.better_of("l3s-gn1.body_f1", 0.9, 0.86) == 0.9
+
+
+def test_a_caption_the_page_shows_with_its_story_is_scored_where_it_stands(
+    tmp_path: Path,
+) -> None:
+    # CleanEval's gold, like Readability's, keeps the caption under a story's photo.
+    (tmp_path / "cleanportaleval" / "pages").mkdir(parents=True)
+    (tmp_path / "cleanportaleval" / "gold").mkdir()
+    first = "The council voted on Tuesday to close the old bridge to all traffic for repairs."
+    second = "Engineers found cracks in two of its arches during a routine inspection last month."
+    caption = "Cars queue at the old bridge before its closure, seen from the river bank."
+    (tmp_path / "cleanportaleval" / "pages" / "x.html").write_text(
+        "<html><head><title>Bridge to close</title></head><body><article>"
+        f"<h1>Bridge to close</h1><p>{first}</p>"
+        f'<figure><img src="bridge.jpg"><figcaption>{caption}</figcaption></figure>'
+        f"<p>{second}</p></article></body></html>"
+    )
+    (tmp_path / "cleanportaleval" / "gold" / "x.txt").write_text(
+        f"URL: http://example.org/a\n<h>Bridge to close\n\n<p>{first}\n\n<p>{caption}\n\n"
+        f"<p>{second}\n"
+    )
+    [page] = bodies.pages(tmp_path, "cleanportaleval")
+    text = bodies.ours(page)
+    assert text is not None and caption in text
+    assert text.index(first) < text.index(caption) < text.index(second)
+    assert bodies.match(page.truth, text) == (1.0, 0.0, 0.0)
