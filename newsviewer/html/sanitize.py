@@ -40,6 +40,9 @@ UNSAFE_TAGS = (
     "dialog",
 )
 
+# Elements whose content is their fallback: kept in their place, themselves removed.
+_PLUGIN_TAGS = frozenset({"object", "applet"})
+
 # The HTML parser writes attribute names in lower case ("OnClick" is read as
 # "onclick"), so no case folding is needed here; folding every attribute name of
 # the page cost more than the rest of this pass.
@@ -65,6 +68,9 @@ def strip_unsafe(root: HtmlElement) -> None:
             node.attrib.clear()
             node.drop_tag()
             continue
+        if node.tag in _PLUGIN_TAGS:
+            _keep_fallback(node)
+            continue
         _drop(node)
     _forms(root)
     # XPath finds the few elements with handlers without a Python walk over all of them.
@@ -73,6 +79,21 @@ def strip_unsafe(root: HtmlElement) -> None:
             continue
         for attr in [a for a in el.attrib if a.lower().startswith("on")]:
             del el.attrib[attr]
+
+
+def _keep_fallback(node: HtmlElement) -> None:
+    """Replace a plug-in by the content it gives readers who cannot run it.
+
+    An <object> (or old <applet>) holds the markup a browser shows in its place when
+    it cannot play what it names: a Flash player's still picture with the video's
+    caption, a "watch the video" link with its description. Nothing it names is ever
+    run or fetched here, and browsers no longer run those plug-ins, so that content is
+    what a reader sees of it. Its <param> settings are no text and go with it.
+    """
+    for param in [c for c in node if c.tag == "param"]:
+        _drop(param)
+    node.attrib.clear()
+    node.drop_tag()
 
 
 def _forms(root: HtmlElement) -> None:
