@@ -62,8 +62,16 @@ def shown_text(root: HtmlElement) -> ShownText:
     body = root.find("body")
     top = body if body is not None else root
     # One XPath query (it runs in C) instead of a walk over the elements in Python.
-    parts = [" ".join(node.split()) for node in _SHOWN_TEXT(top)]
-    text = "\n".join(p for p in parts if p)[:_SCAN_CHARS]
+    parts: list[str] = []
+    length = -1  # of the parts joined by line breaks
+    for node in _SHOWN_TEXT(top):
+        part = " ".join(node.split())
+        if part:
+            parts.append(part)
+            length += len(part) + 1
+            if length >= _SCAN_CHARS:
+                break  # the rest would be cut off: a long page's text is not read whole
+    text = "\n".join(parts)[:_SCAN_CHARS]
     headings: list[tuple[int, int]] = []
     first_h1: int | None = None
     at = 0

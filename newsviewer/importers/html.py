@@ -484,10 +484,11 @@ def _date_in_page_text(root: HtmlElement) -> datetime | None:
     For pages whose markup carries no date; read after scripts are stripped. htmldate's
     extensive text search finds these too but costs more than the rest of an import.
     """
-    for el in root.iter():
-        if not isinstance(el.tag, str):
+    for el in root.iter(etree.Element):
+        cls, ident = el.get("class"), el.get("id")
+        if cls is None and ident is None:  # most elements: no need to build the text
             continue
-        if _DATELINE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        if _DATELINE_CLASS.search(f"{cls or ''} {ident or ''}"):
             # Elements apart: "Ann Lee" then "14 March 2008" is not "Ann Lee14 March".
             text = " ".join(el.itertext())
             if len(text) <= _DATELINE_CHARS:
