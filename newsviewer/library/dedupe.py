@@ -103,17 +103,27 @@ def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     return sum(1 for h in union if h in both) / len(union)
 
 
+FINGERPRINT_SQL = (
+    "INSERT OR REPLACE INTO fingerprints (article_id, url_key, simhash) VALUES (?, ?, ?)"
+)
+BAND_SQL = "INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)"
+
+
+def fingerprint_rows(
+    article_id: int, article: Article
+) -> tuple[tuple[int, str, int], list[tuple[int, int]]]:
+    """A story's ``fingerprints`` row and its ``simhash_bands`` rows (band, article_id)."""
+    marks = sketch(article.text)
+    return (article_id, canonical_url(article.url), marks[0] if marks else 0), [
+        (h, article_id) for h in marks
+    ]
+
+
 def store_fingerprint(cursor: sqlite3.Cursor, article_id: int, article: Article) -> None:
     """Record a new story's address and sketch (in the transaction that stores it)."""
-    marks = sketch(article.text)
-    cursor.execute(
-        "INSERT OR REPLACE INTO fingerprints (article_id, url_key, simhash) VALUES (?, ?, ?)",
-        (article_id, canonical_url(article.url), marks[0] if marks else 0),
-    )
-    cursor.executemany(
-        "INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)",
-        [(h, article_id) for h in marks],
-    )
+    row, bands = fingerprint_rows(article_id, article)
+    cursor.execute(FINGERPRINT_SQL, row)
+    cursor.executemany(BAND_SQL, bands)
 
 
 @dataclass(frozen=True, slots=True)

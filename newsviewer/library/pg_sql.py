@@ -116,6 +116,11 @@ class Cursor:
     def rowcount(self) -> int:
         return int(self._cursor.rowcount)
 
+    @property
+    def native(self) -> Any:
+        """The psycopg cursor itself (``COPY``, statements written for PostgreSQL)."""
+        return self._cursor
+
     def close(self) -> None:
         self._cursor.close()
 
