@@ -114,11 +114,13 @@ def test_a_batch_stores_each_story_once_and_a_failure_sinks_only_itself(
     from newsviewer.library.repository import StoreRequest
 
     good = story("Good", "Fine text.")
+    huge = Quote(text="x", speaker=None, mention=None, cue=None, start=2**40, end=2**40 + 1)
     results = library.add_each(
         [
             StoreRequest(good, "/a.txt", b"a"),
             StoreRequest(good, "/a-again.txt", b"a"),
-            StoreRequest(story("Bad", "x\x00y"), "/b.txt", b"b"),  # NUL: PostgreSQL refuses
+            # An offset past PostgreSQL's integer: the server refuses the quotation.
+            StoreRequest(story("Bad", "x y", quotes=(huge,)), "/b.txt", b"b"),
             StoreRequest(story("Other", "More text."), "/c.txt", b"c"),
         ]
     )

@@ -210,10 +210,21 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)
 _FIGURE_SCHEMES = frozenset({"http", "https", "data"})
 
 
+# A run of them between two words separates the words ("harbour\x00wall" is two);
+# beside a space or at an end it is dropped.
+_UNSAFE_RUN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+
+
+def _between_words(found: re.Match[str]) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    inside = start > 0 and end < len(text) and not text[start - 1].isspace()
+    return " " if inside and not text[end].isspace() else ""
+
+
 def _clean(text: str) -> str:
     if not _UNSAFE_CHARS.search(text):
         return text
-    return _UNSAFE_CHARS.sub("", _SURROGATE.sub("\ufffd", text))
+    return _UNSAFE_RUN.sub(_between_words, _SURROGATE.sub("\ufffd", text))
 
 
 def _figure_src(src: str) -> str:

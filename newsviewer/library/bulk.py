@@ -30,6 +30,7 @@ from newsviewer.library.rows import (
     content_hash,
     figure_rows,
     quotation_rows,
+    storable,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _rows(
     out = _Tables()
     for n, request in enumerate(requests):
         article_id = first_id + n
-        article = request.article
+        article = storable(request.article)
         values = article_row(
             article,
             imported_at=imported_at,
@@ -134,5 +135,5 @@ def fill(
             # Tags, marks and highlights a read-it-later export carried: rare, so as
             # the storing path writes them.
             if has_extras(request.article):
-                store_extras(cursor, first_id + n, request.article)
+                store_extras(cursor, first_id + n, storable(request.article))
     # ``_store`` has brought the quote ledger up to date before committing.

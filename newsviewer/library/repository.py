@@ -49,6 +49,7 @@ from newsviewer.library.rows import (
     figure_rows,
     quotation_rows,
     sort_key,
+    storable,
 )
 
 __all__ = [
@@ -136,6 +137,7 @@ def _insert(
     article_id: int | None = None,
 ) -> ArticleId:
     """Store a story with its figures, quotations and original; the one way to write one."""
+    article = storable(article)
     values = article_row(
         article,
         imported_at=imported_at,

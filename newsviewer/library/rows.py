@@ -11,7 +11,9 @@ both insert through it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +24,59 @@ from sqlalchemy import Dialect, Table
 from newsviewer.domain import Article, Figure, Quote
 from newsviewer.library import fts
 from newsviewer.library.models import ArticleRow, FigureRow, OriginalRow, QuotationRow
+
+# What neither engine should keep: control characters other than tab and line
+# breaks (PostgreSQL refuses NUL in text outright, and \x02/\x03 mark search hits),
+# and lone surrogates (from a file name or a JSON "\\ud800"), which no UTF-8 holds.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """``text`` with each unstorable character as a space (a lone surrogate as U+FFFD).
+
+    One character for one, so a quotation's offsets into the body stay right.
+    """
+    if not _UNSTORABLE.search(text):
+        return text
+    return _UNSTORABLE.sub(" ", _SURROGATE.sub("\ufffd", text))
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, tuple):
+        return tuple(_storable(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _storable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if isinstance(getattr(value, f.name), str | tuple)
+            or dataclasses.is_dataclass(getattr(value, f.name))
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _unstorable(value: Any) -> bool:
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is not None
+    if isinstance(value, tuple):
+        return any(_unstorable(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_unstorable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def storable(article: Article) -> Article:
+    """The article as both engines store it: every text in it through ``storable_text``.
+
+    Importers already drop control characters from what they extract; this is the
+    storing path's own guarantee, for every caller and every field (a read-it-later
+    export's tags and notes, a file name), so a hostile file imports the same on
+    both engines instead of failing on one.
+    """
+    return _storable(article) if _unstorable(article) else article
 
 
 def sort_key(published: datetime | None, imported_at: datetime) -> str:
@@ -59,8 +114,8 @@ def article_row(
         "language": article.language,
         "format": article.format,
         "word_count": article.word_count,
-        "source_name": source_name,
-        "source_path": source_path,
+        "source_name": storable_text(source_name),
+        "source_path": storable_text(source_path),
         "content_hash": digest,
         "blocks": [[b.kind, b.text] for b in article.blocks],
         fts.BODY: article.text,
