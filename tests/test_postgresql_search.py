@@ -506,3 +506,38 @@ def test_a_query_too_broad_to_rank_lists_the_newest_matches_until_asked_exactly(
     ranked = postgres.search_page("the", limit=None, exact=True)
     assert not ranked.approximate and ranked.total == len(STORIES)
     assert all(h.rank > 0 for h in ranked.hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "rank_limit", "ranked"),
+    [
+        # The words are in few stories: the phrase or field is ranked at once.
+        ('"new york"', 3, True),
+        ("title:harbour", 3, True),
+        # "the" is in nearly every story, "title:the" in three headlines: counted exactly.
+        ("title:the", 3, True),
+        ("title:the", 2, False),
+        ('"the harbour" OR title:the', 2, False),
+        # A NOT is never counted loosely.
+        ("title:the -ferry", 2, True),
+    ],
+)
+def test_a_phrase_or_field_is_ranked_exactly_when_its_matches_are_few_enough(
+    engines: tuple[Library, Library],
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    rank_limit: int,
+    ranked: bool,
+) -> None:
+    from newsviewer.library import pg_search
+
+    _, postgres = engines
+    monkeypatch.setattr(pg_search, "RANK_LIMIT", rank_limit)
+    page = postgres.search_page(query, limit=2)
+    assert page.approximate is not ranked
+    everything = postgres.search_page(query, limit=None, exact=True)
+    if ranked:
+        assert page.hits == everything.hits[:2]
+        assert page.total == everything.total
+    else:
+        assert everything.total is not None and everything.total > rank_limit
