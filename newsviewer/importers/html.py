@@ -45,6 +45,7 @@ from newsviewer.html.editor_note import editor_note
 from newsviewer.html.fallback import extractor_body, fallback_blocks
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.folded import FoldedPattern
+from newsviewer.html.hidden import drop_hidden
 from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.loose_text import wrap_inline_runs, wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
@@ -233,6 +234,10 @@ def _strip_unsafe(page: _Page) -> None:
     strip_unsafe(page.tree)
 
 
+def _hidden(page: _Page) -> None:
+    drop_hidden(page.tree)
+
+
 def _date_in_text(page: _Page) -> None:
     # After scripts are stripped: their strings are not the page's text.
     if page.published is None:
@@ -368,6 +373,7 @@ PASSES: tuple[tuple[str, Callable[[_Page], None]], ...] = (
     ("metadata", _metadata),
     ("date in markup", _date_in_markup),
     ("strip unsafe", _strip_unsafe),
+    ("hidden", _hidden),
     ("date in text", _date_in_text),
     ("datelines", _datelines),
     ("mark figures", _mark_figures),
