@@ -46,6 +46,7 @@ from newsviewer.html.fallback import extractor_body, fallback_blocks
 from newsviewer.html.figures import FoundFigure, mark_figures, marker_index, marker_src
 from newsviewer.html.folded import FoldedPattern
 from newsviewer.html.hidden import drop_hidden
+from newsviewer.html.layout_tables import unwrap_layout_tables
 from newsviewer.html.lead import leading_boilerplate
 from newsviewer.html.loose_text import wrap_inline_runs, wrap_loose_text
 from newsviewer.html.metadata import PageMetadata, read_metadata
@@ -253,6 +254,11 @@ def _mark_figures(page: _Page) -> None:
     page.found = mark_figures(page.tree)
 
 
+def _layout_tables(page: _Page) -> None:
+    # After the figure pass, which reads a picture's caption from the cell below it.
+    unwrap_layout_tables(page.tree)
+
+
 def _loose_text(page: _Page) -> None:
     # After the figure pass, which reads captions as the page laid them out.
     wrap_loose_text(page.tree)
@@ -377,6 +383,7 @@ PASSES: tuple[tuple[str, Callable[[_Page], None]], ...] = (
     ("date in text", _date_in_text),
     ("datelines", _datelines),
     ("mark figures", _mark_figures),
+    ("layout tables", _layout_tables),
     ("loose text", _loose_text),
     ("page order", _page_order),
     ("extract", _extract),
