@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from newsviewer.domain import Block
 from newsviewer.html.dates import date_in_text
+from newsviewer.html.trailer import trailer_start
 
 # Share of a block's characters that are link text for the block to be a link entry.
 _LINK_SHARE = 0.5
@@ -57,20 +58,25 @@ def _date_line(text: str) -> bool:
 
 
 def story_end(blocks: list[Block], root: HtmlElement, links: set[str] | None = None) -> int:
-    """How many of ``blocks`` to keep: all but the run of link entries that ends them.
+    """How many of ``blocks`` to keep: all but the run of link entries that ends them,
+    and the trailer above it (see ``trailer.trailer_start``).
 
     ``root`` is the page the blocks were read from (``links`` its ``link_texts`` if
     known). Text made only of link entries (a login page's "Home") is no story: none is
     kept, and the page falls back.
     """
+    if links is None:
+        links = link_texts(root)
     end = len(blocks)
     while end > 0:
-        if links is None:
-            links = link_texts(root)
         if _link_share(blocks[end - 1].text, links) < _LINK_SHARE:
             break
         end -= 1
-    return end
+    if end == 0:
+        return 0
+    # Above the links, the rest of what pages set below a story: its rights notice,
+    # the article's tools, comment prompts, the headings of other lists.
+    return trailer_start(blocks[:end], lambda text: _link_share(text, links) >= _LINK_SHARE)
 
 
 def link_texts(root: HtmlElement) -> set[str]:
