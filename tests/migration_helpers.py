@@ -8,12 +8,17 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from newsviewer.library.db import WRITE, create_library_engine
+from newsviewer.library.db import WRITE, create_library_engine, create_server_engine, is_server
 
 
-def downgrade(path: Path, revision: str) -> None:
-    """Run the migrations' own downgrades until the file is at ``revision``."""
-    engine = create_library_engine(path)
+def downgrade(path: Path | str, revision: str) -> None:
+    """Run the migrations' own downgrades until the library is at ``revision``.
+
+    ``path`` is a library file or a server URL.
+    """
+    engine = (
+        create_server_engine(str(path)) if is_server(path) else create_library_engine(Path(path))
+    )
     try:
         with as_file(files("newsviewer.library").joinpath("migrations")) as location:
             config = Config()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsviewer.domain import ArticleId
 from newsviewer.library import Library, ledger
 from newsviewer.library.speaker_identity import Attribution, identify
@@ -19,7 +21,8 @@ LATE = [
 ]
 
 
-def _index(library: Library) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+def _index(library: Library) -> tuple[set[tuple[object, ...]], ...]:
+    """The index's rows, and the counts, forms and roles kept for the speakers list."""
     with reading(library) as conn:
         rows = {
             tuple(r)
@@ -33,7 +36,14 @@ def _index(library: Library) -> tuple[set[tuple[object, ...]], set[tuple[object,
                 "SELECT key, name, quotes, stories, roles FROM speaker_list"
             )
         }
-    return rows, listed
+        kept = {
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT 'form', speaker_key, form, quotes, 0 FROM speaker_forms UNION ALL "
+                "SELECT 'role', speaker_key, role, quotes, first_quote FROM speaker_roles"
+            )
+        }
+    return rows, listed, kept
 
 
 def _pure(library: Library) -> dict[int, str]:
@@ -192,3 +202,70 @@ def test_an_older_library_gets_its_index_built_by_the_upgrade(tmp_path: Path) ->
     with Library.open(path) as library:  # upgraded again: 0011 builds the index
         assert _index(library) == built
         assert {s.name for s in ledger.speakers(library)} >= {"Donald Trump", "Emmanuel Macron"}
+
+
+def test_counts_roles_and_names_follow_each_story_as_counting_afresh_would(
+    tmp_path: Path,
+) -> None:
+    voss = [
+        _story(1, "BBC News", [("Taxes fall.", "Ana Voss", "Senator"), ("Soon.", "Voss", None)]),
+        _story(2, "Reuters", [("Trade grows.", "Ana Voss", "Minister"), ("Yes.", "Voss", None)]),
+        _story(3, "Reuters", [("Roads first.", "Ana Voss", "Senator")]),
+        _story(4, "Le Monde", [("Water matters.", "Ana Voss", "Governor")]),
+    ]
+
+    def shown() -> tuple[int, int, tuple[str, ...]]:
+        found = ledger.speaker(library, "Ana Voss")
+        assert found is not None
+        return found.quotes, found.stories, found.roles
+
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        for n, article in enumerate(voss, 1):
+            library.add(article, source_path=f"/v{n}.txt", original=f"voss {n}".encode())
+        _assert_as_built_whole(library)
+        assert shown() == (6, 4, ("Senator", "Minister", "Governor"))
+        # The story that first gave "Senator" goes: the role is first seen after "Minister".
+        assert library.delete(ArticleId(1)) is not None
+        _assert_as_built_whole(library)
+        assert shown() == (4, 3, ("Minister", "Senator", "Governor"))
+        # Story 2 extracted again without its "Minister" quotation, and with a new one.
+        with writing(library) as conn:
+            conn.exec_driver_sql("DELETE FROM quotations WHERE article_id = 2")
+            conn.exec_driver_sql(
+                "INSERT INTO quotations (article_id, ordinal, text, speaker, mention, cue, "
+                "role, start_offset, end_offset) VALUES (2, 0, 'Ports too.', 'Ana Voss', "
+                "'Voss', 'said', 'Mayor', 1, 10)"
+            )
+        _assert_as_built_whole(library)
+        assert shown() == (3, 3, ("Senator", "Governor", "Mayor"))
+        assert ledger.forms(library, "Ana Voss") == [("Ana Voss", 3)]
+        # Her last stories go: she leaves the list, and so do her forms and roles.
+        for story in (2, 3, 4):
+            assert library.delete(ArticleId(story)) is not None
+        assert ledger.speaker(library, "Ana Voss") is None
+        assert _index(library) == (set(), set(), set())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new library on either engine: a file's path or a throwaway server's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "lib.sqlite3")
+    return str(request.getfixturevalue("pg_url"))
+
+
+def test_the_upgrade_counts_an_older_librarys_speakers_on_both_engines(where: str) -> None:
+    from tests.migration_helpers import downgrade
+
+    with Library.open(where) as library:
+        for n, article in enumerate([*STORIES, *LATE], 1):
+            library.add(article, source_path=f"/s{n}.txt", original=f"file {n}".encode())
+        ledger.merge_speakers(library, "Bob Kerry", "John Kerry")
+        built = _index(library)
+    downgrade(where, "0012")  # before the counts were kept: no forms or roles tables
+    with Library.open(where) as library:
+        assert _index(library) == built
+        forms = ledger.forms(library, "John Kerry")
+        assert forms == [("Bob Kerry", 1), ("John Kerry", 1), ("Kerry", 1)]
+        library.add(LATE[0], source_path="/again.txt", original=b"again")
+        _assert_as_built_whole_with_corrections(library)

@@ -14,12 +14,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from sqlalchemy import Connection, delete, func, insert, select
 
 from newsviewer.domain import ArticleId
 from newsviewer.errors import NewsViewerError
 from newsviewer.library import ledger_index
+from newsviewer.library.ledger_counts import FORMS
 from newsviewer.library.ledger_index import DIRTY, MERGES, SL, SPLITS, SQ
 from newsviewer.library.repository import Library
 from newsviewer.library.speaker_identity import fold_form, speaker_key
@@ -109,7 +111,14 @@ def speakers(library: Library, limit: int | None = None) -> list[LedgerSpeaker]:
             sql + (" LIMIT ?" if limit is not None else ""),
             (limit,) if limit is not None else (),
         ).all()
-    return [LedgerSpeaker(n, k, q, s, tuple(json.loads(r))) for n, k, q, s, r in found]
+    return [LedgerSpeaker(n, k, q, s, _roles(r)) for n, k, q, s, r in found]
+
+
+@lru_cache(maxsize=4096)
+def _roles(listed: str) -> tuple[str, ...]:
+    """A speaker's roles from their JSON list: few lists recur across tens of thousands of
+    speakers ("[]" for most), so each is decoded once."""
+    return tuple(json.loads(listed))
 
 
 def speaker(library: Library, name: str) -> LedgerSpeaker | None:
@@ -124,7 +133,7 @@ def speaker(library: Library, name: str) -> LedgerSpeaker | None:
                 SL.c.key == keys[0]
             )
         ).one()
-    return LedgerSpeaker(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])))
+    return LedgerSpeaker(row[0], row[1], row[2], row[3], _roles(row[4]))
 
 
 def roles_held(library: Library, name: str) -> list[RoleHeld]:
@@ -383,11 +392,11 @@ def forms(library: Library, name: str) -> list[tuple[str, int]]:
         keys = _speaker_keys(conn, name)
         if not keys:
             raise LedgerError(f"no speaker named “{name}”")
+        # Kept per form as the speaker's quotations change (ledger_counts).
         found = conn.execute(
-            select(SQ.c.form, func.count())
-            .where(SQ.c.speaker_key.in_(keys[:1]))
-            .group_by(SQ.c.form)
-            .order_by(func.count().desc(), SQ.c.form)
+            select(FORMS.c.form, FORMS.c.quotes)
+            .where(FORMS.c.speaker_key == keys[0])
+            .order_by(FORMS.c.quotes.desc(), FORMS.c.form)
         ).all()
     return [(str(f), int(n)) for f, n in found]
 

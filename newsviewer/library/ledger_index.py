@@ -3,7 +3,8 @@
 Triggers on ``quotations`` (migration 0008) note in ``ledger_dirty`` every story
 whose quotations were added, removed or changed, by an import, a delete, an
 extraction run again or anything else. ``sync`` brings those stories' rows of
-``speaker_quotes`` up to date and recounts only the speakers they touch; the
+``speaker_quotes`` up to date and adds what they changed to the speakers' counts
+(``ledger_counts``); the
 library calls it at the end of each write transaction, so the index is current
 when the transaction commits. ``build`` makes the whole index from nothing (the
 migration that created it).
@@ -20,8 +21,7 @@ SQL is SQLAlchemy Core, so it runs on any backend the library gets.
 
 from __future__ import annotations
 
-import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
@@ -31,13 +31,12 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
-    distinct,
-    func,
     insert,
     select,
     update,
 )
 
+from newsviewer.library import ledger_counts
 from newsviewer.library.ledger_models import (
     LedgerDirtyRow,
     QuoteCorrectionRow,
@@ -51,7 +50,6 @@ from newsviewer.library.speaker_identity import (
     Attribution,
     Found,
     attribute,
-    best_form,
     final_key,
     loose_person,
 )
@@ -221,15 +219,13 @@ def is_current(conn: Connection) -> bool:
 def reindex(conn: Connection, article_ids: Sequence[int]) -> None:
     """Index these stories' quotations again (gone stories lose their rows)."""
     rules = _Rules(conn)
-    touched_keys: set[str] = set()
+    changes = ledger_counts.Changes()
     pairs: set[Pair] = set()
     for chunk in _chunks(sorted(set(article_ids))):
-        for key, surname, role_fold, loose in conn.execute(
-            select(SQ.c.speaker_key, SQ.c.surname, SQ.c.role_fold, SQ.c.loose).where(
-                SQ.c.article_id.in_(chunk)
-            )
+        changes.note(conn, chunk)
+        for surname, role_fold, loose in conn.execute(
+            select(SQ.c.surname, SQ.c.role_fold, SQ.c.loose).where(SQ.c.article_id.in_(chunk))
         ):
-            touched_keys.add(str(key))
             if surname and role_fold and not loose:
                 pairs.add((str(surname), str(role_fold)))
         conn.execute(delete(SQ).where(SQ.c.article_id.in_(chunk)))
@@ -239,22 +235,27 @@ def reindex(conn: Connection, article_ids: Sequence[int]) -> None:
             base = f.person or f.own_key
             key = rules.final(base, f.form_fold)
             values.append(_values(f, sort_at[f.article_id], base, key))
-            touched_keys.add(key)
             if f.surname and f.role_fold:
                 pairs.add((f.surname, f.role_fold))
         _insert_many(conn, SQ, values)
         conn.execute(delete(DIRTY).where(DIRTY.c.article_id.in_(chunk)))
-    touched_keys |= _decide_loose(conn, pairs, rules)
-    summarize(conn, touched_keys)
+    _decide_loose(conn, pairs, rules, changes)
+    # Only what these stories (and the loose quotations decided again) changed is counted.
+    changes.apply(conn)
 
 
-def _decide_loose(conn: Connection, pairs: Iterable[Pair], rules: _Rules) -> set[str]:
+def _decide_loose(
+    conn: Connection,
+    pairs: Iterable[Pair],
+    rules: _Rules,
+    changes: ledger_counts.Changes | None = None,
+) -> None:
     """Rule 3 again for the loose quotations of these surnames and roles.
 
-    Returns the keys whose quotations changed (before and after).
+    The stories whose rows change are noted in ``changes`` first, if given.
     """
-    touched: set[str] = set()
-    changes: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    stories: set[int] = set()
     for surname, role_fold in pairs:
         same = and_(SQ.c.surname == surname, SQ.c.role_fold == role_fold)
         candidates = {
@@ -263,25 +264,31 @@ def _decide_loose(conn: Connection, pairs: Iterable[Pair], rules: _Rules) -> set
                 select(SQ.c.base_key).where(same, SQ.c.loose.is_(False)).distinct()
             ).scalars()
         }
-        for qid, own, base, key, form_fold in conn.execute(
+        for qid, article_id, own, base, key, form_fold in conn.execute(
             select(
-                SQ.c.quotation_id, SQ.c.own_key, SQ.c.base_key, SQ.c.speaker_key, SQ.c.form_fold
+                SQ.c.quotation_id,
+                SQ.c.article_id,
+                SQ.c.own_key,
+                SQ.c.base_key,
+                SQ.c.speaker_key,
+                SQ.c.form_fold,
             ).where(same, SQ.c.loose.is_(True))
         ):
             probe = Found(qid, 0, None, str(own), surname, None, role_fold, "")
             new_base = loose_person(candidates, probe)
             new_key = rules.final(new_base, str(form_fold))
             if (new_base, new_key) != (base, key):
-                changes.append({"qid": qid, "new_base": new_base, "new_key": new_key})
-                touched |= {str(key), new_key}
-    if changes:
+                updates.append({"qid": qid, "new_base": new_base, "new_key": new_key})
+                stories.add(int(article_id))
+    if updates:
+        if changes is not None:
+            changes.note(conn, stories)
         conn.execute(
             update(SQ)
             .where(SQ.c.quotation_id == bindparam("qid"))
             .values(base_key=bindparam("new_base"), speaker_key=bindparam("new_key")),
-            changes,
+            updates,
         )
-    return touched
 
 
 def rekey(conn: Connection, where: Any) -> set[str]:
@@ -306,66 +313,22 @@ def rekey(conn: Connection, where: Any) -> set[str]:
             .values(speaker_key=bindparam("new_key")),
             changes,
         )
-    summarize(conn, touched)
+    # A merge or split moves all of a speaker's quotations: counted again whole.
+    ledger_counts.recount(conn, touched)
     return touched
-
-
-def summarize(conn: Connection, keys: Iterable[str]) -> None:
-    """Count these speakers again: quotations, stories, shown name and roles."""
-    for chunk in _chunks(sorted(set(keys))):
-        counts = {
-            str(k): (int(q), int(s))
-            for k, q, s in conn.execute(
-                select(SQ.c.speaker_key, func.count(), func.count(distinct(SQ.c.article_id)))
-                .where(SQ.c.speaker_key.in_(chunk))
-                .group_by(SQ.c.speaker_key)
-            )
-        }
-        forms: dict[str, Counter[str]] = defaultdict(Counter)
-        for k, form, n in conn.execute(
-            select(SQ.c.speaker_key, SQ.c.form, func.count())
-            .where(SQ.c.speaker_key.in_(chunk))
-            .group_by(SQ.c.speaker_key, SQ.c.form)
-        ):
-            forms[str(k)][str(form)] = int(n)
-        roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for k, role, first in conn.execute(
-            select(SQ.c.speaker_key, SQ.c.role, func.min(SQ.c.quotation_id))
-            .where(SQ.c.speaker_key.in_(chunk), SQ.c.role.is_not(None))
-            .group_by(SQ.c.speaker_key, SQ.c.role)
-        ):
-            roles[str(k)].append((int(first), str(role)))
-        conn.execute(delete(SL).where(SL.c.key.in_(chunk)))
-        rows = [
-            _list_row(key, forms[key], quotes, stories, roles[key])
-            for key, (quotes, stories) in counts.items()
-        ]
-        _insert_many(conn, SL, rows)
-
-
-def _list_row(
-    key: str, forms: Counter[str], quotes: int, stories: int, roles: list[tuple[int, str]]
-) -> dict[str, Any]:
-    return {
-        "key": key,
-        "name": best_form(forms),
-        "quotes": quotes,
-        "stories": stories,
-        "roles": json.dumps([role for _, role in sorted(roles)]),
-    }
 
 
 # -- the whole library ---------------------------------------------------------------
 
 
-def build(conn: Connection) -> None:
+def build(conn: Connection, *, count: bool = True) -> None:
     """Make the whole index from the quotations and the reader's corrections.
 
     Stories are read a slice at a time; the loose quotations are decided once every
-    person is known, then every speaker is counted.
+    person is known, then every speaker is counted (unless ``count`` is False: the
+    migration that made the index ran before the tables of the counts existed).
     """
     conn.execute(delete(SQ))
-    conn.execute(delete(SL))
     conn.execute(delete(DIRTY))
     rules = _Rules(conn)
     last = 0
@@ -402,33 +365,5 @@ def build(conn: Connection) -> None:
         if (str(s), str(r)) in people
     ]
     _decide_loose(conn, loose_pairs, rules)
-    _count_all(conn)
-
-
-def _count_all(conn: Connection) -> None:
-    """Every speaker's row of ``speaker_list``, from three passes over the index."""
-    counts = {
-        str(k): (int(q), int(s))
-        for k, q, s in conn.execute(
-            select(SQ.c.speaker_key, func.count(), func.count(distinct(SQ.c.article_id))).group_by(
-                SQ.c.speaker_key
-            )
-        )
-    }
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for k, form, n in conn.execute(
-        select(SQ.c.speaker_key, SQ.c.form, func.count()).group_by(SQ.c.speaker_key, SQ.c.form)
-    ):
-        forms[str(k)][str(form)] = int(n)
-    roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for k, role, first in conn.execute(
-        select(SQ.c.speaker_key, SQ.c.role, func.min(SQ.c.quotation_id))
-        .where(SQ.c.role.is_not(None))
-        .group_by(SQ.c.speaker_key, SQ.c.role)
-    ):
-        roles[str(k)].append((int(first), str(role)))
-    rows = [
-        _list_row(key, forms[key], quotes, stories, roles[key])
-        for key, (quotes, stories) in counts.items()
-    ]
-    _insert_many(conn, SL, rows)
+    if count:
+        ledger_counts.count_all(conn)

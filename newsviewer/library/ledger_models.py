@@ -1,6 +1,6 @@
 """Tables of the quote ledger: the reader's corrections and the speakers index.
 
-Created by migrations 0007 and 0008. Corrections are kept apart from ``quotations``
+Created by migrations 0007, 0011 and 0013. Corrections are kept apart from ``quotations``
 (which an extraction rewrites) and keyed by what stays when a story is extracted
 again or its file imported again: the file's content hash and the quotation's words,
 or a speaker's key. The speakers index (``speaker_quotes``, ``speaker_list``) is
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from newsviewer.library.models import Base, IsoDateTime
@@ -66,6 +66,15 @@ class SpeakerQuoteRow(Base):
         Index("ix_speaker_quotes_key", "speaker_key", "sort_at", "article_id", "quotation_id"),
         Index("ix_speaker_quotes_article", "article_id"),
         Index("ix_speaker_quotes_surname_role", "surname", "role_fold", "loose"),
+        # A speaker's first quotation in a role, when the one counted first goes (0013).
+        Index(
+            "ix_speaker_quotes_role",
+            "speaker_key",
+            "role",
+            "quotation_id",
+            sqlite_where=text("role IS NOT NULL"),
+            postgresql_where=text("role IS NOT NULL"),
+        ),
     )
 
     quotation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -84,20 +93,49 @@ class SpeakerQuoteRow(Base):
 
 
 class SpeakerListRow(Base):
-    """One speaker with their counts and roles, for the speakers list (derived)."""
+    """One speaker with their counts and roles, for the speakers list (derived).
+
+    Kept by ``ledger_counts``: each write adds what it changed.
+    """
 
     __tablename__ = "speaker_list"
-    # The list's order read from an index: tens of thousands of speakers in a big library.
-    __table_args__ = (
-        Index("ix_speaker_list_order", "quotes", "stories"),
-        Index("ix_speaker_list_name", "name"),
-    )
+    # The list in its order is read from one index holding every column shown,
+    # ix_speaker_list_shown (quotes DESC, stories DESC, name, key, roles), made by
+    # SQL in migration 0013 (models.HAND_MADE_INDEXES).
+    __table_args__ = (Index("ix_speaker_list_name", "name"),)
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     quotes: Mapped[int] = mapped_column(Integer)
     stories: Mapped[int] = mapped_column(Integer)
     roles: Mapped[str] = mapped_column(Text)  # JSON list, in the order first seen
+
+
+class SpeakerFormRow(Base):
+    """How many of a speaker's quotations write their name one way (derived).
+
+    The speaker's shown name is the most used full form (``best_form``).
+    """
+
+    __tablename__ = "speaker_forms"
+
+    speaker_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    form: Mapped[str] = mapped_column(Text, primary_key=True)
+    quotes: Mapped[int] = mapped_column(Integer)
+
+
+class SpeakerRoleRow(Base):
+    """A role a speaker was quoted in: how often, and the first quotation in it (derived).
+
+    The speakers list shows the roles in the order first seen.
+    """
+
+    __tablename__ = "speaker_roles"
+
+    speaker_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    role: Mapped[str] = mapped_column(Text, primary_key=True)
+    quotes: Mapped[int] = mapped_column(Integer)
+    first_quote: Mapped[int] = mapped_column(Integer)
 
 
 class LedgerDirtyRow(Base):

@@ -33,8 +33,14 @@ FTS_TABLES = tuple(index.name for index in INDEXES)
 
 
 # Indexes with a collation or a descending column, made by SQL in migration 0010
-# (the list's orders: saved, title, site); the models do not describe them.
-HAND_MADE_INDEXES = ("ix_articles_saved", "ix_articles_title", "ix_articles_site")
+# (the list's orders: saved, title, site) and 0013 (the speakers list's order);
+# the models do not describe them.
+HAND_MADE_INDEXES = (
+    "ix_articles_saved",
+    "ix_articles_title",
+    "ix_articles_site",
+    "ix_speaker_list_shown",
+)
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
