@@ -256,6 +256,7 @@ def page(
     parsed = _parsed(query)
     hits: list[SearchHit] = []
     either = _joined([parsed.exact, parsed.stem], "OR")
+    found = _Matches(False)
     if sort == "date" or parsed.words is None:
         plan = parsed.stem
         rows = _newest(conn, plan, limit, offset, ", count(*) OVER ()")
@@ -263,7 +264,7 @@ def page(
         total = int(rows[0][1]) if rows else None
         if total is None:
             total = _count(conn, plan) if offset else 0
-    elif not exact and _too_broad(conn, either):
+    elif not exact and (found := _matches(conn, either)).broad:
         rows = _newest(conn, either, limit, offset)
         hits = [SearchHit(ArticleId(r[0]), 0.0, "") for r in rows]
         return _with_snippets(conn, parsed, hits, with_snippets, None, approximate=True)
@@ -275,19 +276,17 @@ def page(
             f"ELSE -1 / (1.000001 + ts_rank_cd('{RANK_WEIGHTS}', a.search_stem, "
             f"to_tsquery('{STEM}', %s), 1)) END"
         )
+        source = Sql(f"articles AS a WHERE ({e.text}) OR ({s.text})", (*e.params, *s.params))
+        if not exact and found.ids is not None:
+            # Listed while counting: looked up by id, no story is checked again.
+            source = Sql(
+                "unnest(%s::integer[]) AS listed(id) JOIN articles AS a ON a.id = listed.id",
+                (found.ids,),
+            )
         statement = Sql(
             f"SELECT id, r, total FROM (SELECT a.id, {rank} AS r, count(*) OVER () AS total "
-            f"FROM articles AS a WHERE ({e.text}) OR ({s.text})) AS m "
-            "ORDER BY r DESC, id DESC LIMIT %s OFFSET %s",
-            (
-                *e.params,
-                parsed.words,
-                parsed.words,
-                *e.params,
-                *s.params,
-                _limit(limit),
-                offset,
-            ),
+            f"FROM {source.text}) AS m ORDER BY r DESC, id DESC LIMIT %s OFFSET %s",
+            (*e.params, parsed.words, parsed.words, *source.params, _limit(limit), offset),
         )
         rows = _rows(conn, statement)
         hits = [SearchHit(ArticleId(r[0]), _rank(float(r[1])), "") for r in rows]
@@ -347,17 +346,40 @@ def _unweighted(found: re.Match[str]) -> str:
     return "':*" if found.group(1) else "'"
 
 
-def _too_broad(conn: Any, either: Sql) -> bool:
-    """More than ``RANK_LIMIT`` matches: too many to rank before the page is shown.
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    """Whether a query has more than ``RANK_LIMIT`` matches, too many to rank before
+    the page is shown; ``ids``: every match, where telling meant listing them."""
 
-    A phrase or a field is tested on each story the index finds with its words, so
+    broad: bool
+    ids: list[int] | None = None
+
+
+def _matches(conn: Any, either: Sql) -> _Matches:
+    """How many stories ``either`` matches, as far as ``RANK_LIMIT`` tells.
+
+    A phrase or a field is checked in each story the index finds with its words, so
     counting its matches costs as much as ranking them. When the index alone finds
-    few enough stories with the words anywhere, the matches are fewer still.
+    few enough stories with the words anywhere, the matches are fewer still; else the
+    matches are listed as they are counted, and ranked by id without checking any
+    story again (a phrase of common words read 100,000 stories twice).
     """
-    relaxed = _relaxed(either) if _LOSSY.search(" ".join(map(str, either.params))) else None
+    lossy = _LOSSY.search(" ".join(map(str, either.params))) is not None
+    relaxed = _relaxed(either) if lossy else None
     if relaxed is not None and _count(conn, relaxed, RANK_LIMIT + 1) <= RANK_LIMIT:
-        return False
-    return _count(conn, either, RANK_LIMIT + 1) > RANK_LIMIT
+        return _Matches(False)
+    if not lossy:
+        return _Matches(_count(conn, either, RANK_LIMIT + 1) > RANK_LIMIT)
+    listed = _rows(
+        conn,
+        Sql(
+            f"SELECT a.id FROM articles AS a WHERE {either.text} LIMIT {int(RANK_LIMIT) + 1}",
+            either.params,
+        ),
+    )
+    if len(listed) > RANK_LIMIT:
+        return _Matches(True)
+    return _Matches(False, [int(r[0]) for r in listed])
 
 
 def _with_snippets(
