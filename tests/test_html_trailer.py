@@ -91,3 +91,16 @@ def test_a_sub_head_in_the_story_is_no_list_heading() -> None:
     assert trailer_start(blocks(*texts), no_links) == len(texts)
     texts = [*_PARAGRAPHS, "Other Stories", *short]
     assert trailer_start(blocks(*texts), no_links) == len(_PARAGRAPHS)
+
+
+def test_dated_entries_of_a_list_below_the_story_are_dropped() -> None:
+    texts = [
+        *_PARAGRAPHS,
+        "January 15, 2008 Ferry fares to rise in spring",
+        "Posted by: Ann | January 14, 2008 07:20 PM",
+        "15.01.08 19:45 | Lifeboat crew honoured for winter rescue",
+    ]
+    assert trailer_start(blocks(*texts), no_links) == len(_PARAGRAPHS)
+    # A story's last sentence with a date in it is the story's.
+    texts = [*_PARAGRAPHS, "The wall will reopen on January 15, 2008."]
+    assert trailer_start(blocks(*texts), no_links) == len(texts)

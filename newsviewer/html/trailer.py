@@ -8,8 +8,9 @@ the story's whole container takes them too. The trailer is found by how it is wo
 and shaped, never by a site's name:
 
 - read up from the end, a run of such lines (link entries, furniture wording, list
-  headings, and short labels between them) is the trailer; a short label right after
-  the story with no furniture below it is kept (a signature, a credit);
+  headings, dated entries of a list, and short labels between them) is the trailer;
+  a short label right after the story with no furniture below it is kept (a
+  signature, a credit);
 - reading down, a line that opens a trailer (a rights notice, the article's tools, a
   call to comment, a list heading) cuts the text when all below it is short (teasers
   of other stories, their dates, readers' one-liners) or furniture, and is less than
@@ -23,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from newsviewer.domain import Block
+from newsviewer.html.dates import date_in_text
 from newsviewer.html.text_keys import display_width
 from newsviewer.text.boilerplate import looks_like_boilerplate
 
@@ -73,6 +75,8 @@ _OPENING_HEADING = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？…:]\W*$")
+# A time of day ("7:20 PM", "19:45") in an entry of a list.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 # Sizes in words; a CJK line, which has no spaces, is measured by its display width
 # (see _within) so that a Japanese paragraph does not pass for a short line.
@@ -88,6 +92,10 @@ _LABEL_WORDS = 4
 # Below a trailer's opening line every line is at most this long (a teaser, a date, a
 # reader's one-liner) or furniture; a story's paragraph is longer.
 _TEASER_WORDS = 40
+# An entry of a dated list (other stories, readers' comments: "January 15, 2008 Police
+# make arrest", "Posted by: Ann | January 14, 2008 07:20 PM") is a line this short
+# with a date or a time in it and no sentence's end.
+_DATED_WORDS = 25
 # Display width allowed per word.
 _WIDTH_PER_WORD = 7
 
@@ -146,10 +154,12 @@ def _furniture(text: str, is_link_entry: Callable[[str], bool]) -> bool:
         return True
     if _worded(text, _FURNITURE):
         return True
-    return (
-        _within(text, _HEADING_WORDS)
-        and _LIST_HEADING.search(text) is not None
-        and not _SENTENCE_END.search(text)
+    if _SENTENCE_END.search(text):
+        return False
+    if _within(text, _HEADING_WORDS) and _LIST_HEADING.search(text) is not None:
+        return True
+    return _within(text, _DATED_WORDS) and (
+        _TIME.search(text) is not None or date_in_text(text) is not None
     )
 
 
