@@ -214,3 +214,32 @@ def test_speakers_merge_and_split_from_the_command_line(
     # The fixed form still lists; a wrong name is refused with its reason.
     code, _, err = run(lib_path, "speakers", "--merge", "Nobody", "Trump", capsys=capsys)
     assert code == 2 and "no speaker named “Nobody”" in err
+
+
+def test_a_surname_lists_everyone_bearing_it_newest_first_a_page_at_a_time(
+    lib_path: Path,
+) -> None:
+    more = [
+        _story(6, "NBC News", [("Roads again.", "Bob Kerry", None), ("Bridges.", "Kerry", None)]),
+        _story(7, "Reuters", [("Talks resume.", "John Kerry", None)]),
+    ]
+    with Library.open(lib_path) as library:
+        for n, article in enumerate(more, 6):
+            library.add(article, source_path=f"/tmp/s{n}.txt", original=f"file {n}".encode())
+        everyone = [
+            (q.text, q.speaker) for q in ledger.quotes(library, speaker="Kerry", limit=None)
+        ]
+        assert everyone == [
+            ("Talks resume.", "John Kerry"),
+            ("Roads again.", "Bob Kerry"),
+            ("Bridges.", "Bob Kerry"),
+            ("My state needs roads.", "Bob Kerry"),
+            ("Diplomacy works.", "John Kerry"),
+            ("No troops.", "John Kerry"),
+        ]
+        # Each page is the head of that list, whichever Kerry each quotation is.
+        for size in range(7):
+            page = ledger.quotes(library, speaker="Kerry", limit=size)
+            assert [(q.text, q.speaker) for q in page] == everyone[:size]
+        found = ledger.quotes(library, "roads", speaker="Kerry", site="Reuters", limit=5)
+        assert [q.text for q in found] == ["My state needs roads."]

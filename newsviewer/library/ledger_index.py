@@ -71,7 +71,7 @@ BUILD_CHUNK = 20_000
 Pair = tuple[str, str]
 
 
-def _fetch(conn: Connection, statement: Any) -> list[tuple[Any, ...]]:
+def fetch(conn: Connection, statement: Any) -> list[tuple[Any, ...]]:
     """Rows of a Core statement through the driver's cursor.
 
     A whole build reads millions of rows: SQLAlchemy's result rows cost three times
@@ -169,7 +169,7 @@ def _attributions(
         .where(where)
         .order_by(Q.c.id)
     )
-    found = _fetch(conn, statement) if bulk else conn.execute(statement).all()
+    found = fetch(conn, statement) if bulk else conn.execute(statement).all()
     for qid, article_id, speaker, mention, role, at, fixed, not_quote in found:
         sort_at[article_id] = at
         if not_quote:
