@@ -8,7 +8,8 @@ screen readers, which read the story). The extractor only knows some of these fo
 and only inside the part of the page it settles on.
 
 Some pages hide the story itself until a script reveals it (a paywall, a fade-in): an
-element holding most of the page's text is the story, and stays.
+element holding most of the page's text is the story, and stays. A page that hides
+dozens of elements is a web application's saved state, and is left as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ _HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 # Elements whose hiding a page does not mean for its text: an <img> or <svg> set
 # aria-hidden is a decoration beside the words that describe it.
 _KEPT_TAGS = frozenset({"img", "svg", "picture", "source", "br", "hr", "html", "body"})
+# More hidden elements than this and the page is a web application's saved state
+# (a video or code-hosting page): its script decides which of its panels shows, what
+# the markup hides says little of what the reader saw, and the extractor is left to
+# judge the page whole.
+_APPLICATION_STATE = 50
 # Past this share of the page's text a hidden element is the story a script reveals.
 _MOST_OF_PAGE = 0.5
 
@@ -44,6 +50,8 @@ def drop_hidden(root: HtmlElement) -> None:
         el = getattr(value, "getparent", lambda: None)()
         if el is not None and el.tag not in _KEPT_TAGS and is_hidden(el):
             hidden[el] = None
+    if len(hidden) > _APPLICATION_STATE:
+        return
     total = -1
     for el in hidden:
         # An element inside one already removed is gone with it.
