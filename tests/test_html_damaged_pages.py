@@ -145,3 +145,21 @@ def test_a_row_of_links_beside_the_paragraphs_is_not_made_a_paragraph() -> None:
     links = " ".join(f'<a href="/s{i}">Section number {i}</a>' for i in range(6))
     article = parse(page(f"<div>{links}<h1>Harbour wall</h1>{STORY}</div>"))
     assert "Section number" not in article.text
+
+
+def test_a_story_after_a_second_html_tag_is_read_as_a_browser_shows_it() -> None:
+    # The parser starts a second top-level element for what follows "</html><html>";
+    # a browser shows it in the body, so the story there is not refused as empty.
+    article = parse(
+        "<html><head><title>Harbour wall to be rebuilt</title></head></html>"
+        f"<html><head><title>Other</title></head><body><article>{STORY}</article></body></html>"
+    )
+    assert_story(article)
+    assert article.title == "Harbour wall to be rebuilt"
+
+
+def test_text_after_the_closing_html_tag_joins_the_end_of_the_story() -> None:
+    first, last = STORY.rsplit("<p>", 1)
+    article = parse(page(f"<div>{first}</div>") + f"<html><body><div><p>{last}</div></body></html>")
+    assert_story(article)
+    assert article.text.index(PARAGRAPHS[0]) < article.text.index(PARAGRAPHS[-1])

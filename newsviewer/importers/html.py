@@ -413,7 +413,51 @@ def _parse_tree(text: str) -> HtmlElement:
         raise ParseError(f"the page is not readable HTML ({exc})") from exc
     if root is None:
         raise ParseError("the page is not readable HTML")
+    _adopt_stray_roots(root)
     return root
+
+
+def _adopt_stray_roots(root: HtmlElement) -> None:
+    """Put what the parser left beside the document's root where a browser shows it.
+
+    Markup after ``</html>`` (a second ``<html>``, a broken root tag that swallowed the
+    page's opening) makes libxml2 start another top-level element, which every reader
+    of ``root`` misses: a page whose story sits there was refused as empty. A browser
+    puts such content in the body, so it goes at the end of the root's body (a stray
+    head's elements at the end of its head, where the first title still wins).
+    """
+    strays = [e for e in root.itersiblings() if isinstance(e.tag, str)]
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    head = root.find("head")
+    for stray in strays:
+        for child in list(stray):
+            if child.tag == "body" or (child.tag == "head" and head is None):
+                _append_text(body, child.text)
+                body.extend(list(child))
+                _append_text(body, child.tail)
+            elif child.tag == "head":
+                assert head is not None
+                head.extend(list(child))
+            else:
+                body.append(child)
+        # The emptied stray stays beside the root (a top-level node cannot be removed
+        # from lxml's document); nothing reads it.
+        _append_text(body, stray.text)
+
+
+def _append_text(parent: HtmlElement, text: str | None) -> None:
+    """Add ``text`` after ``parent``'s last child, as the parser would have placed it."""
+    if not text or not text.strip():
+        return
+    last = parent[-1] if len(parent) else None
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def _choose_authors(
