@@ -239,6 +239,19 @@ def test_counts_roles_and_names_follow_each_story_as_counting_afresh_would(
         _assert_as_built_whole(library)
         assert shown() == (3, 3, ("Senator", "Governor", "Mayor"))
         assert ledger.forms(library, "Ana Voss") == [("Ana Voss", 3)]
+        # The reader gives story 4's quotation to someone else, then takes it back.
+        water = next(q for q in ledger.quotes(library, limit=None) if q.text == "Water matters.")
+        ledger.correct(library, water.id, speaker="Bo Lind")
+        _assert_as_built_whole_with_corrections(library)
+        assert shown() == (2, 2, ("Senator", "Mayor"))
+        ledger.correct(library, water.id, not_quote=True)
+        _assert_as_built_whole_with_corrections(library)
+        assert ledger.speaker(library, "Bo Lind") is None
+        with writing(library) as conn:
+            conn.exec_driver_sql("DELETE FROM quote_corrections")
+            conn.exec_driver_sql("INSERT INTO ledger_dirty (article_id) VALUES (4)")
+        _assert_as_built_whole(library)
+        assert shown() == (3, 3, ("Senator", "Governor", "Mayor"))
         # Her last stories go: she leaves the list, and so do her forms and roles.
         for story in (2, 3, 4):
             assert library.delete(ArticleId(story)) is not None
