@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -243,3 +244,18 @@ def test_a_surname_lists_everyone_bearing_it_newest_first_a_page_at_a_time(
             assert [(q.text, q.speaker) for q in page] == everyone[:size]
         found = ledger.quotes(library, "roads", speaker="Kerry", site="Reuters", limit=5)
         assert [q.text for q in found] == ["My state needs roads."]
+
+
+def test_listing_speakers_leaves_the_cycle_collector_as_it_found_it(lib_path: Path) -> None:
+    # The list pauses the collector while it builds tens of thousands of records; left
+    # off, a long session would keep every reference cycle it ever made.
+    with Library.open(lib_path) as library:
+        assert gc.isenabled()
+        assert ledger.speakers(library)[0].name == "Donald Trump"
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            ledger.speakers(library)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

