@@ -27,6 +27,7 @@ from newsviewer.importers.base import (
 )
 from newsviewer.importers.image_check import is_whole_image
 from newsviewer.importers.registry import SNIFF_BYTES, Registry
+from newsviewer.text.unsafe_chars import CONTROL_RUN, SURROGATE, UNSAFE
 
 # The longest news features saved "complete" stay under a few MB of HTML; 50 MB
 # leaves room for inline data: images while refusing dumps that would stall a parse.
@@ -198,21 +199,11 @@ def finish(article: Article) -> Article:
     return dataclasses.replace(article, quotes=quotes)
 
 
-# Control characters other than tab and line breaks mean nothing in a story (and
-# \x02/\x03 mark search hits); a lone surrogate (from a JSON "\\ud800" or a
-# broken page) cannot be stored as UTF-8 at all.
-_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # A story's link opens in a browser: only web addresses. A figure's src may also be
 # an inline image or a path relative to the saved page; never script.
 _WEB_URL = re.compile(r"https?://", re.I)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)
 _FIGURE_SCHEMES = frozenset({"http", "https", "data"})
-
-
-# A run of them between two words separates the words ("harbour\x00wall" is two);
-# beside a space or at an end it is dropped.
-_UNSAFE_RUN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 def _between_words(found: re.Match[str]) -> str:
@@ -222,9 +213,12 @@ def _between_words(found: re.Match[str]) -> str:
 
 
 def _clean(text: str) -> str:
-    if not _UNSAFE_CHARS.search(text):
+    """``text`` without unsafe characters (``unsafe_chars``): a run of control characters
+    between two words separates them ("harbour\x00wall" is two), beside a space or at an
+    end it is dropped; a lone surrogate becomes U+FFFD."""
+    if not UNSAFE.search(text):
         return text
-    return _UNSAFE_RUN.sub(_between_words, _SURROGATE.sub("\ufffd", text))
+    return CONTROL_RUN.sub(_between_words, SURROGATE.sub("\ufffd", text))
 
 
 def _figure_src(src: str) -> str:
@@ -251,7 +245,7 @@ def made_safe(article: Article) -> Article:
         language=_clean(article.language),
         # As many blocks as before: figures are placed by block index.
         blocks=tuple(
-            b if not _UNSAFE_CHARS.search(b.text) else Block(b.kind, _clean(b.text))
+            b if not UNSAFE.search(b.text) else Block(b.kind, _clean(b.text))
             for b in article.blocks
         ),
         figures=figures,
@@ -274,6 +268,6 @@ def _safe_figure(figure: Figure) -> Figure:
 
 def _figure_needs_care(figure: Figure) -> bool:
     return figure.image is not None or any(
-        _UNSAFE_CHARS.search(t) or _SCHEME.match(t.strip())
+        UNSAFE.search(t) or _SCHEME.match(t.strip())
         for t in (figure.caption, figure.credit, figure.alt, figure.src)
     )

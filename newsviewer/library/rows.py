@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,12 +23,7 @@ from sqlalchemy import Dialect, Table
 from newsviewer.domain import Article, Figure, Quote
 from newsviewer.library import fts
 from newsviewer.library.models import ArticleRow, FigureRow, OriginalRow, QuotationRow
-
-# What neither engine should keep: control characters other than tab and line
-# breaks (PostgreSQL refuses NUL in text outright, and \x02/\x03 mark search hits),
-# and lone surrogates (from a file name or a JSON "\\ud800"), which no UTF-8 holds.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from newsviewer.text.unsafe_chars import SURROGATE, UNSAFE
 
 
 def storable_text(text: str) -> str:
@@ -37,9 +31,9 @@ def storable_text(text: str) -> str:
 
     One character for one, so a quotation's offsets into the body stay right.
     """
-    if not _UNSTORABLE.search(text):
+    if not UNSAFE.search(text):
         return text
-    return _UNSTORABLE.sub(" ", _SURROGATE.sub("\ufffd", text))
+    return UNSAFE.sub(" ", SURROGATE.sub("\ufffd", text))
 
 
 def _storable(value: Any) -> Any:
@@ -60,7 +54,7 @@ def _storable(value: Any) -> Any:
 
 def _unstorable(value: Any) -> bool:
     if isinstance(value, str):
-        return _UNSTORABLE.search(value) is not None
+        return UNSAFE.search(value) is not None
     if isinstance(value, tuple):
         return any(_unstorable(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
